@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs everything asyncrace needs on Debian 12, idempotently: Debian packages, the Dear ImGui and
+# SDL2 sources from Debian's source packages (into third_party/, git-ignored) and playwright-core from
+# the npm registry (pinned by package-lock.json). A second run only checks and returns in about a second.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+third="$root/third_party"
+imgui_version="1.86+ds-1"
+sdl_version="2.26.5+dfsg-1"
+packages=(emscripten chromium libsdl2-dev doctest-dev ninja-build cmake dpkg-dev)
+# node, npm and python3 come with the machine image (node 20); Debian's npm package would conflict with it.
+
+sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+say() { printf '[install-deps] %s\n' "$*"; }
+
+for tool in node npm python3; do
+  command -v "$tool" >/dev/null || { say "missing $tool: install Node.js 20 (with npm) and Python 3.11 first"; exit 1; }
+done
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+updated=0
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  sudo_ apt-get update -qq
+  updated=1
+  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Dear ImGui and SDL2 sources: Debian source packages, unpacked and patched by dpkg-source.
+fetch_source() { # <package> <version> <folder glob>
+  local pkg="$1" ver="$2" glob="$3"
+  if compgen -G "$third/$glob" >/dev/null; then return; fi
+  if ! grep -Rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+    say "enabling Debian source package lines"
+    for f in /etc/apt/sources.list.d/*.sources; do
+      [ -f "$f" ] && sudo_ sed -i 's/^Types: deb$/Types: deb deb-src/' "$f"
+    done
+    updated=0
+  fi
+  if [ "$updated" -eq 0 ] || ! apt-cache showsrc "$pkg" 2>/dev/null | grep -q "^Version: $ver"; then
+    sudo_ apt-get update -qq; updated=1
+  fi
+  say "fetching source package $pkg=$ver"
+  mkdir -p "$third"
+  (cd "$third" && apt-get source -qq "$pkg=$ver" >/dev/null 2>&1)
+}
+fetch_source imgui "$imgui_version" 'imgui-1.86*/imgui.h'
+fetch_source libsdl2 "$sdl_version" 'libsdl2-2.26.5*/include/SDL.h'
+
+# playwright-core drives Debian's Chromium; it downloads no browser.
+if [ ! -f "$root/node_modules/playwright-core/package.json" ] || \
+   [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+  say "installing npm packages from package-lock.json"
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+say "ready: emcc $(NODE_PATH=/usr/share/nodejs emcc --version 2>/dev/null | head -1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -1), ImGui + SDL2 sources in third_party/"

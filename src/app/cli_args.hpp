@@ -1,0 +1,31 @@
+// The command line of the `asyncrace` binary, parsed without side effects so it can be tested.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "tutorials/session.hpp"
+
+namespace asyncrace::cli {
+
+enum class output_format { text, jsonl };
+
+struct list_command {};
+struct help_command {};
+struct run_command {
+  std::string slug;
+  tutorials::run_options options;
+  output_format format = output_format::text;
+};
+// A one-line message naming the problem and the valid choices (exit status 2).
+struct usage_error {
+  std::string message;
+};
+
+using command = std::variant<list_command, help_command, run_command, usage_error>;
+
+command parse(const std::vector<std::string>& args);
+std::string usage();
+
+}  // namespace asyncrace::cli

@@ -1,0 +1,33 @@
+// The asyncio vocabulary tutorials are written in. A tutorial reads like its Python:
+//
+//   task<> do_some_work(int num) {
+//     print("Starting work", num);
+//     co_await asyncio::sleep(1);
+//     print("Work complete", num);
+//   }
+#pragma once
+
+#include "event_loop.hpp"
+#include "gather.hpp"
+#include "py_format.hpp"
+#include "run.hpp"
+#include "sleep.hpp"
+#include "task.hpp"
+#include "task_state.hpp"
+
+namespace asyncrace {
+
+// Python's print(*args): one line on the running loop's output, stamped with the virtual time.
+template <class... A>
+void print(const A&... args) {
+  if (event_loop* loop = event_loop::current()) loop->emit(output_stream::out, py_join(args...));
+}
+
+namespace asyncio {
+using asyncrace::create_task;
+using asyncrace::gather;
+using asyncrace::run;
+using asyncrace::sleep;
+}  // namespace asyncio
+
+}  // namespace asyncrace

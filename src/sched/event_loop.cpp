@@ -1,0 +1,159 @@
+#include "event_loop.hpp"
+
+#include <cassert>
+#include <cmath>
+#include <limits>
+
+#include "future.hpp"
+#include "task.hpp"
+#include "task_driver.hpp"
+
+namespace asyncrace {
+namespace {
+thread_local event_loop* current_loop = nullptr;
+
+// time.get_clock_info('monotonic').resolution on Linux: _run_once fires every timer whose deadline
+// is below now + resolution, so a deadline equal to now is due.
+constexpr double clock_resolution = 1e-9;
+}  // namespace
+
+// Makes `loop` the running loop for a scope (asyncio's _set_running_loop).
+class running_scope {
+ public:
+  explicit running_scope(event_loop* loop) : previous_(std::exchange(current_loop, loop)) {}
+  ~running_scope() { current_loop = previous_; }
+  running_scope(const running_scope&) = delete;
+  running_scope& operator=(const running_scope&) = delete;
+
+ private:
+  event_loop* previous_;
+};
+
+event_loop::event_loop(const loop_options& options)
+    : timers_(options.ties), options_(options), jitter_rng_(options.jitter_seed) {}
+
+event_loop::~event_loop() {
+  // Tasks still unfinished: destroy every frame first (frames hold references to other tasks and
+  // gathers), then drop the loop's own reference to each task.
+  running_scope scope(this);
+  std::vector<task_driver*> unfinished = std::move(pending_);
+  for (task_driver* d : unfinished) d->self->add_ref();
+  for (task_driver* d : unfinished) d->abandon();
+  for (task_driver* d : unfinished) {
+    future_core* f = d->self;
+    f->release();  // the hold above
+    f->release();  // the loop's reference
+  }
+}
+
+event_loop* event_loop::current() { return current_loop; }
+
+timer_id event_loop::call_at(double when, callback cb) {
+  if (options_.ties == tie_policy::jitter) when += jitter_rng_.random() * options_.jitter_us * 1e-6;
+  return timers_.push(when, cb);
+}
+
+double event_loop::next_event_time() const {
+  if (!ready_.empty() || stopping_) return now_;
+  if (timers_.empty()) return std::numeric_limits<double>::infinity();
+  return timers_.top_when() > now_ ? timers_.top_when() : now_;
+}
+
+bool event_loop::run_once() {
+  running_scope scope(this);
+  timers_.prune_cancelled();
+  if (ready_.empty() && !stopping_) {
+    if (timers_.empty()) return false;
+    // Nothing to do now: the virtual clock jumps exactly to the earliest deadline.
+    if (timers_.top_when() > now_) now_ = timers_.top_when();
+  }
+  const double end_time = now_ + clock_resolution;
+  while (!timers_.empty() && timers_.top_when() < end_time) {
+    callback cb = timers_.pop();
+    if (cb.fn) ready_.push_back(cb);
+  }
+  // Exactly the callbacks ready now; whatever they schedule waits for the next iteration.
+  running_.swap(ready_);
+  for (const callback& cb : running_) cb();
+  running_.clear();
+  return true;
+}
+
+void event_loop::on_stop(void* loop) { static_cast<event_loop*>(loop)->stopping_ = true; }
+
+void event_loop::stop_when_done(future_core& f) {
+  stopping_ = false;
+  f.add_done_callback({&event_loop::on_stop, this});
+}
+
+void event_loop::run_until_done(future_core& f) {
+  stop_when_done(f);
+  while (!stopping_) {
+    if (!run_once())
+      throw deadlock_error("deadlock: nothing is ready and no timer is scheduled, but the awaited "
+                           "task has not finished.\n" + describe_pending());
+  }
+  stopping_ = false;
+}
+
+void event_loop::block_for(double seconds) {
+  if (!(seconds > 0)) return;
+  const double begin = now_;
+  now_ += seconds;
+  if (observer_) {
+    task_driver* d = task_driver::running();
+    observer_->loop_blocked(d ? d->id : no_task, begin, now_);
+  }
+}
+
+void event_loop::emit(output_stream stream, std::string_view text) {
+  if (!observer_) return;
+  task_driver* d = task_driver::running();
+  observer_->output(d ? d->id : no_task, stream, text, now_);
+}
+
+void event_loop::adopt_task(task_driver& d) {
+  d.id = ++task_counter_;
+  d.pending_index = static_cast<std::uint32_t>(pending_.size());
+  pending_.push_back(&d);
+  if (observer_) {
+    task_driver* parent = task_driver::running();
+    observer_->task_created(d.id, parent ? parent->id : no_task, "Task-" + std::to_string(d.id),
+                            d.coro_name, now_);
+  }
+  call_soon({&task_driver::step_callback, &d});
+}
+
+void event_loop::task_completed(task_driver& d, task_outcome outcome) {
+  if (observer_) observer_->task_finished(d.id, outcome, now_);
+  // Swap-remove from the unfinished list.
+  task_driver* last = pending_.back();
+  pending_[d.pending_index] = last;
+  last->pending_index = d.pending_index;
+  pending_.pop_back();
+}
+
+std::string event_loop::describe_pending() const {
+  std::string out;
+  for (const task_driver* d : pending_) {
+    out += "  Task-" + std::to_string(d->id) + " (" + d->coro_name + ") awaits ";
+    switch (d->waiting_on.kind) {
+      case wait_kind::sleep: out += "a sleep"; break;
+      case wait_kind::yield: out += "one loop iteration"; break;
+      case wait_kind::task: out += "Task-" + std::to_string(d->waiting_on.target); break;
+      case wait_kind::gather: out += "a gather of " + std::to_string(d->waiting_on.count) + " tasks"; break;
+      case wait_kind::future: out += "a future nobody completes"; break;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+void detail::coroutine_never_awaited(const char* name, unsigned /*line*/) {
+  // CPython: "RuntimeWarning: coroutine 'do_some_work' was never awaited", when the object dies.
+  if (event_loop* loop = event_loop::current())
+    loop->emit(output_stream::warning,
+               std::string("RuntimeWarning: coroutine '") + name + "' was never awaited");
+}
+
+}  // namespace asyncrace

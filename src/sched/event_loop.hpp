@@ -1,0 +1,97 @@
+// The event loop on a virtual clock, iterating as CPython's BaseEventLoop._run_once does:
+// due timers move to the ready queue (in tie-break order), then exactly the callbacks that were
+// ready at that moment run, FIFO. With nothing ready the clock jumps to the next timer; with no
+// timer either the run is deadlocked, which is reported instead of hanging.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "callback.hpp"
+#include "observer.hpp"
+#include "py_random.hpp"
+#include "tie_policy.hpp"
+#include "timer_heap.hpp"
+
+namespace asyncrace {
+
+class task_driver;
+class future_core;
+
+// Nothing is ready, no timer is scheduled, and the awaited task has not finished.
+class deadlock_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct loop_options {
+  tie_policy ties = tie_policy::fifo;
+  std::uint64_t jitter_seed = 1;
+  double jitter_us = 0.0;  // jitter policy: uniform [0, jitter_us) µs added to each deadline
+};
+
+class event_loop {
+ public:
+  explicit event_loop(const loop_options& options = {});
+  ~event_loop();
+  event_loop(const event_loop&) = delete;
+  event_loop& operator=(const event_loop&) = delete;
+
+  // The loop running on this thread (asyncio.get_running_loop()): set while run_once runs;
+  // nullptr otherwise.
+  static event_loop* current();
+
+  double time() const { return now_; }
+  void call_soon(callback cb) { ready_.push_back(cb); }
+  timer_id call_at(double when, callback cb);
+  timer_id call_later(double delay, callback cb) { return call_at(now_ + delay, cb); }
+  void cancel_timer(timer_id id) { timers_.cancel(id); }
+  double timer_deadline(timer_id id) const { return timers_.when(id); }
+
+  // One iteration; false when there was nothing to do at all (no ready callback, no timer).
+  bool run_once();
+  // Virtual time at which the next iteration would run; infinity when idle.
+  double next_event_time() const;
+  bool idle() const { return ready_.empty() && timers_.empty(); }
+
+  // Runs until `f` is done, like run_until_complete (including the iteration in which the
+  // stop callback runs). Throws deadlock_error if the loop runs dry first.
+  void run_until_done(future_core& f);
+  // Arms the stop callback for `f` without running, for callers that drive run_once themselves.
+  void stop_when_done(future_core& f);
+  bool stopping() const { return stopping_; }
+
+  // A blocking call on the loop's thread (time.sleep, CPU work): time passes, nothing else runs.
+  void block_for(double seconds);
+  // Output of the running code (print, warnings, uncaught exceptions), stamped with the clock.
+  void emit(output_stream stream, std::string_view text);
+
+  void set_observer(loop_observer* o) { observer_ = o; }
+  loop_observer* observer() const { return observer_; }
+
+  // Task bookkeeping, used by create_task and task_driver.
+  void adopt_task(task_driver& d);
+  void task_completed(task_driver& d, task_outcome outcome);
+  std::size_t pending_tasks() const { return pending_.size(); }
+  // One line per unfinished task and what it awaits (for deadlock reports).
+  std::string describe_pending() const;
+
+ private:
+  static void on_stop(void* loop);
+
+  double now_ = 0.0;
+  std::vector<callback> ready_;
+  std::vector<callback> running_;  // the batch of this iteration (swapped with ready_)
+  timer_heap timers_;
+  loop_options options_;
+  py_random jitter_rng_;
+  loop_observer* observer_ = nullptr;
+  std::vector<task_driver*> pending_;
+  std::uint32_t task_counter_ = 0;  // CPython's Task-N counter (per loop here: one per run)
+  bool stopping_ = false;
+};
+
+}  // namespace asyncrace

@@ -1,0 +1,107 @@
+// Futures: a result (or exception) that arrives later, with done-callbacks scheduled through the
+// loop exactly as CPython's Future does (each callback is one call_soon). A Task is a future too.
+#pragma once
+
+#include <cassert>
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "callback.hpp"
+
+namespace asyncrace {
+
+class event_loop;
+
+// Python's None: what a coroutine returning void yields as a value (gather of void tasks).
+struct none_t {
+  friend bool operator==(none_t, none_t) { return true; }
+};
+template <class T>
+using stored_t = std::conditional_t<std::is_void_v<T>, none_t, T>;
+
+// The untyped part of every future: state, exception, callbacks, intrusive reference count.
+class future_core {
+ public:
+  enum class status : std::uint8_t { pending, done, cancelled };
+
+  explicit future_core(event_loop& loop) : loop_(&loop) {}
+  future_core(const future_core&) = delete;
+  future_core& operator=(const future_core&) = delete;
+  virtual ~future_core() = default;
+
+  bool done() const { return status_ != status::pending; }
+  bool cancelled() const { return status_ == status::cancelled; }
+  std::exception_ptr exception() const { return error_; }
+  event_loop& loop() const { return *loop_; }
+
+  // Future.add_done_callback: on a finished future the callback is still scheduled, not called.
+  void add_done_callback(callback cb);
+  void set_exception(std::exception_ptr e);
+
+  void add_ref() { ++refs_; }
+  void release() {
+    assert(refs_ > 0);
+    if (--refs_ == 0) delete this;
+  }
+
+ protected:
+  // Marks the future finished and schedules its callbacks (Future.__schedule_callbacks).
+  void finish(status s);
+
+  event_loop* loop_;
+  std::exception_ptr error_;
+  status status_ = status::pending;
+
+ private:
+  std::uint32_t refs_ = 1;
+  callback first_callback_;                // nearly every future has exactly one waiter
+  std::vector<callback> more_callbacks_;
+};
+
+template <class T>
+class future_state : public future_core {
+ public:
+  using value_type = stored_t<T>;
+  using future_core::future_core;
+
+  void set_result(value_type v) {
+    assert(!done());
+    value_.emplace(std::move(v));
+    finish(status::done);
+  }
+  // Future.result(): the value, or the stored exception rethrown.
+  const value_type& result() const {
+    if (error_) std::rethrow_exception(error_);
+    assert(value_);
+    return *value_;
+  }
+
+ private:
+  std::optional<value_type> value_;
+};
+
+// An owning reference to a future-like object (intrusive count, no control block).
+template <class S>
+class ref {
+ public:
+  ref() = default;
+  explicit ref(S* adopt) : p_(adopt) {}  // takes over one reference
+  ref(const ref& o) : p_(o.p_) { if (p_) p_->add_ref(); }
+  ref(ref&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  ref& operator=(ref o) noexcept { std::swap(p_, o.p_); return *this; }
+  ~ref() { if (p_) p_->release(); }
+
+  S* get() const { return p_; }
+  S* operator->() const { return p_; }
+  S& operator*() const { return *p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+
+ private:
+  S* p_ = nullptr;
+};
+
+}  // namespace asyncrace

@@ -1,0 +1,133 @@
+// asyncio.gather: wraps each coroutine in a Task at once (in argument order) and completes when all
+// have, with their results in argument order. The first exception propagates to the awaiter
+// (return_exceptions=False). As in CPython, each child's completion reaches the gather through its
+// own done-callback, and the gather's completion reaches its awaiter through another: the awaiter
+// resumes two iterations after the last child finished.
+#pragma once
+
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "future_awaiter.hpp"
+#include "task_state.hpp"
+
+namespace asyncrace {
+
+template <class R>
+class gather_state final : public future_state<R> {
+ public:
+  using collect_fn = R (*)(const std::vector<future_core*>&);
+
+  gather_state(event_loop& loop, std::vector<future_core*> children, task_id first_child,
+               collect_fn collect)
+      : future_state<R>(loop), children_(std::move(children)), collect_(collect), first_child_(first_child) {
+    links_.reserve(children_.size());
+    for (std::size_t i = 0; i < children_.size(); ++i) links_.push_back({this, i});
+    for (std::size_t i = 0; i < children_.size(); ++i) {
+      this->add_ref();  // each pending child callback keeps the gather alive
+      children_[i]->add_done_callback({&gather_state::child_done, &links_[i]});
+    }
+    if (children_.empty()) this->set_result(collect_(children_));
+  }
+  ~gather_state() override {
+    for (future_core* c : children_) c->release();
+  }
+
+  std::size_t size() const { return children_.size(); }
+  task_id first_child() const { return first_child_; }  // the children's ids are consecutive
+
+ private:
+  struct link {
+    gather_state* gather;
+    std::size_t index;
+  };
+
+  // gather's _done_callback
+  static void child_done(void* arg) {
+    auto* l = static_cast<link*>(arg);
+    gather_state& g = *l->gather;
+    future_core& child = *g.children_[l->index];
+    ++g.finished_;
+    if (!g.done()) {
+      if (child.exception())
+        g.set_exception(child.exception());
+      else if (g.finished_ == g.children_.size())
+        g.set_result(g.collect_(g.children_));
+    }
+    g.release();
+  }
+
+  std::vector<future_core*> children_;  // each holds one reference
+  std::vector<link> links_;
+  collect_fn collect_;
+  task_id first_child_;
+  std::size_t finished_ = 0;
+};
+
+// The awaitable a gather returns; also usable as a handle (done(), result()).
+template <class R>
+class gather_future {
+ public:
+  explicit gather_future(ref<gather_state<R>> s) : s_(std::move(s)) {}
+  bool done() const { return s_->done(); }
+  const R& result() const { return s_->result(); }
+
+  future_awaiter<R> operator co_await() const noexcept {
+    return {s_.get(), wait_target{wait_kind::gather, 0.0, s_->first_child(),
+                                  static_cast<std::uint32_t>(s_->size())}};
+  }
+
+ private:
+  ref<gather_state<R>> s_;
+};
+
+namespace detail {
+template <class T>
+future_core* spawn(event_loop& loop, task<T>&& coro, task_id& first) {
+  task_handle<T> h = create_task(loop, std::move(coro));
+  if (first == no_task) first = h.id();
+  future_core* f = &h.state();
+  f->add_ref();
+  return f;
+}
+
+template <class... T, std::size_t... I>
+std::tuple<stored_t<T>...> collect_tuple(const std::vector<future_core*>& c, std::index_sequence<I...>) {
+  return {static_cast<task_state<T>*>(c[I])->result()...};
+}
+}  // namespace detail
+
+// `co_await asyncio::gather(a(), b(), c())` → std::tuple of results (none_t for void).
+template <class... T>
+auto gather(task<T>... coros) {
+  using result = std::tuple<stored_t<T>...>;
+  event_loop& loop = *event_loop::current();
+  task_id first = no_task;
+  std::vector<future_core*> children{detail::spawn(loop, std::move(coros), first)...};
+  auto* s = new gather_state<result>(loop, std::move(children), first, [](const std::vector<future_core*>& c) {
+    return detail::collect_tuple<T...>(c, std::index_sequence_for<T...>{});
+  });
+  return gather_future<result>{ref<gather_state<result>>(s)};
+}
+
+// `co_await asyncio::gather(std::move(many))` → std::vector of results, in order.
+template <class T>
+auto gather(std::vector<task<T>> coros) {
+  using result = std::vector<stored_t<T>>;
+  event_loop& loop = *event_loop::current();
+  task_id first = no_task;
+  std::vector<future_core*> children;
+  children.reserve(coros.size());
+  for (task<T>& c : coros) children.push_back(detail::spawn(loop, std::move(c), first));
+  coros.clear();
+  auto* s = new gather_state<result>(loop, std::move(children), first, [](const std::vector<future_core*>& c) {
+    result out;
+    out.reserve(c.size());
+    for (future_core* f : c) out.push_back(static_cast<task_state<T>*>(f)->result());
+    return out;
+  });
+  return gather_future<result>{ref<gather_state<result>>(s)};
+}
+
+}  // namespace asyncrace

@@ -1,0 +1,25 @@
+// An exception as Python names it, so an uncaught one is reported the way CPython's traceback
+// ends: "TypeError: object function can't be used in 'await' expression".
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace asyncrace {
+
+class py_exception : public std::runtime_error {
+ public:
+  py_exception(std::string type, const std::string& message)
+      : std::runtime_error(message), type_(std::move(type)) {}
+  const std::string& type() const { return type_; }
+  // The last line of CPython's traceback: "Type: message" (just "Type" without a message).
+  std::string python_text() const {
+    std::string m = what();
+    return m.empty() ? type_ : type_ + ": " + m;
+  }
+
+ private:
+  std::string type_;
+};
+
+}  // namespace asyncrace

@@ -1,0 +1,124 @@
+// task<T>: a lazy coroutine, Python's coroutine object. Nothing runs until it is awaited or
+// wrapped in a Task; its exception is stored and rethrown at co_await; awaiting it directly runs it
+// inline in the awaiting Task (no loop iteration), as `await coro()` does in Python.
+//
+// Hand-off never uses symmetric transfer (wasm would need tail calls, see toolchain.md): awaiting a
+// child makes it the Task's current frame and returns to the Task's driver loop, which resumes it;
+// a finished child hands control back the same way. The stack never grows with await depth.
+#pragma once
+
+#include <exception>
+#include <optional>
+#include <utility>
+
+#include "coro.hpp"
+#include "future.hpp"
+
+namespace asyncrace {
+
+namespace detail {
+// Called when a task<T> that never started is destroyed: CPython's "coroutine '…' was never
+// awaited" RuntimeWarning. Defined in event_loop.cpp (it reports through the running loop).
+void coroutine_never_awaited(const char* name, unsigned line);
+// The driver of the Task running now (set while a Task steps).
+void set_current_frame(coro::coroutine_handle<> h);
+}  // namespace detail
+
+struct promise_base {
+  // The promise is constructed inside the coroutine, so these default arguments name the
+  // coroutine function itself: its __qualname__-like name and its line, for reprs and warnings.
+  explicit promise_base(const char* fn = __builtin_FUNCTION(), unsigned ln = __builtin_LINE())
+      : name(fn), line(ln) {}
+
+  struct final_awaiter {
+    bool await_ready() const noexcept { return false; }
+    template <class P>
+    void await_suspend(coro::coroutine_handle<P> h) const noexcept {
+      // Back to the awaiting frame (or, for a Task's root, to nothing: the Task is finished).
+      detail::set_current_frame(h.promise().continuation);
+    }
+    void await_resume() const noexcept {}
+  };
+
+  coro::suspend_always initial_suspend() const noexcept { return {}; }
+  final_awaiter final_suspend() const noexcept { return {}; }
+  void unhandled_exception() { error = std::current_exception(); }
+
+  const char* name;
+  unsigned line;
+  coro::coroutine_handle<> continuation;
+  std::exception_ptr error;
+  bool started = false;
+};
+
+template <class T>
+struct promise_value : promise_base {
+  using promise_base::promise_base;
+  template <class U>
+  void return_value(U&& v) { value.emplace(std::forward<U>(v)); }
+  stored_t<T> take() { return std::move(*value); }
+  std::optional<T> value;
+};
+
+template <>
+struct promise_value<void> : promise_base {
+  using promise_base::promise_base;
+  void return_void() const noexcept {}
+  none_t take() const noexcept { return {}; }
+};
+
+template <class T = void>
+class task {
+ public:
+  using value_type = T;
+  struct promise_type : promise_value<T> {
+    using promise_value<T>::promise_value;
+    task get_return_object() { return task{coro::coroutine_handle<promise_type>::from_promise(*this)}; }
+  };
+  using handle_type = coro::coroutine_handle<promise_type>;
+
+  task() = default;
+  task(task&& o) noexcept : h_(std::exchange(o.h_, {})) {}
+  task& operator=(task&& o) noexcept {
+    if (this != &o) {
+      reset();
+      h_ = std::exchange(o.h_, {});
+    }
+    return *this;
+  }
+  ~task() { reset(); }
+
+  explicit operator bool() const { return static_cast<bool>(h_); }
+  handle_type handle() const { return h_; }
+  const char* name() const { return h_ ? h_.promise().name : ""; }
+
+  struct inline_awaiter {
+    handle_type child;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(coro::coroutine_handle<> parent) const noexcept {
+      child.promise().continuation = parent;
+      child.promise().started = true;
+      detail::set_current_frame(child);  // the driver resumes it next
+    }
+    stored_t<T> await_resume() const {
+      auto& p = child.promise();
+      if (p.error) std::rethrow_exception(p.error);
+      return p.take();
+    }
+  };
+  // `co_await coro()`: runs the coroutine inside the awaiting Task.
+  inline_awaiter operator co_await() && noexcept { return inline_awaiter{h_}; }
+
+ private:
+  explicit task(handle_type h) : h_(h) {}
+  void reset() {
+    if (!h_) return;
+    if (!h_.promise().started) detail::coroutine_never_awaited(h_.promise().name, h_.promise().line);
+    h_.destroy();
+    h_ = {};
+  }
+
+  handle_type h_;
+};
+
+}  // namespace asyncrace

@@ -1,0 +1,74 @@
+// The loop's scheduled timers: a binary heap that reproduces CPython's `heapq` exactly
+// (heappush = append + _siftdown, heappop = swap last + _siftup), so that under the
+// cpython-heap policy equal deadlines pop in the order CPython's `_scheduled` list yields them.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "callback.hpp"
+#include "tie_policy.hpp"
+
+namespace asyncrace {
+
+// Identifies a scheduled timer so it can be cancelled (CPython's TimerHandle.cancel()).
+struct timer_id {
+  std::uint32_t slot = UINT32_MAX;
+  std::uint32_t generation = 0;
+};
+
+class timer_heap {
+ public:
+  struct entry {
+    double when;
+    std::uint64_t seq;  // scheduling order: the fifo tie-break
+    std::uint32_t slot;
+  };
+
+  explicit timer_heap(tie_policy p = tie_policy::fifo) : policy_(p) {}
+
+  timer_id push(double when, callback cb);
+  void cancel(timer_id id);
+  // The deadline of a scheduled timer (jitter included).
+  double when(timer_id id) const { return slots_[id.slot].when; }
+
+  // Drops cancelled timers as CPython's _run_once does: rebuild with heapify when more than
+  // half of over 100 timers are cancelled, otherwise pop cancelled ones off the top.
+  void prune_cancelled();
+
+  bool empty() const { return heap_.empty(); }
+  std::size_t size() const { return heap_.size(); }
+  double top_when() const { return heap_.front().when; }
+  bool top_cancelled() const { return slots_[heap_.front().slot].cancelled; }
+
+  // Pops the top timer; returns its callback, or a null callback when it was cancelled.
+  callback pop();
+
+ private:
+  struct slot {
+    callback cb;
+    double when = 0.0;
+    std::uint32_t generation = 0;
+    bool cancelled = false;
+    bool in_use = false;
+  };
+
+  bool less(const entry& a, const entry& b) const {
+    // CPython's TimerHandle.__lt__ compares deadlines only; heapq is not stable, so ties fall
+    // wherever the heap's shape puts them. fifo and jitter break ties by scheduling order.
+    if (policy_ == tie_policy::cpython_heap) return a.when < b.when;
+    return a.when < b.when || (a.when == b.when && a.seq < b.seq);
+  }
+  void sift_down(std::size_t start, std::size_t pos);  // heapq._siftdown
+  void sift_up(std::size_t pos);                       // heapq._siftup
+  void release(std::uint32_t slot);
+
+  tie_policy policy_;
+  std::vector<entry> heap_;
+  std::vector<slot> slots_;
+  std::vector<std::uint32_t> free_slots_;
+  std::uint64_t next_seq_ = 0;
+  std::size_t cancelled_count_ = 0;
+};
+
+}  // namespace asyncrace

@@ -1,0 +1,85 @@
+// The record of one run: every task's lane (created, steps, waits, finish and rank) and every
+// printed line with its virtual time. Built from the loop's observer calls; read by the UI, the
+// CLI and the exporters, none of which ever look into the scheduler.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "sched/observer.hpp"
+
+namespace asyncrace::trace {
+
+inline constexpr double never = std::numeric_limits<double>::infinity();
+
+// One suspension of a task: from `begin` until it was stepped again at `end` (never, if not yet).
+struct wait_span {
+  double begin = 0.0;
+  double end = never;
+  wait_target on;
+};
+
+struct task_lane {
+  task_id id = no_task;
+  task_id parent = no_task;    // the task that created it (no_task for the main task)
+  std::string name;            // CPython's name: "Task-1", "Task-2", ...
+  std::string coro;            // coroutine function: "do_some_work"
+  std::string first_output;    // first line it printed: tells nine identical lanes apart
+  double created = 0.0;
+  double first_step = never;
+  double finished = never;
+  int finish_rank = 0;         // 1 = first task to finish; 0 = not finished
+  task_outcome outcome = task_outcome::result;
+  std::vector<double> steps;   // virtual time of every step (the first one included)
+  std::vector<wait_span> waits;
+
+  bool done() const { return finish_rank != 0; }
+};
+
+struct output_line {
+  double t = 0.0;
+  task_id from = no_task;
+  output_stream stream = output_stream::out;
+  std::string text;
+};
+
+struct blocked_span {
+  task_id by = no_task;
+  double begin = 0.0;
+  double end = 0.0;
+};
+
+class recording final : public loop_observer {
+ public:
+  const std::vector<task_lane>& lanes() const { return lanes_; }  // in creation order
+  const std::vector<output_line>& lines() const { return lines_; }
+  const std::vector<blocked_span>& blocked() const { return blocked_; }
+  const task_lane* lane(task_id id) const;
+  // Task ids in the order they finished.
+  std::vector<task_id> finish_order() const;
+  // Latest virtual time anything happened at.
+  double end_time() const { return end_time_; }
+  void clear();
+
+  void task_created(task_id id, task_id parent, std::string_view name, std::string_view coro,
+                    double t) override;
+  void task_stepped(task_id id, double t) override;
+  void task_suspended(task_id id, const wait_target& on, double t) override;
+  void task_finished(task_id id, task_outcome outcome, double t) override;
+  void output(task_id from, output_stream stream, std::string_view text, double t) override;
+  void loop_blocked(task_id by, double begin, double end) override;
+
+ private:
+  task_lane* mutable_lane(task_id id);
+  void seen(double t) { if (t > end_time_) end_time_ = t; }
+
+  std::vector<task_lane> lanes_;
+  std::vector<output_line> lines_;
+  std::vector<blocked_span> blocked_;
+  int finished_count_ = 0;
+  double end_time_ = 0.0;
+};
+
+}  // namespace asyncrace::trace

@@ -1,0 +1,57 @@
+// One run of a tutorial on a fresh event loop: the narrow interface through which the CLI and the
+// UI drive the scheduler. It can run to the end at once (CLI, tests) or be advanced step by step
+// against a target virtual time (the page, which must never block the browser's event loop).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "sched/tie_policy.hpp"
+#include "trace/recording.hpp"
+#include "tutorial.hpp"
+
+namespace asyncrace::tutorials {
+
+struct run_options {
+  tie_policy ties = tie_policy::fifo;
+  std::uint64_t seed = 1;   // jitter seed
+  double jitter_us = 50.0;  // jitter: each timer's deadline gets uniform [0, jitter_us) µs added
+};
+
+// Checks options a user typed (CLI, page): empty when valid, else a message naming the problem.
+std::string validate(const run_options& o);
+
+class session {
+ public:
+  session(const tutorial& t, const run_options& o);
+  ~session();
+  session(const session&) = delete;
+  session& operator=(const session&) = delete;
+
+  // Runs every loop iteration that starts at a virtual time <= `until`, stopping early after
+  // `budget` callbacks so a caller on the browser's main loop can never be frozen.
+  void advance(double until, std::size_t budget = 100000);
+  void run_to_end();
+
+  bool finished() const;  // main returned or failed, or the run stopped on an error
+  double now() const;     // the loop's virtual clock
+  // Virtual time of the next thing the loop will do (infinity when finished).
+  double next_event_time() const;
+  const trace::recording& trace() const { return trace_; }
+  // Why the run ended abnormally (deadlock, uncaught exception); empty otherwise.
+  const std::string& error() const { return error_; }
+  const tutorial& source() const { return tutorial_; }
+  const run_options& options() const { return options_; }
+
+ private:
+  struct state;
+  const tutorial& tutorial_;
+  run_options options_;
+  trace::recording trace_;
+  std::string error_;
+  std::unique_ptr<state> state_;
+};
+
+}  // namespace asyncrace::tutorials
