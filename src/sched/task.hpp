@@ -25,10 +25,7 @@ void set_current_frame(coro::coroutine_handle<> h);
 }  // namespace detail
 
 struct promise_base {
-  // The promise is constructed inside the coroutine, so these default arguments name the
-  // coroutine function itself: its __qualname__-like name and its line, for reprs and warnings.
-  explicit promise_base(const char* fn = __builtin_FUNCTION(), unsigned ln = __builtin_LINE())
-      : name(fn), line(ln) {}
+  promise_base(const char* fn, unsigned ln) : name(fn), line(ln) {}
 
   struct final_awaiter {
     bool await_ready() const noexcept { return false; }
@@ -72,7 +69,11 @@ class task {
  public:
   using value_type = T;
   struct promise_type : promise_value<T> {
-    using promise_value<T>::promise_value;
+    // The promise is constructed inside the coroutine, so these default arguments name the
+    // coroutine function itself (for reprs, lanes and never-awaited warnings). They must sit on
+    // the most derived constructor: an inherited one would name itself.
+    explicit promise_type(const char* fn = __builtin_FUNCTION(), unsigned ln = __builtin_LINE())
+        : promise_value<T>(fn, ln) {}
     task get_return_object() { return task{coro::coroutine_handle<promise_type>::from_promise(*this)}; }
   };
   using handle_type = coro::coroutine_handle<promise_type>;

@@ -1,0 +1,50 @@
+// The CLI's parsing: valid commands, and a one-line message naming the choices for bad ones.
+#include <doctest.h>
+
+#include "cli_args.hpp"
+
+using namespace asyncrace;
+
+namespace {
+std::string error_of(const std::vector<std::string>& args) {
+  auto c = cli::parse(args);
+  auto* e = std::get_if<cli::usage_error>(&c);
+  return e ? e->message : "";
+}
+}  // namespace
+
+TEST_CASE("run with every option") {
+  auto c = cli::parse({"run", "nine_tasks_race", "--tie-break", "jitter", "--seed", "42", "--jitter-us",
+                       "12.5", "--format", "jsonl"});
+  auto* r = std::get_if<cli::run_command>(&c);
+  REQUIRE(r);
+  CHECK(r->slug == "nine_tasks_race");
+  CHECK(r->options.ties == tie_policy::jitter);
+  CHECK(r->options.seed == 42);
+  CHECK(r->options.jitter_us == 12.5);
+  CHECK(r->format == cli::output_format::jsonl);
+}
+
+TEST_CASE("defaults: fifo, text") {
+  auto c = cli::parse({"run", "gather_three"});
+  auto* r = std::get_if<cli::run_command>(&c);
+  REQUIRE(r);
+  CHECK(r->options.ties == tie_policy::fifo);
+  CHECK(r->format == cli::output_format::text);
+  CHECK(std::holds_alternative<cli::list_command>(cli::parse({"list"})));
+}
+
+TEST_CASE("bad input names the problem and the valid choices") {
+  CHECK(error_of({"run", "nope"}).find("valid: sequential_await") != std::string::npos);
+  CHECK(error_of({"run"}).find("needs a tutorial") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--tie-break", "lifo"}).find("fifo, cpython-heap, jitter") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--tie-break"}).find("fifo, cpython-heap, jitter") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--seed", "-1"}).find("whole number") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--seed", "99999999999999999999999"}).find("whole number") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--jitter-us", "1e300"}).find("jitter") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--jitter-us", "nan"}).find("jitter") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--format", "xml"}).find("text, jsonl") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--verbose"}).find("unknown option") != std::string::npos);
+  CHECK(error_of({"fly"}).find("valid: list, run") != std::string::npos);
+  CHECK(error_of({}).find("missing command") != std::string::npos);
+}

@@ -1,0 +1,94 @@
+// task<T>: lazy, values and exceptions travel through co_await, and awaiting never nests stacks.
+#include <doctest.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "sched/asyncio.hpp"
+#include "sched/py_exception.hpp"
+
+using namespace asyncrace;
+
+namespace {
+int steps_run = 0;
+
+task<int> add_one(int x) {
+  ++steps_run;
+  co_return x + 1;
+}
+
+task<int> chain(int depth) {
+  if (depth == 0) co_return 0;
+  co_return co_await chain(depth - 1) + 1;
+}
+
+task<> fails(std::string message) {
+  co_await asyncio::sleep(0.25);
+  throw py_exception("ValueError", message);
+}
+
+task<std::string> catches_inline() {
+  try {
+    co_await fails("inline");
+  } catch (const py_exception& e) {
+    co_return e.python_text() + " caught at t=" + py_str(event_loop::current()->time());
+  }
+  co_return "not raised";
+}
+
+task<std::string> catches_from_task() {
+  auto t = asyncio::create_task(fails("in a task"));
+  try {
+    co_await t;
+  } catch (const py_exception& e) {
+    co_return e.python_text();
+  }
+  co_return "not raised";
+}
+}  // namespace
+
+TEST_CASE("a task<T> is lazy: creating one runs nothing") {
+  steps_run = 0;
+  {
+    event_loop loop;
+    task<int> t = add_one(1);
+    CHECK(steps_run == 0);
+    CHECK(asyncio::run(loop, std::move(t)) == 2);
+  }
+  CHECK(steps_run == 1);
+}
+
+TEST_CASE("values come back through co_await") {
+  CHECK(asyncio::run(add_one(41)) == 42);
+}
+
+TEST_CASE("a chain of 100000 awaits runs on the trampoline without growing the stack") {
+  // With nested resumption this would need ~100000 native frames; the wasm stack is 1 MiB here.
+  CHECK(asyncio::run(chain(100000)) == 100000);
+}
+
+TEST_CASE("an exception is stored and rethrown at co_await, inline and through a task") {
+  CHECK(asyncio::run(catches_inline()) == "ValueError: inline caught at t=0.25");
+  CHECK(asyncio::run(catches_from_task()) == "ValueError: in a task");
+}
+
+TEST_CASE("an uncaught exception leaves asyncio.run") {
+  CHECK_THROWS_WITH_AS(asyncio::run(fails("out")), "out", py_exception);
+}
+
+namespace {
+task<int> returns_at_once() { co_return 7; }
+task<int> awaits_done_task() {
+  auto t = asyncio::create_task(returns_at_once());
+  co_await asyncio::sleep(1);
+  CHECK(t.done());
+  const double before = event_loop::current()->time();
+  int v = co_await t;  // finished: no suspension, no iteration
+  CHECK(event_loop::current()->time() == before);
+  co_return v + co_await t;  // awaiting twice gives the same result
+}
+}  // namespace
+
+TEST_CASE("awaiting a finished task returns its result at once, as often as asked") {
+  CHECK(asyncio::run(awaits_done_task()) == 14);
+}
