@@ -7,8 +7,15 @@ namespace asyncrace {
 struct callback {
   void (*fn)(void*) = nullptr;
   void* arg = nullptr;
+  // For a callback that owns a reference through `arg`: releases it when the callback is
+  // discarded without running (a loop torn down with tasks unfinished). Breaks the cycles
+  // CPython leaves to its garbage collector (a gather and its pending children).
+  void (*drop)(void*) = nullptr;
 
   void operator()() const { fn(arg); }
+  void discard() const {
+    if (drop) drop(arg);
+  }
 };
 
 }  // namespace asyncrace

@@ -34,11 +34,14 @@ event_loop::event_loop(const loop_options& options)
 
 event_loop::~event_loop() {
   // Tasks still unfinished: destroy every frame first (frames hold references to other tasks and
-  // gathers), then drop the loop's own reference to each task.
+  // gathers), drop the callbacks that will never run (they may own references), then drop the
+  // loop's own reference to each task.
   running_scope scope(this);
   std::vector<task_driver*> unfinished = std::move(pending_);
   for (task_driver* d : unfinished) d->self->add_ref();
   for (task_driver* d : unfinished) d->abandon();
+  for (task_driver* d : unfinished) d->self->discard_callbacks();
+  for (const callback& cb : std::exchange(ready_, {})) cb.discard();
   for (task_driver* d : unfinished) {
     future_core* f = d->self;
     f->release();  // the hold above

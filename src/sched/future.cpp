@@ -15,6 +15,11 @@ void future_core::add_done_callback(callback cb) {
     more_callbacks_.push_back(cb);
 }
 
+void future_core::discard_callbacks() {
+  std::exchange(first_callback_, {}).discard();
+  for (const callback& cb : std::exchange(more_callbacks_, {})) cb.discard();
+}
+
 void future_core::set_exception(std::exception_ptr e) {
   assert(!done());
   error_ = std::move(e);

@@ -41,6 +41,8 @@ class future_core {
   // Future.add_done_callback: on a finished future the callback is still scheduled, not called.
   void add_done_callback(callback cb);
   void set_exception(std::exception_ptr e);
+  // Drops every callback without running it (see callback::drop).
+  void discard_callbacks();
 
   void add_ref() { ++refs_; }
   void release() {

@@ -26,7 +26,7 @@ class gather_state final : public future_state<R> {
     for (std::size_t i = 0; i < children_.size(); ++i) links_.push_back({this, i});
     for (std::size_t i = 0; i < children_.size(); ++i) {
       this->add_ref();  // each pending child callback keeps the gather alive
-      children_[i]->add_done_callback({&gather_state::child_done, &links_[i]});
+      children_[i]->add_done_callback({&gather_state::child_done, &links_[i], &gather_state::drop_link});
     }
     if (children_.empty()) this->set_result(collect_(children_));
   }
@@ -57,6 +57,8 @@ class gather_state final : public future_state<R> {
     }
     g.release();
   }
+
+  static void drop_link(void* arg) { static_cast<link*>(arg)->gather->release(); }
 
   std::vector<future_core*> children_;  // each holds one reference
   std::vector<link> links_;

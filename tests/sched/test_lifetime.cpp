@@ -73,3 +73,29 @@ TEST_CASE("tasks still pending when the loop is destroyed have their frames dest
   }
   CHECK(counted::alive == 0);
 }
+
+namespace {
+task<> fails_soon(counted) {
+  co_await asyncio::sleep(0.1);
+  throw std::runtime_error("first");
+}
+task<> gather_fails_early() {
+  try {
+    co_await asyncio::gather(leaf({}, 5.0), fails_soon({}), leaf({}, 9.0));
+  } catch (const std::runtime_error&) {
+  }
+}
+}  // namespace
+
+TEST_CASE("a gather that failed early and its still-pending children are freed with the loop") {
+  // The gather's callbacks on its pending children own references to it (CPython leaves this
+  // cycle to its GC); tearing the loop down must release them.
+  counted::alive = counted::created = 0;
+  {
+    event_loop loop;
+    asyncio::run(loop, gather_fails_early());
+    CHECK(loop.pending_tasks() == 2);
+  }
+  CHECK(counted::created >= 3);
+  CHECK(counted::alive == 0);
+}
