@@ -8,9 +8,27 @@
 namespace asyncrace::trace {
 namespace {
 
+// round(t, 6) as Python does it (correctly rounded decimal), then repr().
+std::string rounded_seconds(double t) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6f", t);
+  return py_float_repr(std::strtod(buf, nullptr));
+}
+
+const char* stream_name(output_stream s) {
+  switch (s) {
+    case output_stream::warning: return "warning";
+    case output_stream::exception: return "exception";
+    case output_stream::out: break;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 // json.dumps with ensure_ascii=True: \" \\ \n \r \t \b \f, other controls and non-ASCII as \uXXXX
 // (UTF-16, surrogate pairs above U+FFFF).
-void append_json_string(std::string& out, std::string_view s) {
+void append_json_quoted(std::string& out, std::string_view s) {
   out += '"';
   char buf[16];
   for (std::size_t i = 0; i < s.size();) {
@@ -52,27 +70,15 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-// round(t, 6) as Python does it (correctly rounded decimal), then repr().
-std::string rounded_seconds(double t) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6f", t);
-  return py_float_repr(std::strtod(buf, nullptr));
+std::string json_quote(std::string_view s) {
+  std::string out;
+  append_json_quoted(out, s);
+  return out;
 }
-
-const char* stream_name(output_stream s) {
-  switch (s) {
-    case output_stream::warning: return "warning";
-    case output_stream::exception: return "exception";
-    case output_stream::out: break;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 std::string to_jsonl(const output_line& line) {
   std::string out = "{\"t\": " + rounded_seconds(line.t) + ", \"text\": ";
-  append_json_string(out, line.text);
+  append_json_quoted(out, line.text);
   if (const char* s = stream_name(line.stream)) {
     out += ", \"stream\": \"";
     out += s;

@@ -12,6 +12,11 @@ namespace asyncrace::trace {
 // warnings and exceptions add "stream".
 std::string to_jsonl(const output_line& line);
 std::string to_jsonl(const recording& r);
+// A JSON string literal for `s`, escaped as Python's json.dumps (ensure_ascii) escapes it.
+std::string json_quote(std::string_view s);
+// Appends json_quote(s) to `out`.
+void append_json_quoted(std::string& out, std::string_view s);
+
 // "  1.000000  Work complete 10" — what a terminal user reads.
 std::string to_text(const recording& r);
 

@@ -41,3 +41,8 @@ TEST_CASE("text format: a time column, then the line") {
   r.output(1, output_stream::warning, "careful", 1.5);
   CHECK(trace::to_text(r) == "  1.000000  Work complete 10\n  1.500000  [warning] careful\n");
 }
+
+TEST_CASE("json_quote is the escaping the transcripts use") {
+  CHECK(trace::json_quote("a\"b\n\x01") == R"("a\"b\n\u0001")");
+  CHECK(trace::json_quote("") == R"("")");
+}
