@@ -1,0 +1,30 @@
+# asyncrace-playground, included by src/app/CMakeLists.txt when ASYNCRACE_BUILD_APP is ON.
+# Natively a desktop window; on the web a static site in ${CMAKE_BINARY_DIR}/site/
+# (index.html + asyncrace.js + asyncrace.wasm) that works from any static host, under any path.
+add_executable(asyncrace-playground
+  "${CMAKE_CURRENT_LIST_DIR}/playground_main.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/playground_automation.cpp")
+target_link_libraries(asyncrace-playground PRIVATE asyncrace::ui asyncrace::platform)
+asyncrace_target_defaults(asyncrace-playground)
+
+if(EMSCRIPTEN)
+  set(_site "${CMAKE_BINARY_DIR}/site")
+  set(_shell "${PROJECT_SOURCE_DIR}/web/index.html")
+  set_target_properties(asyncrace-playground PROPERTIES
+    OUTPUT_NAME asyncrace
+    SUFFIX ".html"
+    RUNTIME_OUTPUT_DIRECTORY "${_site}"
+    LINK_DEPENDS "${_shell}")
+  # emcc names the page after the output (asyncrace.html); static hosts serve index.html.
+  target_link_options(asyncrace-playground PRIVATE
+    "--shell-file=${_shell}"
+    # Debian's emcc 3.1.6 crashes running htmlmin on the page at -O1 and above.
+    -sMINIFY_HTML=0
+    -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web
+    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    "-sEXPORTED_RUNTIME_METHODS=ccall,cwrap"
+    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_run,_asyncrace_state_json")
+  add_custom_command(TARGET asyncrace-playground POST_BUILD
+    COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${_site}/asyncrace.html" "${_site}/index.html"
+    COMMENT "site/index.html" VERBATIM)
+endif()

@@ -1,0 +1,173 @@
+#include "playground_automation.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "sched/tie_policy.hpp"
+#include "ui/playground.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+#define ASYNCRACE_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
+#else
+#define ASYNCRACE_EXPORT extern "C"
+#endif
+
+namespace asyncrace::app {
+namespace {
+
+ui::playground* target = nullptr;
+
+void append_escaped(std::string& out, std::string_view s) {
+  out += '"';
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void append_number(std::string& out, double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.6f", v == trace::never ? -1.0 : v);
+  out += buf;
+}
+
+void append_rect(std::string& out, const char* name, const ui::rect& r) {
+  out += '"';
+  out += name;
+  out += "\":{\"x\":";
+  append_number(out, r.x);
+  out += ",\"y\":";
+  append_number(out, r.y);
+  out += ",\"w\":";
+  append_number(out, r.w);
+  out += ",\"h\":";
+  append_number(out, r.h);
+  out += '}';
+}
+
+void append_run(std::string& out, const ui::app_state& app) {
+  const tutorials::session* run = app.session();
+  out += ",\"running\":";
+  out += app.running() ? "true" : "false";
+  out += ",\"finished\":";
+  out += run != nullptr && !app.running() ? "true" : "false";
+  out += ",\"now\":";
+  append_number(out, app.playhead());
+  out += ",\"error\":";
+  append_escaped(out, run != nullptr ? run->error() : std::string());
+  out += ",\"lines\":[";
+  bool first = true;
+  if (run != nullptr)
+    for (const trace::output_line& line : run->trace().lines()) {
+      if (line.t > app.playhead()) continue;
+      out += first ? "{\"t\":" : ",{\"t\":";
+      first = false;
+      append_number(out, line.t);
+      out += ",\"text\":";
+      append_escaped(out, line.text);
+      out += '}';
+    }
+  out += "],\"finish_order\":[";
+  first = true;
+  if (run != nullptr)
+    for (task_id id : run->trace().finish_order()) {
+      const trace::task_lane* lane = run->trace().lane(id);
+      if (lane == nullptr || lane->finished > app.playhead()) continue;
+      out += first ? "{\"id\":" : ",{\"id\":";
+      first = false;
+      out += std::to_string(lane->id);
+      out += ",\"name\":";
+      append_escaped(out, lane->name);
+      out += ",\"coro\":";
+      append_escaped(out, lane->coro);
+      out += ",\"first_output\":";
+      append_escaped(out, lane->first_output);
+      out += ",\"rank\":" + std::to_string(lane->finish_rank) + ",\"t\":";
+      append_number(out, lane->finished);
+      out += '}';
+    }
+  out += "],\"lanes\":" + std::to_string(run != nullptr ? run->trace().lanes().size() : 0);
+}
+
+std::string state_json(const ui::playground& p) {
+  const ui::app_state& app = p.state();
+  std::string out = "{\"frames\":" + std::to_string(p.frames());
+  out += ",\"tutorial\":";
+  append_escaped(out, app.selected() != nullptr ? app.selected()->slug() : std::string_view());
+  out += ",\"options\":{\"ties\":";
+  append_escaped(out, to_string(app.settings.ties));
+  out += ",\"seed\":";
+  append_escaped(out, app.settings.seed_text);
+  out += ",\"jitter_us\":";
+  append_number(out, app.settings.jitter_us);
+  out += ",\"speed\":";
+  append_escaped(out, to_string(app.settings.speed));
+  out += "},\"message\":";
+  append_escaped(out, app.message());
+  out += ",\"problem\":";
+  append_escaped(out, app.settings_problem());
+  append_run(out, app);
+  out += ',';
+  append_rect(out, "run_button", p.run_button());
+  out += ',';
+  append_rect(out, "diagram_plot", p.diagram().plot());
+  out += '}';
+  return out;
+}
+
+}  // namespace
+
+void attach_automation(ui::playground* playground) { target = playground; }
+
+}  // namespace asyncrace::app
+
+using asyncrace::app::target;
+
+// Selects a tutorial by slug; 1 on success, 0 (with a message in the state) otherwise.
+ASYNCRACE_EXPORT int asyncrace_select(const char* slug) {
+  return target != nullptr && slug != nullptr && target->state().select(slug) ? 1 : 0;
+}
+
+// Sets the options for the next run, as a learner would type them: policy "fifo" | "cpython-heap" |
+// "jitter", seed as text, jitter in µs, speed "0.25x" | "1x" | "instant". Returns 1 when they are
+// valid, 0 otherwise (the state's "problem" says why, as the page does).
+ASYNCRACE_EXPORT int asyncrace_set_options(const char* policy, const char* seed, double jitter_us,
+                                           const char* speed) {
+  if (target == nullptr) return 0;
+  asyncrace::ui::run_settings& s = target->state().settings;
+  if (policy != nullptr) {
+    const auto p = asyncrace::parse_tie_policy(policy);
+    if (!p) return 0;
+    s.ties = *p;
+  }
+  if (seed != nullptr) s.seed_text = seed;
+  s.jitter_us = jitter_us;
+  if (speed != nullptr && !asyncrace::ui::parse_speed(speed, s.speed)) return 0;
+  return target->state().settings_problem().empty() ? 1 : 0;
+}
+
+// Starts a run of the selected tutorial with the current options (what the Run button does).
+ASYNCRACE_EXPORT int asyncrace_run() { return target != nullptr && target->state().run() ? 1 : 0; }
+
+// The page's state as JSON: options, console lines so far (t, text), finish order, widget rects.
+// The returned string stays valid until the next call.
+ASYNCRACE_EXPORT const char* asyncrace_state_json() {
+  static std::string json;
+  json = target != nullptr ? asyncrace::app::state_json(*target) : std::string("{}");
+  return json.c_str();
+}

@@ -1,0 +1,14 @@
+// The C functions the page exports for tests and automation (Module.ccall): select a tutorial,
+// set options, run, and read the state back as JSON.
+#pragma once
+
+namespace asyncrace::ui {
+class playground;
+}
+
+namespace asyncrace::app {
+
+// The playground the exported functions act on (set once, before the first frame).
+void attach_automation(ui::playground* target);
+
+}  // namespace asyncrace::app

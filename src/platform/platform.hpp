@@ -1,0 +1,40 @@
+// The window, its GL context and Dear ImGui's platform + renderer backends, behind one interface
+// with one implementation per platform (platform_web.cpp, platform_native.cpp; CMake picks one).
+// The caller builds its ImGui frame in `frame`; everything around it (events, NewFrame, Render,
+// swap) happens here.
+#pragma once
+
+#include <string>
+
+namespace asyncrace::platform {
+
+struct window_options {
+  const char* title = "asyncrace";
+  int width = 1280;  // initial size natively; on the web the canvas follows the browser window
+  int height = 800;
+};
+
+struct app_callbacks {
+  void* user = nullptr;
+  // Builds one ImGui frame (between ImGui::NewFrame and ImGui::Render).
+  void (*frame)(void* user) = nullptr;
+  // Called before the first frame and whenever the device pixel ratio changes, outside any frame,
+  // so the app can rebuild its font atlas for crisp text; the platform re-uploads the atlas after.
+  void (*scale_changed)(void* user, float pixel_ratio) = nullptr;
+};
+
+// Creates the window and GL context and initialises ImGui (context, backends). On failure returns
+// a message naming what failed; empty on success.
+std::string init(const window_options& options);
+
+// Runs the frame loop. Natively it returns when the window is closed. On the web the browser owns
+// the loop (requestAnimationFrame) and this never returns: keep `callbacks.user` in static storage.
+void run(const app_callbacks& callbacks);
+
+// Tears down ImGui and the window (natively; the web page simply goes away).
+void shutdown();
+
+// The GLSL version line for this platform's shaders ("#version 300 es" on WebGL2).
+const char* glsl_version();
+
+}  // namespace asyncrace::platform

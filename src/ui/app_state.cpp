@@ -1,0 +1,103 @@
+#include "app_state.hpp"
+
+#include <charconv>
+#include <exception>
+
+#include "tutorials/catalog.hpp"
+
+namespace asyncrace::ui {
+
+bool parse_seed(std::string_view text, std::uint64_t& seed, std::string& error) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size()) {
+    error = "Seed must be a whole number, e.g. 1 or 2024 (got \"" + std::string(text) + "\").";
+    return false;
+  }
+  if (ec == std::errc::result_out_of_range) {
+    error = "Seed is too large: at most 18446744073709551615.";
+    return false;
+  }
+  seed = value;
+  return true;
+}
+
+app_state::app_state() {
+  selected_ = tutorials::find(default_tutorial);
+  if (selected_ == nullptr && !tutorials::catalog().empty()) selected_ = &tutorials::catalog().front();
+}
+
+bool app_state::select(std::string_view slug) {
+  const tutorials::tutorial* t = tutorials::find(slug);
+  if (t == nullptr) {
+    message_ = "There is no tutorial called \"" + std::string(slug) + "\".";
+    return false;
+  }
+  if (t != selected_) {
+    session_.reset();
+    halted_ = false;
+    clock_.restart();
+    ++run_serial_;
+  }
+  selected_ = t;
+  message_.clear();
+  return true;
+}
+
+namespace {
+
+std::string check(const run_settings& settings, tutorials::run_options& options) {
+  options.ties = settings.ties;
+  options.jitter_us = settings.jitter_us;
+  std::string problem;
+  if (!parse_seed(settings.seed_text, options.seed, problem)) return problem;
+  return tutorials::validate(options);
+}
+
+}  // namespace
+
+std::string app_state::settings_problem() const {
+  tutorials::run_options options;
+  return check(settings, options);
+}
+
+bool app_state::run() {
+  if (selected_ == nullptr) {
+    message_ = "No tutorial selected.";
+    return false;
+  }
+  tutorials::run_options options;
+  if (std::string problem = check(settings, options); !problem.empty()) {
+    message_ = std::move(problem);
+    return false;
+  }
+  session_.reset();  // the old run's coroutines die before the new loop starts
+  try {
+    session_ = std::make_unique<tutorials::session>(*selected_, options);
+  } catch (const std::exception& e) {
+    message_ = std::string("Could not start the run: ") + e.what();
+    return false;
+  }
+  clock_.restart();
+  ++run_serial_;
+  halted_ = false;
+  message_.clear();
+  return true;
+}
+
+void app_state::tick(double real_dt) {
+  if (!session_ || halted_) return;
+  try {
+    clock_.tick(*session_, real_dt, settings.speed);
+  } catch (const std::exception& e) {
+    // The session reports run errors through error(); anything thrown past it is ours to show.
+    message_ = std::string("The run stopped: ") + e.what();
+    halted_ = true;
+  }
+}
+
+bool app_state::running() const { return session_ && !halted_ && !session_->finished(); }
+
+}  // namespace asyncrace::ui

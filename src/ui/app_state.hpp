@@ -1,0 +1,64 @@
+// What the playground is showing: the selected tutorial, the options the learner set, the current
+// run (a tutorials::session) and how far playback has got. Views read it; controls change it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "playback.hpp"
+#include "sched/tie_policy.hpp"
+#include "tutorials/session.hpp"
+#include "tutorials/tutorial.hpp"
+
+namespace asyncrace::ui {
+
+inline constexpr std::string_view default_tutorial = "nine_tasks_race";
+
+struct run_settings {
+  // CPython's heapq order is what a virtual clock (all deadlines equal) really gives: the seed's order.
+  tie_policy ties = tie_policy::cpython_heap;
+  std::string seed_text = "1";  // as typed; parsed when a run starts
+  double jitter_us = 50.0;
+  playback_speed speed = playback_speed::real_time;
+};
+
+// Parses a jitter seed typed by the learner; on failure returns false and says why in `error`.
+bool parse_seed(std::string_view text, std::uint64_t& seed, std::string& error);
+
+class app_state {
+ public:
+  app_state();
+
+  const tutorials::tutorial* selected() const { return selected_; }
+  // Selects a tutorial by slug (ending the current run); false, with a message, when unknown.
+  bool select(std::string_view slug);
+
+  run_settings settings;
+
+  // What is wrong with `settings` as typed (checked live, before Run); empty when they are valid.
+  std::string settings_problem() const;
+  // Starts a fresh run of the selected tutorial. Bad settings leave a message and no run.
+  bool run();
+  // Advances playback by one frame's real time.
+  void tick(double real_dt);
+
+  const tutorials::session* session() const { return session_.get(); }
+  bool running() const;
+  double playhead() const { return clock_.now(); }
+  // Counts runs, so views can reset (scroll, zoom to fit) when a new one starts.
+  std::uint64_t run_serial() const { return run_serial_; }
+  // The last problem to show the learner (bad input, failed run); empty when all is well.
+  const std::string& message() const { return message_; }
+
+ private:
+  const tutorials::tutorial* selected_ = nullptr;
+  std::unique_ptr<tutorials::session> session_;
+  playback_clock clock_;
+  std::uint64_t run_serial_ = 0;
+  bool halted_ = false;  // the run threw past the session: keep its trace, stop playing
+  std::string message_;
+};
+
+}  // namespace asyncrace::ui

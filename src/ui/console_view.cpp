@@ -1,0 +1,73 @@
+#include "console_view.hpp"
+
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "app_state.hpp"
+#include "fonts.hpp"
+#include "panel.hpp"
+#include "theme.hpp"
+
+namespace asyncrace::ui {
+namespace {
+
+ImU32 stream_color(output_stream s) {
+  switch (s) {
+    case output_stream::warning: return palette::warning;
+    case output_stream::exception: return palette::error;
+    case output_stream::out: break;
+  }
+  return palette::text;
+}
+
+void draw_line(const trace::output_line& line) {
+  char t[32];
+  std::snprintf(t, sizeof t, "%10.6f", line.t);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::time);
+  ImGui::TextUnformatted(t);
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, stream_color(line.stream));
+  ImGui::TextUnformatted(line.text.data(), line.text.data() + line.text.size());
+  ImGui::PopStyleColor();
+}
+
+void empty_hint() {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted("Press \xe2\x96\xb6 Run. Each line appears at the virtual time CPython would print it.");
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void console_view::draw(const app_state& app, const rect& area) {
+  if (begin_panel("Console", area, ImGuiWindowFlags_HorizontalScrollbar)) {
+    const tutorials::session* run = app.session();
+    if (run == nullptr) {
+      empty_hint();
+    } else {
+      ImGui::PushFont(fonts().code);
+      const auto& lines = run->trace().lines();
+      for (const trace::output_line& line : lines)
+        if (line.t <= app.playhead()) draw_line(line);
+      if (run->finished() && !run->error().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::error);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(run->error().c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+      }
+      ImGui::PopFont();
+      if (app.run_serial() != serial_) shown_ = 0;
+      if (lines.size() != shown_) ImGui::SetScrollHereY(1.0f);
+      shown_ = lines.size();
+    }
+    serial_ = app.run_serial();
+  }
+  end_panel();
+}
+
+}  // namespace asyncrace::ui

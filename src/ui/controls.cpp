@@ -1,0 +1,136 @@
+#include "controls.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "app_state.hpp"
+#include "panel.hpp"
+#include "theme.hpp"
+
+namespace asyncrace::ui {
+namespace {
+
+const char* policy_help(tie_policy p) {
+  switch (p) {
+    case tie_policy::fifo: return "Equal deadlines fire in the order they were scheduled (CPython on Linux/macOS).";
+    case tie_policy::cpython_heap:
+      return "Equal deadlines pop in the order CPython's heapq produces: what a virtual clock gives, "
+             "and the order the seed printed.";
+    case tie_policy::jitter: return "Each deadline gets a seeded random offset of up to 'jitter' microseconds.";
+  }
+  return "";
+}
+
+rect run_button(app_state& app) {
+  const bool rerun = app.session() != nullptr;
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.45f, 0.85f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.26f, 0.53f, 0.95f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.16f, 0.38f, 0.75f, 1.0f));
+  if (ImGui::Button(rerun ? "\xe2\x96\xb6 Re-run" : "\xe2\x96\xb6 Run", {96.0f, 0.0f})) app.run();
+  ImGui::PopStyleColor(3);
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  return {a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
+void policy_combo(run_settings& s) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("ties");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(132.0f);
+  const std::string current(to_string(s.ties));
+  if (ImGui::BeginCombo("##ties", current.c_str())) {
+    for (tie_policy p : all_tie_policies) {
+      const std::string name(to_string(p));
+      if (ImGui::Selectable(name.c_str(), p == s.ties)) s.ties = p;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", policy_help(p));
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", policy_help(s.ties));
+}
+
+void jitter_inputs(run_settings& s) {
+  ImGui::BeginDisabled(s.ties != tie_policy::jitter);
+  ImGui::TextUnformatted("seed");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(92.0f);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s", s.seed_text.c_str());
+  if (ImGui::InputText("##seed", buf, sizeof buf, ImGuiInputTextFlags_CharsNoBlank)) s.seed_text = buf;
+  ImGui::SameLine();
+  ImGui::TextUnformatted("jitter \xc2\xb5s");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(84.0f);
+  ImGui::InputDouble("##jitter", &s.jitter_us, 0.0, 0.0, "%.1f");
+  ImGui::EndDisabled();
+}
+
+void speed_buttons(run_settings& s) {
+  ImGui::TextUnformatted("speed");
+  for (playback_speed speed : all_speeds) {
+    ImGui::SameLine(0.0f, 4.0f);
+    const bool on = s.speed == speed;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
+    const std::string label(to_string(speed));
+    if (ImGui::Button(label.c_str())) s.speed = speed;
+    if (on) ImGui::PopStyleColor();
+  }
+}
+
+void status(const app_state& app, float right) {
+  std::string text;
+  ImU32 color = palette::text_dim;
+  if (std::string problem = app.settings_problem(); !problem.empty()) {
+    text = problem;
+    color = palette::error;
+  } else if (!app.message().empty()) {
+    text = app.message();
+    color = palette::error;
+  } else if (const tutorials::session* run = app.session()) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "t = %.6f s  \xc2\xb7  %s", app.playhead(),
+                  app.running() ? "running" : run->error().empty() ? "finished" : "failed");
+    text = buf;
+    color = app.running() ? palette::accent : run->error().empty() ? palette::time : palette::error;
+  } else {
+    text = "ready";
+  }
+  const float w = ImGui::CalcTextSize(text.c_str()).x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 16.0f, right - w));
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+rect draw_controls(app_state& app, const rect& area) {
+  rect button;
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {12.0f, 10.0f});
+  if (begin_panel("##toolbar", area, flags)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
+    ImGui::TextUnformatted("asyncrace");
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0.0f, 18.0f);
+    button = run_button(app);
+    ImGui::SameLine(0.0f, 18.0f);
+    policy_combo(app.settings);
+    ImGui::SameLine(0.0f, 14.0f);
+    jitter_inputs(app.settings);
+    ImGui::SameLine(0.0f, 14.0f);
+    speed_buttons(app.settings);
+    status(app, ImGui::GetWindowContentRegionMax().x);
+  }
+  end_panel();
+  ImGui::PopStyleVar(2);
+  return button;
+}
+
+}  // namespace asyncrace::ui

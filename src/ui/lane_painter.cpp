@@ -1,0 +1,228 @@
+#include "lane_painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "fonts.hpp"
+#include "theme.hpp"
+#include "timeline_cull.hpp"
+
+namespace asyncrace::ui {
+namespace {
+
+constexpr const char* dot = " \xc2\xb7 ";
+
+ImU32 wait_color(wait_kind k) {
+  switch (k) {
+    case wait_kind::sleep: return palette::sleep;
+    case wait_kind::yield: return palette::yielding;
+    case wait_kind::task:
+    case wait_kind::gather: return palette::awaiting;
+    case wait_kind::future: break;
+  }
+  return palette::future;
+}
+
+// The words drawn inside a wait bar when it is wide enough.
+std::string wait_caption(const trace::recording& rec, const trace::wait_span& w) {
+  char buf[96];
+  switch (w.on.kind) {
+    case wait_kind::sleep: std::snprintf(buf, sizeof buf, "sleep %.6g s", w.on.deadline - w.begin); break;
+    case wait_kind::yield: std::snprintf(buf, sizeof buf, "sleep(0)"); break;
+    case wait_kind::gather: std::snprintf(buf, sizeof buf, "gather(%u)", w.on.count); break;
+    case wait_kind::task: {
+      const trace::task_lane* t = rec.lane(w.on.target);
+      std::snprintf(buf, sizeof buf, "await %s", t != nullptr ? t->name.c_str() : "task");
+      break;
+    }
+    case wait_kind::future: std::snprintf(buf, sizeof buf, "await future"); break;
+  }
+  return buf;
+}
+
+void paint_wait(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec, const trace::wait_span& w,
+                float cy) {
+  const float h = f.rows.height;
+  const double end = std::min(w.end, f.playhead);
+  if (end < w.begin) return;
+  const float x0 = f.x_of(w.begin);
+  const float x1 = std::max(f.x_of(end), x0 + 2.0f);
+  const bool sleeping = w.on.kind == wait_kind::sleep;
+  const float half = h * (sleeping ? 0.2f : 0.14f);
+  dl->AddRectFilled({x0, cy - half}, {x1, cy + half}, wait_color(w.on.kind), 2.0f);
+  const std::string caption = wait_caption(rec, w);
+  ImFont* font = fonts().small;
+  const ImVec2 size = font->CalcTextSizeA(font->FontSize * ImGui::GetIO().FontGlobalScale, 1e9f, 0.0f,
+                                          caption.c_str());
+  const float left = std::max(x0, f.plot_x0) + 6.0f;
+  if (std::min(x1, f.plot_x1) - left > size.x + 6.0f)
+    dl->AddText(font, size.y, {left, cy - half - size.y - 1.0f}, palette::text_dim, caption.c_str());
+  if (sleeping) {
+    const float xd = f.x_of(w.on.deadline);
+    dl->AddLine({xd, cy - h * 0.34f}, {xd, cy + h * 0.34f}, palette::deadline, 2.0f);
+  }
+  if (w.end <= f.playhead) dl->AddCircleFilled({f.x_of(w.end), cy}, 3.0f, palette::step);  // woken up
+}
+
+void paint_steps(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, float cy) {
+  const float half = f.rows.height * 0.3f;
+  for (const pixel_run& run : fold_instants(lane.steps, f.axis, f.plot_width())) {
+    const float x0 = f.plot_x0 + run.x0 - 1.5f;
+    const float x1 = f.plot_x0 + run.x1 + 1.5f;
+    dl->AddRectFilled({x0, cy - half}, {x1, cy + half}, palette::step, 1.0f);
+  }
+}
+
+void paint_finish(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, float cy) {
+  if (!lane.done() || lane.finished > f.playhead) return;
+  const float x = f.x_of(lane.finished);
+  const float r = std::min(6.0f, f.rows.height * 0.3f);
+  const ImU32 color = lane.outcome == task_outcome::result ? palette::finish : palette::failed;
+  dl->AddQuadFilled({x, cy - r}, {x + r, cy}, {x, cy + r}, {x - r, cy}, color);
+  char rank[16];
+  std::snprintf(rank, sizeof rank, "#%d", lane.finish_rank);
+  ImFont* font = fonts().small;
+  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  dl->AddText(font, size, {x + r + 4.0f, cy - 0.5f * size}, color, rank);
+}
+
+}  // namespace
+
+float diagram_frame::x_of(double t) const { return plot_x0 + clamp_to_plot(axis.to_x(t), plot_width()); }
+
+std::string lane_label(const trace::task_lane& lane) {
+  std::string label = lane.coro.empty() ? lane.name : lane.coro;
+  if (!lane.first_output.empty()) label += dot + lane.first_output;
+  return label;
+}
+
+void paint_label(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, const lane_row& row,
+                 int index) {
+  const float h = ImGui::GetTextLineHeight();
+  const float y = f.rows.row_center(index) - 0.5f * h;
+  float x = f.label_x0 + 12.0f * static_cast<float>(row.depth);
+  dl->PushClipRect({f.label_x0, f.rows.row_top(index)}, {f.plot_x0 - 8.0f, f.rows.row_top(index + 1)}, true);
+  const std::string& coro = lane.coro.empty() ? lane.name : lane.coro;
+  const ImU32 color = lane.outcome == task_outcome::result ? palette::text : palette::failed;
+  dl->AddText({x, y}, color, coro.c_str());
+  if (!lane.first_output.empty()) {
+    x += ImGui::CalcTextSize(coro.c_str()).x;
+    const std::string rest = dot + lane.first_output;
+    dl->AddText({x, y}, palette::text_dim, rest.c_str());
+  }
+  dl->PopClipRect();
+}
+
+void paint_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec,
+                const trace::task_lane& lane, int index) {
+  const float cy = f.rows.row_center(index);
+  dl->PushClipRect({f.plot_x0, f.rows.row_top(index)}, {f.plot_x1, f.rows.row_top(index + 1)}, true);
+  if (lane.created <= f.playhead) {
+    const double ready_until = std::min(lane.first_step, f.playhead);
+    if (ready_until > lane.created)  // created but not yet run: waiting in the ready queue
+      dl->AddLine({f.x_of(lane.created), cy}, {f.x_of(ready_until), cy}, palette::text_dim, 1.0f);
+    dl->AddCircle({f.x_of(lane.created), cy}, 3.5f, palette::created, 12, 1.5f);
+  }
+  for (const trace::wait_span& w : lane.waits) paint_wait(dl, f, rec, w, cy);
+  paint_steps(dl, f, lane, cy);
+  paint_finish(dl, f, lane, cy);
+  dl->PopClipRect();
+}
+
+void paint_rank(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, int index) {
+  const float cy = f.rows.row_center(index);
+  const float cx = 0.5f * (f.finish_x0 + f.finish_x1);
+  if (!lane.done() || lane.finished > f.playhead) {
+    dl->AddText({cx - 4.0f, cy - 0.5f * ImGui::GetTextLineHeight()}, palette::text_dim, "\xe2\x80\x93");
+    return;
+  }
+  const bool ok = lane.outcome == task_outcome::result;
+  const float r = std::min(11.0f, f.rows.height * 0.42f);
+  dl->AddCircleFilled({cx, cy}, r, ok ? palette::finish : palette::failed, 20);
+  char rank[16];
+  std::snprintf(rank, sizeof rank, "%d", lane.finish_rank);
+  ImFont* font = fonts().small;
+  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const ImVec2 text = font->CalcTextSizeA(size, 1e9f, 0.0f, rank);
+  dl->AddText(font, size, {cx - 0.5f * text.x, cy - 0.5f * text.y}, IM_COL32(30, 24, 8, 255), rank);
+}
+
+void paint_blocked(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec) {
+  const float top = f.rows.top;
+  const float bottom = f.rows.top + f.rows.total();
+  dl->PushClipRect({f.plot_x0, top}, {f.plot_x1, bottom}, true);
+  for (const trace::blocked_span& b : rec.blocked()) {
+    if (b.begin > f.playhead) continue;
+    const float x0 = f.x_of(b.begin);
+    const float x1 = std::max(f.x_of(std::min(b.end, f.playhead)), x0 + 2.0f);
+    dl->AddRectFilled({x0, top}, {x1, bottom}, palette::blocked);
+    dl->AddLine({x0, top}, {x0, bottom}, palette::blocked_edge, 1.5f);
+    dl->AddLine({x1, top}, {x1, bottom}, palette::blocked_edge, 1.5f);
+  }
+  dl->PopClipRect();
+}
+
+namespace {
+
+std::string time_range(double begin, double end) {
+  char buf[96];
+  if (end == trace::never) std::snprintf(buf, sizeof buf, "%.6f \xe2\x86\x92 (still waiting)", begin);
+  else std::snprintf(buf, sizeof buf, "%.6f \xe2\x86\x92 %.6f  (%.6f s)", begin, end, end - begin);
+  return buf;
+}
+
+void lane_summary(const trace::task_lane& lane) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
+  ImGui::Text("%s  %s", lane.name.c_str(), lane.coro.c_str());
+  ImGui::PopStyleColor();
+  if (!lane.first_output.empty()) ImGui::Text("first output  \"%s\"", lane.first_output.c_str());
+  ImGui::Text("created       %.6f", lane.created);
+  if (lane.first_step != trace::never) ImGui::Text("first step    %.6f", lane.first_step);
+  if (lane.done()) ImGui::Text("finished      %.6f   rank #%d", lane.finished, lane.finish_rank);
+}
+
+// The wait under x (within a few pixels), or null.
+const trace::wait_span* wait_at(const diagram_frame& f, const trace::task_lane& lane, float x) {
+  for (const trace::wait_span& w : lane.waits) {
+    const float x0 = f.x_of(w.begin) - 3.0f;
+    const float x1 = std::max(f.x_of(std::min(w.end, f.playhead)), f.x_of(w.begin) + 2.0f) + 3.0f;
+    if (x >= x0 && x <= x1 && w.begin <= f.playhead) return &w;
+  }
+  return nullptr;
+}
+
+void wait_details(const trace::recording& rec, const trace::wait_span& w) {
+  ImGui::Separator();
+  ImGui::Text("%s", wait_caption(rec, w).c_str());
+  ImGui::Text("waiting  %s", time_range(w.begin, w.end).c_str());
+  if (w.on.kind == wait_kind::sleep) ImGui::Text("deadline %.6f", w.on.deadline);
+}
+
+}  // namespace
+
+void lane_tooltip(const diagram_frame& f, const trace::recording& rec, const trace::task_lane* lane, float x) {
+  const double t = f.axis.to_t(x - f.plot_x0);
+  const trace::blocked_span* blocked = nullptr;
+  for (const trace::blocked_span& b : rec.blocked())
+    if (t >= b.begin && t <= b.end) blocked = &b;
+  const trace::wait_span* wait = lane != nullptr ? wait_at(f, *lane, x) : nullptr;
+  ImGui::BeginTooltip();
+  ImGui::Text("t = %.6f s", t);
+  if (lane != nullptr) {
+    ImGui::Separator();
+    lane_summary(*lane);
+    if (wait != nullptr) wait_details(rec, *wait);
+  }
+  if (blocked != nullptr) {
+    const trace::task_lane* by = rec.lane(blocked->by);
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::error);
+    ImGui::Text("event loop blocked by %s", by != nullptr ? by->name.c_str() : "?");
+    ImGui::PopStyleColor();
+    ImGui::Text("%s", time_range(blocked->begin, blocked->end).c_str());
+  }
+  ImGui::EndTooltip();
+}
+
+}  // namespace asyncrace::ui

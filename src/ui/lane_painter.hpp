@@ -1,0 +1,43 @@
+// Second phase of drawing the race diagram: one lane's label, spans, markers and rank, the
+// loop-blocked shading across all lanes, and the tooltip for whatever is under the mouse.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+#include "lane_layout.hpp"
+#include "time_axis.hpp"
+#include "trace/recording.hpp"
+
+namespace asyncrace::ui {
+
+// Where the diagram's parts are this frame, in screen coordinates.
+struct diagram_frame {
+  float label_x0 = 0.0f;
+  float plot_x0 = 0.0f;
+  float plot_x1 = 0.0f;
+  float finish_x0 = 0.0f;
+  float finish_x1 = 0.0f;
+  row_geometry rows;
+  time_axis axis;
+  double playhead = 0.0;  // spans still open end here
+
+  float plot_width() const { return plot_x1 - plot_x0; }
+  float x_of(double t) const;  // clamped near the plot
+};
+
+// "do_some_work · Starting work 10": the coroutine plus the first line it printed.
+std::string lane_label(const trace::task_lane& lane);
+
+void paint_label(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, const lane_row& row,
+                 int index);
+void paint_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec,
+                const trace::task_lane& lane, int index);
+void paint_rank(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, int index);
+void paint_blocked(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec);
+
+// Shows a tooltip for what lies at screen x on `lane`'s row (null: no lane), or on a blocked span.
+void lane_tooltip(const diagram_frame& f, const trace::recording& rec, const trace::task_lane* lane, float x);
+
+}  // namespace asyncrace::ui

@@ -1,0 +1,34 @@
+#include "layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace asyncrace::ui {
+
+panel_layout compute_layout(float width, float height) {
+  const float g = panel_gap;
+  panel_layout p;
+  p.toolbar = {0.0f, 0.0f, width, toolbar_height};
+
+  const float top = toolbar_height + g;
+  const float body_h = std::max(200.0f, height - top - g);
+  const float left_w = std::clamp(width * 0.19f, 200.0f, 300.0f);
+  const float list_h = std::floor(body_h * 0.52f);
+  p.tutorials = {g, top, left_w, list_h};
+  p.explanation = {g, top + list_h + g, left_w, body_h - list_h - g};
+
+  const float x0 = g + left_w + g;
+  const float main_w = std::max(300.0f, width - x0 - g);
+  // The diagram gets what the sources leave, but never less than ~13 lanes' worth.
+  const float upper_h = std::floor(std::clamp(body_h * 0.42f, 140.0f, std::max(140.0f, body_h - 380.0f)));
+  const float code_w = std::floor((main_w - 2.0f * g) * 0.34f);
+  const float cpp_w = std::floor((main_w - 2.0f * g) * 0.36f);
+  const float console_w = main_w - 2.0f * g - code_w - cpp_w;
+  p.python = {x0, top, code_w, upper_h};
+  p.cpp = {x0 + code_w + g, top, cpp_w, upper_h};
+  p.console = {p.cpp.right() + g, top, console_w, upper_h};
+  p.diagram = {x0, top + upper_h + g, main_w, body_h - upper_h - g};
+  return p;
+}
+
+}  // namespace asyncrace::ui

@@ -1,0 +1,41 @@
+#include "playground.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "controls.hpp"
+#include "explanation_view.hpp"
+#include "fonts.hpp"
+#include "theme.hpp"
+#include "tutorial_list.hpp"
+
+namespace asyncrace::ui {
+
+// A hidden browser tab gets no frames; on return, play on from where it was rather than jump.
+constexpr double max_frame_seconds = 0.25;
+
+playground::playground() { apply_theme(); }
+
+void playground::set_pixel_ratio(float ratio) { load_fonts(ratio); }
+
+void playground::frame() {
+  const ImGuiIO& io = ImGui::GetIO();
+  app_.tick(std::min(static_cast<double>(io.DeltaTime), max_frame_seconds));
+
+  const panel_layout p = compute_layout(io.DisplaySize.x, io.DisplaySize.y);
+  run_button_ = draw_controls(app_, p.toolbar);
+  draw_tutorial_list(app_, p.tutorials);
+  draw_explanation(app_, p.explanation);
+  if (const tutorials::tutorial* t = app_.selected()) {
+    const std::string py_title = "Python  \xc2\xb7  " + std::string(t->slug()) + ".py###python";
+    python_.draw(py_title.c_str(), t->python_source, p.python);
+    cpp_.draw("C++20  \xc2\xb7  the coroutines that really run###cpp", t->cpp_source, p.cpp);
+  }
+  console_.draw(app_, p.console);
+  diagram_.draw(app_, p.diagram);
+  ++frames_;
+}
+
+}  // namespace asyncrace::ui

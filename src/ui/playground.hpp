@@ -1,0 +1,38 @@
+// The whole playground page: lays out the panels for the window size each frame, advances
+// playback, and draws the toolbar, tutorial list, explanation, sources, console and race diagram.
+#pragma once
+
+#include "app_state.hpp"
+#include "console_view.hpp"
+#include "layout.hpp"
+#include "race_diagram.hpp"
+#include "source_view.hpp"
+
+namespace asyncrace::ui {
+
+class playground {
+ public:
+  playground();
+
+  // Builds one ImGui frame (call between ImGui::NewFrame and ImGui::Render).
+  void frame();
+  // Rebuilds fonts for a device pixel ratio (outside a frame).
+  void set_pixel_ratio(float ratio);
+
+  app_state& state() { return app_; }
+  const app_state& state() const { return app_; }
+  const race_diagram& diagram() const { return diagram_; }
+  const rect& run_button() const { return run_button_; }
+  std::uint64_t frames() const { return frames_; }
+
+ private:
+  app_state app_;
+  source_view python_{language::python};
+  source_view cpp_{language::cpp};
+  console_view console_;
+  race_diagram diagram_;
+  rect run_button_;
+  std::uint64_t frames_ = 0;
+};
+
+}  // namespace asyncrace::ui

@@ -1,0 +1,238 @@
+#include "race_diagram.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "app_state.hpp"
+#include "fonts.hpp"
+#include "lane_layout.hpp"
+#include "lane_painter.hpp"
+#include "panel.hpp"
+#include "theme.hpp"
+
+namespace asyncrace::ui {
+namespace {
+
+constexpr float axis_height = 22.0f;
+constexpr float finish_width = 56.0f;
+
+// How far the view should reach: everything recorded, the playhead, and every pending deadline
+// (so a 1 s sleep shows its whole span from the moment it starts).
+double horizon(const trace::recording& rec, double playhead) {
+  double h = std::max(rec.end_time(), playhead);
+  for (const trace::task_lane& lane : rec.lanes())
+    for (const trace::wait_span& w : lane.waits)
+      if (w.on.kind == wait_kind::sleep && w.end == trace::never) h = std::max(h, w.on.deadline);
+  return h > 0.0 ? h : 1.0;
+}
+
+// "10 · 12 · 30 …": the finishers that printed something, by the last word of their first line.
+std::string finish_summary(const trace::recording& rec, double playhead) {
+  std::string out;
+  for (task_id id : rec.finish_order()) {
+    const trace::task_lane* lane = rec.lane(id);
+    if (lane == nullptr || lane->first_output.empty() || lane->finished > playhead) continue;
+    const std::string& text = lane->first_output;
+    const std::size_t space = text.find_last_of(' ');
+    if (!out.empty()) out += "  ";
+    out += space == std::string::npos ? text : text.substr(space + 1);
+  }
+  return out;
+}
+
+std::string zoom_readout(double px_per_s) {
+  const double per_px = 1.0 / px_per_s;
+  char buf[48];
+  if (per_px >= 1.0) std::snprintf(buf, sizeof buf, "1 px = %.3g s", per_px);
+  else if (per_px >= 1e-3) std::snprintf(buf, sizeof buf, "1 px = %.3g ms", per_px * 1e3);
+  else if (per_px >= 1e-6) std::snprintf(buf, sizeof buf, "1 px = %.3g \xc2\xb5s", per_px * 1e6);
+  else std::snprintf(buf, sizeof buf, "1 px = %.3g ns", per_px * 1e9);
+  return buf;
+}
+
+void empty_hint(const rect& area) {
+  const char* text = "Press \xe2\x96\xb6 Run to watch the tasks race.";
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  ImGui::GetWindowDrawList()->AddText({area.x + 0.5f * (area.w - size.x), area.y + 0.5f * (area.h - size.y)},
+                                      palette::text_dim, text);
+}
+
+}  // namespace
+
+void race_diagram::draw(const app_state& app, const rect& area) {
+  if (begin_panel("Race diagram", area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (app.run_serial() != serial_) {
+      serial_ = app.run_serial();
+      follow_ = true;
+    }
+    header(app);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (const tutorials::session* run = app.session()) {
+      const float label_w = std::clamp(avail.x * 0.27f, 170.0f, 300.0f);
+      lanes(app, run->trace(), label_w);
+    } else {
+      plot_ = {};
+      empty_hint({min.x, min.y, avail.x, avail.y});
+    }
+  }
+  end_panel();
+}
+
+void race_diagram::header(const app_state& app) {
+  if (ImGui::SmallButton("Fit")) {
+    follow_ = true;
+    fit_requested_ = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole run (double-click the diagram does the same)");
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
+  ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
+  ImGui::PopStyleColor();
+  const tutorials::session* run = app.session();
+  if (run == nullptr) return;
+  const std::string order = finish_summary(run->trace(), app.playhead());
+  if (order.empty()) return;
+  const std::string text = "finish order   " + order;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.0f,
+                           ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(text.c_str()).x));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
+  ImGui::TextUnformatted("finish order  ");
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0.0f, 0.0f);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::finish);
+  ImGui::TextUnformatted(order.c_str());
+  ImGui::PopStyleColor();
+}
+
+void race_diagram::axis_strip(const diagram_frame& f, float top, bool live) const {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const tick_spacing ticks = ticks_for(f.axis.px_per_s);
+  ImFont* font = fonts().small;
+  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float bottom = top + axis_height;
+  dl->PushClipRect({f.plot_x0 - 40.0f, top}, {f.plot_x1 + 40.0f, bottom}, true);
+  const double first = std::ceil(f.axis.to_t(0.0) / ticks.major - 1e-9);
+  for (double k = first;; k += 1.0) {
+    const double t = k * ticks.major;
+    const double x = f.axis.to_x(t);
+    if (x > f.plot_width() + 1.0) break;
+    const float sx = f.plot_x0 + static_cast<float>(x);
+    dl->AddLine({sx, bottom - 5.0f}, {sx, bottom}, palette::text_dim);
+    const std::string label = format_tick(t, ticks.decimals);
+    const float w = font->CalcTextSizeA(size, 1e9f, 0.0f, label.c_str()).x;
+    dl->AddText(font, size, {sx - 0.5f * w, top + 2.0f}, palette::text_dim, label.c_str());
+  }
+  if (live) {
+    const float px = f.x_of(f.playhead);
+    dl->AddTriangleFilled({px - 5.0f, bottom - 7.0f}, {px + 5.0f, bottom - 7.0f}, {px, bottom}, palette::accent);
+  }
+  dl->PopClipRect();
+  dl->AddLine({f.plot_x0, bottom}, {f.plot_x1, bottom}, IM_COL32(70, 78, 92, 255));
+  // Column caption over the finish ranks.
+  const char* caption = "rank";
+  const float w = font->CalcTextSizeA(size, 1e9f, 0.0f, caption).x;
+  dl->AddText(font, size, {0.5f * (f.finish_x0 + f.finish_x1 - w), top + 2.0f}, palette::text_dim, caption);
+  dl->AddText(font, size, {f.label_x0, top + 2.0f}, palette::text_dim, "task");
+}
+
+void race_diagram::lanes(const app_state& app, const trace::recording& rec, float label_w) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  diagram_frame f;
+  f.label_x0 = origin.x;
+  f.plot_x0 = origin.x + label_w;
+  f.finish_x1 = origin.x + avail.x;
+  f.finish_x0 = f.finish_x1 - finish_width;
+  f.plot_x1 = f.finish_x0 - 10.0f;
+  f.playhead = app.playhead();
+  const double reach = horizon(rec, f.playhead);
+  if (follow_ || fit_requested_) axis_ = fit(0.0, reach, f.plot_width());
+  fit_requested_ = false;
+  f.axis = axis_;
+  const bool live = app.running();
+  axis_strip(f, origin.y, live);
+
+  ImGui::SetCursorScreenPos({origin.x, origin.y + axis_height + 2.0f});
+  const std::vector<lane_row> order = order_lanes(rec.lanes());
+  const float lanes_h = std::max(20.0f, avail.y - axis_height - 2.0f);
+  ImGui::BeginChild("lanes", {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  f.rows = layout_rows(top.y, lanes_h, static_cast<int>(order.size()));
+  plot_ = {f.plot_x0, ImGui::GetWindowPos().y, f.plot_width(), lanes_h};
+
+  ImGui::InvisibleButton("plot", {avail.x, std::max(f.rows.total(), lanes_h)});
+  const bool hovered = ImGui::IsItemHovered();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  hovered_row_ = hovered ? f.rows.row_at(mouse.y) : -1;
+  interact(f, reach);
+  f.axis = axis_;
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  background_params bg;
+  bg.area = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, avail.x, lanes_h};
+  bg.plot_x0 = f.plot_x0;
+  bg.plot_x1 = f.plot_x1;
+  bg.rows_top = f.rows.top;
+  bg.row_height = f.rows.height;
+  bg.row_count = f.rows.count;
+  bg.hovered_row = hovered_row_;
+  bg.now_x = live ? f.x_of(f.playhead) : 1e9f;
+  bg.axis = f.axis;
+  bg.ticks = ticks_for(f.axis.px_per_s);
+  if (!background_.queue(dl, bg))  // no shader: plain bands so the lanes stay readable
+    for (int i = 0; i < f.rows.count; ++i)
+      dl->AddRectFilled({bg.area.x, f.rows.row_top(i)}, {bg.area.right(), f.rows.row_top(i + 1)},
+                        i % 2 == 0 ? IM_COL32(26, 29, 35, 255) : IM_COL32(31, 35, 41, 255));
+
+  paint_blocked(dl, f, rec);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const trace::task_lane& lane = rec.lanes()[order[i].lane];
+    const int row = static_cast<int>(i);
+    paint_label(dl, f, lane, order[i], row);
+    paint_lane(dl, f, rec, lane, row);
+    paint_rank(dl, f, lane, row);
+  }
+  if (live) {
+    const float px = f.x_of(f.playhead);
+    dl->AddLine({px, bg.area.y}, {px, bg.area.bottom()}, palette::playhead, 1.0f);
+  }
+  if (hovered && mouse.x >= f.plot_x0 && mouse.x <= f.plot_x1 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    const trace::task_lane* lane =
+        hovered_row_ >= 0 ? &rec.lanes()[order[static_cast<std::size_t>(hovered_row_)].lane] : nullptr;
+    lane_tooltip(f, rec, lane, mouse.x);
+  }
+  ImGui::EndChild();
+}
+
+void race_diagram::interact(const diagram_frame& f, double reach) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool hovered = ImGui::IsItemHovered();
+  const float mouse_x = io.MousePos.x - f.plot_x0;
+  if (hovered && io.MouseWheel != 0.0f) {
+    if (io.KeyShift) {
+      ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * f.rows.height * 2.0f);
+    } else {
+      axis_ = zoom_around(axis_, mouse_x, std::pow(1.25, static_cast<double>(io.MouseWheel)));
+      follow_ = false;
+    }
+  }
+  if (hovered && io.MouseWheelH != 0.0f) {
+    axis_ = pan(axis_, static_cast<double>(io.MouseWheelH) * 40.0);
+    follow_ = false;
+  }
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+    axis_ = pan(axis_, static_cast<double>(io.MouseDelta.x));
+    follow_ = false;
+  }
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    axis_ = fit(0.0, reach, f.plot_width());
+    follow_ = true;
+  }
+}
+
+}  // namespace asyncrace::ui

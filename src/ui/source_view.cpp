@@ -1,0 +1,81 @@
+#include "source_view.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "fonts.hpp"
+#include "panel.hpp"
+#include "theme.hpp"
+
+namespace asyncrace::ui {
+namespace {
+
+ImU32 color_of(token_kind k) {
+  switch (k) {
+    case token_kind::keyword: return IM_COL32(198, 146, 255, 255);
+    case token_kind::string: return IM_COL32(152, 210, 120, 255);
+    case token_kind::comment: return IM_COL32(110, 120, 134, 255);
+    case token_kind::number: return IM_COL32(245, 170, 100, 255);
+    case token_kind::preprocessor: return IM_COL32(110, 170, 230, 255);
+    case token_kind::plain: break;
+  }
+  return palette::text;
+}
+
+}  // namespace
+
+void source_view::load(std::string_view source) {
+  loaded_ = source;
+  lines_.clear();
+  widest_ = 0.0f;
+  std::size_t start = 0;
+  while (start <= source.size()) {
+    std::size_t end = source.find('\n', start);
+    if (end == std::string_view::npos) end = source.size();
+    std::string_view text = source.substr(start, end - start);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    lines_.push_back({text, tokenize_line(text, lang_)});
+    widest_ = std::max(widest_, ImGui::CalcTextSize(text.data(), text.data() + text.size()).x);
+    if (end == source.size()) break;
+    start = end + 1;
+  }
+  while (!lines_.empty() && lines_.back().text.empty()) lines_.pop_back();
+}
+
+void source_view::draw_line(const line& l, int number, float gutter) const {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  char digits[16];
+  std::snprintf(digits, sizeof digits, "%3d", number);
+  dl->AddText(origin, IM_COL32(90, 98, 112, 255), digits);
+  float x = origin.x + gutter;
+  for (const token& t : l.tokens) {
+    const char* b = l.text.data() + t.begin;
+    const char* e = l.text.data() + t.end;
+    dl->AddText({x, origin.y}, color_of(t.kind), b, e);
+    x += ImGui::CalcTextSize(b, e).x;
+  }
+  ImGui::Dummy({gutter + widest_, ImGui::GetTextLineHeight()});
+}
+
+void source_view::draw(const char* title, std::string_view source, const rect& area) {
+  if (begin_panel(title, area, ImGuiWindowFlags_HorizontalScrollbar)) {
+    ImGui::PushFont(fonts().code);
+    // Widths depend on the font: measure with the code font pushed.
+    if (source.data() != loaded_.data() || source.size() != loaded_.size() || lines_.empty()) load(source);
+    const float gutter = ImGui::CalcTextSize("000").x + 14.0f;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0.0f, 2.0f});
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(lines_.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+        draw_line(lines_[static_cast<std::size_t>(i)], i + 1, gutter);
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+  }
+  end_panel();
+}
+
+}  // namespace asyncrace::ui

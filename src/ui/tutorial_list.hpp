@@ -1,0 +1,11 @@
+// The list of tutorials, grouped by seed and topic; clicking one selects it.
+#pragma once
+
+namespace asyncrace::ui {
+
+class app_state;
+struct rect;
+
+void draw_tutorial_list(app_state& app, const rect& area);
+
+}  // namespace asyncrace::ui
