@@ -28,7 +28,9 @@ ImU32 wait_color(wait_kind k) {
 std::string wait_caption(const trace::recording& rec, const trace::wait_span& w) {
   char buf[96];
   switch (w.on.kind) {
-    case wait_kind::sleep: std::snprintf(buf, sizeof buf, "sleep %.6g s", w.on.deadline - w.begin); break;
+    case wait_kind::sleep:
+      std::snprintf(buf, sizeof buf, "sleep %s s", format_seconds(w.on.deadline - w.begin).c_str());
+      break;
     case wait_kind::yield: std::snprintf(buf, sizeof buf, "sleep(0)"); break;
     case wait_kind::gather: std::snprintf(buf, sizeof buf, "gather(%u)", w.on.count); break;
     case wait_kind::task: {
@@ -41,6 +43,9 @@ std::string wait_caption(const trace::recording& rec, const trace::wait_span& w)
   return buf;
 }
 
+float small_size() { return fonts().small->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+// A wait is a pill across the lane with what it waits for written inside, when it fits.
 void paint_wait(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec, const trace::wait_span& w,
                 float cy) {
   const float h = f.rows.height;
@@ -48,25 +53,23 @@ void paint_wait(ImDrawList* dl, const diagram_frame& f, const trace::recording& 
   if (end < w.begin) return;
   const float x0 = f.x_of(w.begin);
   const float x1 = std::max(f.x_of(end), x0 + 2.0f);
-  const bool sleeping = w.on.kind == wait_kind::sleep;
-  const float half = h * (sleeping ? 0.2f : 0.14f);
-  dl->AddRectFilled({x0, cy - half}, {x1, cy + half}, wait_color(w.on.kind), 2.0f);
+  const float half = std::floor(h * 0.3f);
+  dl->AddRectFilled({x0, cy - half}, {x1, cy + half}, wait_color(w.on.kind), half);
   const std::string caption = wait_caption(rec, w);
   ImFont* font = fonts().small;
-  const ImVec2 size = font->CalcTextSizeA(font->FontSize * ImGui::GetIO().FontGlobalScale, 1e9f, 0.0f,
-                                          caption.c_str());
-  const float left = std::max(x0, f.plot_x0) + 6.0f;
-  if (std::min(x1, f.plot_x1) - left > size.x + 6.0f)
-    dl->AddText(font, size.y, {left, cy - half - size.y - 1.0f}, palette::text_dim, caption.c_str());
-  if (sleeping) {
+  const ImVec2 size = font->CalcTextSizeA(small_size(), 1e9f, 0.0f, caption.c_str());
+  const float left = std::max(x0, f.plot_x0) + 8.0f;
+  if (std::min(x1, f.plot_x1) - left > size.x + 8.0f)
+    dl->AddText(font, small_size(), {left, cy - 0.5f * size.y}, IM_COL32(240, 244, 250, 230), caption.c_str());
+  if (w.on.kind == wait_kind::sleep) {  // the deadline: where the timer is due
     const float xd = f.x_of(w.on.deadline);
-    dl->AddLine({xd, cy - h * 0.34f}, {xd, cy + h * 0.34f}, palette::deadline, 2.0f);
+    dl->AddLine({xd, cy - h * 0.42f}, {xd, cy + h * 0.42f}, palette::deadline, 2.0f);
   }
   if (w.end <= f.playhead) dl->AddCircleFilled({f.x_of(w.end), cy}, 3.0f, palette::step);  // woken up
 }
 
 void paint_steps(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, float cy) {
-  const float half = f.rows.height * 0.3f;
+  const float half = std::floor(f.rows.height * 0.38f);
   for (const pixel_run& run : fold_instants(lane.steps, f.axis, f.plot_width())) {
     const float x0 = f.plot_x0 + run.x0 - 1.5f;
     const float x1 = f.plot_x0 + run.x1 + 1.5f;
@@ -83,8 +86,9 @@ void paint_finish(ImDrawList* dl, const diagram_frame& f, const trace::task_lane
   char rank[16];
   std::snprintf(rank, sizeof rank, "#%d", lane.finish_rank);
   ImFont* font = fonts().small;
-  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
-  dl->AddText(font, size, {x + r + 4.0f, cy - 0.5f * size}, color, rank);
+  const ImVec2 size = font->CalcTextSizeA(small_size(), 1e9f, 0.0f, rank);
+  if (x + r + 4.0f + size.x <= f.plot_x1)  // else the rank column says it
+    dl->AddText(font, small_size(), {x + r + 4.0f, cy - 0.5f * size.y}, color, rank);
 }
 
 }  // namespace
@@ -143,9 +147,8 @@ void paint_rank(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& 
   char rank[16];
   std::snprintf(rank, sizeof rank, "%d", lane.finish_rank);
   ImFont* font = fonts().small;
-  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
-  const ImVec2 text = font->CalcTextSizeA(size, 1e9f, 0.0f, rank);
-  dl->AddText(font, size, {cx - 0.5f * text.x, cy - 0.5f * text.y}, IM_COL32(30, 24, 8, 255), rank);
+  const ImVec2 text = font->CalcTextSizeA(small_size(), 1e9f, 0.0f, rank);
+  dl->AddText(font, small_size(), {cx - 0.5f * text.x, cy - 0.5f * text.y}, IM_COL32(30, 24, 8, 255), rank);
 }
 
 void paint_blocked(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec) {

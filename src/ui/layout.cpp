@@ -5,15 +5,18 @@
 
 namespace asyncrace::ui {
 
-panel_layout compute_layout(float width, float height) {
+float left_column_width(float width) { return std::floor(std::clamp(width * 0.175f, 200.0f, 280.0f)); }
+
+panel_layout compute_layout(float width, float height, float list_height) {
   const float g = panel_gap;
   panel_layout p;
   p.toolbar = {0.0f, 0.0f, width, toolbar_height};
 
   const float top = toolbar_height + g;
   const float body_h = std::max(200.0f, height - top - g);
-  const float left_w = std::clamp(width * 0.19f, 200.0f, 300.0f);
-  const float list_h = std::floor(body_h * 0.52f);
+  const float left_w = left_column_width(width);
+  const float wanted = list_height > 0.0f ? list_height : body_h * 0.4f;
+  const float list_h = std::floor(std::clamp(wanted, std::min(120.0f, body_h * 0.5f), body_h * 0.55f));
   p.tutorials = {g, top, left_w, list_h};
   p.explanation = {g, top + list_h + g, left_w, body_h - list_h - g};
 
@@ -21,8 +24,9 @@ panel_layout compute_layout(float width, float height) {
   const float main_w = std::max(300.0f, width - x0 - g);
   // The diagram gets what the sources leave, but never less than ~13 lanes' worth.
   const float upper_h = std::floor(std::clamp(body_h * 0.42f, 140.0f, std::max(140.0f, body_h - 380.0f)));
-  const float code_w = std::floor((main_w - 2.0f * g) * 0.34f);
-  const float cpp_w = std::floor((main_w - 2.0f * g) * 0.36f);
+  // Code lines are long, console lines short ("  1.000000 Work complete 10").
+  const float code_w = std::floor((main_w - 2.0f * g) * 0.37f);
+  const float cpp_w = std::floor((main_w - 2.0f * g) * 0.38f);
   const float console_w = main_w - 2.0f * g - code_w - cpp_w;
   p.python = {x0, top, code_w, upper_h};
   p.cpp = {x0 + code_w + g, top, cpp_w, upper_h};

@@ -29,6 +29,11 @@ struct panel_layout {
 inline constexpr float toolbar_height = 48.0f;
 inline constexpr float panel_gap = 6.0f;
 
-panel_layout compute_layout(float width, float height);
+// The left column's width for a window `width` wide.
+float left_column_width(float width);
+
+// `list_height` is what the tutorial list would like (its content); it gets that, within limits,
+// and the explanation gets the rest of the column.
+panel_layout compute_layout(float width, float height, float list_height = 0.0f);
 
 }  // namespace asyncrace::ui

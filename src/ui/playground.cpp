@@ -24,7 +24,8 @@ void playground::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   app_.tick(std::min(static_cast<double>(io.DeltaTime), max_frame_seconds));
 
-  const panel_layout p = compute_layout(io.DisplaySize.x, io.DisplaySize.y);
+  const float list_h = tutorial_list_height(left_column_width(io.DisplaySize.x));
+  const panel_layout p = compute_layout(io.DisplaySize.x, io.DisplaySize.y, list_h);
   run_button_ = draw_controls(app_, p.toolbar);
   draw_tutorial_list(app_, p.tutorials);
   draw_explanation(app_, p.explanation);

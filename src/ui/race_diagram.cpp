@@ -11,6 +11,7 @@
 #include "fonts.hpp"
 #include "lane_layout.hpp"
 #include "lane_painter.hpp"
+#include "legend.hpp"
 #include "panel.hpp"
 #include "theme.hpp"
 
@@ -61,6 +62,20 @@ void empty_hint(const rect& area) {
                                       palette::text_dim, text);
 }
 
+// The legend sits in the panel's title bar, right-aligned, when it fits beside the title.
+void title_legend() {
+  const ImVec2 pos = ImGui::GetWindowPos();
+  const float width = ImGui::GetWindowWidth();
+  const float bar = ImGui::GetFrameHeight();
+  const float legend = legend_width();
+  const float left = pos.x + ImGui::CalcTextSize("Race diagram").x + 40.0f;
+  const float x = pos.x + width - legend - ImGui::GetStyle().WindowPadding.x;
+  if (x < left) return;
+  ImGui::PushClipRect(pos, {pos.x + width, pos.y + bar}, false);
+  draw_legend(ImGui::GetWindowDrawList(), {x, pos.y}, bar);
+  ImGui::PopClipRect();
+}
+
 }  // namespace
 
 void race_diagram::draw(const app_state& app, const rect& area) {
@@ -69,6 +84,7 @@ void race_diagram::draw(const app_state& app, const rect& area) {
       serial_ = app.run_serial();
       follow_ = true;
     }
+    title_legend();
     header(app);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -94,14 +110,14 @@ void race_diagram::header(const app_state& app) {
   ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
   ImGui::PopStyleColor();
   const tutorials::session* run = app.session();
-  if (run == nullptr) return;
-  const std::string order = finish_summary(run->trace(), app.playhead());
+  const std::string order = run != nullptr ? finish_summary(run->trace(), app.playhead()) : std::string();
+  const char* order_caption = "finish order  ";
+  const float order_w = order.empty() ? 0.0f : ImGui::CalcTextSize(order_caption).x + ImGui::CalcTextSize(order.c_str()).x;
+  const float right = ImGui::GetWindowContentRegionMax().x;
   if (order.empty()) return;
-  const std::string text = "finish order   " + order;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.0f,
-                           ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(text.c_str()).x));
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.0f, right - order_w));
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
-  ImGui::TextUnformatted("finish order  ");
+  ImGui::TextUnformatted(order_caption);
   ImGui::PopStyleColor();
   ImGui::SameLine(0.0f, 0.0f);
   ImGui::PushStyleColor(ImGuiCol_Text, palette::finish);

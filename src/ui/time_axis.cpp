@@ -35,8 +35,8 @@ time_axis zoom_around(const time_axis& axis, double x, double factor) {
 
 time_axis pan(const time_axis& axis, double dx) { return {axis.t0 - dx / axis.px_per_s, axis.px_per_s}; }
 
-time_axis fit(double begin, double end, double width, double margin) {
-  const double usable = std::max(1.0, width * (1.0 - 2.0 * margin));
+time_axis fit(double begin, double end, double width, double margin, double right_px) {
+  const double usable = std::max(1.0, width * (1.0 - margin) - std::max(width * margin, right_px));
   const double span = std::max(end - begin, 1e-6);
   const double zoom = std::clamp(usable / span, min_px_per_s, max_px_per_s);
   return {begin - width * margin / zoom, zoom};
@@ -63,6 +63,13 @@ std::string format_time(double t) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "%.6f", t);
   return buf;
+}
+
+std::string format_seconds(double s) {
+  std::string text = format_time(s);
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
 }
 
 }  // namespace asyncrace::ui

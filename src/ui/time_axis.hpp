@@ -22,8 +22,9 @@ struct time_axis {
 time_axis zoom_around(const time_axis& axis, double x, double factor);
 // Moves the view by `dx` pixels (dragging right shows earlier times).
 time_axis pan(const time_axis& axis, double dx);
-// Shows [begin, end] across `width` pixels with `margin` of the width left free at each side.
-time_axis fit(double begin, double end, double width, double margin = 0.04);
+// Shows [begin, end] across `width` pixels, leaving `margin` of the width free at the left and at
+// least `right_px` pixels at the right (room for finish marks and their ranks).
+time_axis fit(double begin, double end, double width, double margin = 0.03, double right_px = 48.0);
 
 // Grid lines: a minor line every `minor` seconds, a labelled major one every `major`.
 struct tick_spacing {
@@ -41,5 +42,8 @@ std::string format_tick(double t, int decimals);
 
 // Exact time for tooltips: always microseconds, "%.6f".
 std::string format_time(double t);
+
+// A duration to the microsecond without trailing zeros: "1", "0.25", "1.000018".
+std::string format_seconds(double s);
 
 }  // namespace asyncrace::ui

@@ -12,9 +12,28 @@
 namespace asyncrace::ui {
 namespace {
 
+constexpr float item_indent = 12.0f;
+
+// Calls `heading(seed, topic, new_seed)` before each group and `item(t)` for each tutorial; the
+// catalog is already ordered by seed, then topic.
+template <class Heading, class Item>
+void walk_catalog(Heading heading, Item item) {
+  std::string_view seed;
+  std::string_view topic;
+  bool first = true;
+  for (const tutorials::tutorial& t : tutorials::catalog()) {
+    const bool new_seed = first || t.info->seed != seed;
+    if (new_seed || t.info->topic != topic) heading(t.info->seed, t.info->topic, new_seed);
+    seed = t.info->seed;
+    topic = t.info->topic;
+    first = false;
+    item(t);
+  }
+}
+
 void group_heading(std::string_view seed, std::string_view topic, bool new_seed) {
   if (new_seed) {
-    if (ImGui::GetCursorPosY() > ImGui::GetStyle().WindowPadding.y + 4.0f) ImGui::Spacing();
+    if (ImGui::GetCursorPosY() > ImGui::GetFrameHeight() + 12.0f) ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
     ImGui::Text("Seed %.*s", static_cast<int>(seed.size()), seed.data());
     ImGui::PopStyleColor();
@@ -24,37 +43,43 @@ void group_heading(std::string_view seed, std::string_view topic, bool new_seed)
   ImGui::PopStyleColor();
 }
 
+float wrap_width() { return ImGui::GetContentRegionAvail().x - item_indent - 8.0f; }
+
+// A selectable whose title wraps instead of being cut off.
 void tutorial_item(app_state& app, const tutorials::tutorial& t) {
-  const bool selected = app.selected() == &t;
-  const std::string label = std::string(t.info->title) + "##" + std::string(t.slug());
-  ImGui::Indent(12.0f);
-  if (ImGui::Selectable(label.c_str(), selected)) app.select(t.slug());
-  if (ImGui::IsItemHovered()) {
-    ImGui::BeginTooltip();
-    ImGui::Text("%.*s", static_cast<int>(t.slug().size()), t.slug().data());
-    ImGui::EndTooltip();
-  }
-  ImGui::Unindent(12.0f);
+  const std::string_view title = t.info->title;
+  ImGui::Indent(item_indent);
+  const float wrap = wrap_width();
+  const ImVec2 size = ImGui::CalcTextSize(title.data(), title.data() + title.size(), false, wrap);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const std::string id = "##" + std::string(t.slug());
+  if (ImGui::Selectable(id.c_str(), app.selected() == &t, 0, {0.0f, size.y})) app.select(t.slug());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(t.slug().size()), t.slug().data());
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, palette::text, title.data(),
+                                      title.data() + title.size(), wrap);
+  ImGui::Unindent(item_indent);
 }
 
 }  // namespace
 
 void draw_tutorial_list(app_state& app, const rect& area) {
-  if (begin_panel("Tutorials", area)) {
-    std::string_view seed;
-    std::string_view topic;
-    bool first = true;
-    // The catalog is already ordered by seed, then topic.
-    for (const tutorials::tutorial& t : tutorials::catalog()) {
-      const bool new_seed = first || t.info->seed != seed;
-      if (new_seed || t.info->topic != topic) group_heading(t.info->seed, t.info->topic, new_seed);
-      seed = t.info->seed;
-      topic = t.info->topic;
-      first = false;
-      tutorial_item(app, t);
-    }
-  }
+  if (begin_panel("Tutorials", area))
+    walk_catalog(group_heading, [&](const tutorials::tutorial& t) { tutorial_item(app, t); });
   end_panel();
+}
+
+float tutorial_list_height(float width) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float wrap = width - 2.0f * style.WindowPadding.x - item_indent - 8.0f;
+  float h = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y;  // title bar + padding
+  walk_catalog(
+      [&](std::string_view, std::string_view, bool new_seed) { h += new_seed ? 2.0f * line + 4.0f : line; },
+      [&](const tutorials::tutorial& t) {
+        const std::string_view title = t.info->title;
+        h += ImGui::CalcTextSize(title.data(), title.data() + title.size(), false, wrap).y + style.ItemSpacing.y;
+      });
+  return h;
 }
 
 }  // namespace asyncrace::ui

@@ -1,0 +1,107 @@
+// Shared by the browser tests: the built site, Debian's Chromium driven by playwright-core (exactly
+// as docs/toolchain.md says), and the page's automation exports (asyncrace_* through Module.ccall).
+import { mkdtemp, mkdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './server.mjs';
+
+const repo = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
+export const siteDir = resolve(repo, process.env.ASYNCRACE_SITE_DIR ?? 'build/web/site');
+export const artifactsDir = resolve(repo, process.env.ASYNCRACE_ARTIFACTS_DIR ?? 'build/web/artifacts');
+export const viewport = { width: 1280, height: 800 };
+
+export async function checkSite() {
+  try {
+    await stat(join(siteDir, 'index.html'));
+  } catch {
+    throw new Error(`no built site at ${siteDir}: build the web preset first, or set ASYNCRACE_SITE_DIR`);
+  }
+}
+
+export async function artifactPath(name) {
+  await mkdir(artifactsDir, { recursive: true });
+  return join(artifactsDir, name);
+}
+
+// Chromium with a fresh profile; close() removes it.
+export async function launchBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), 'asyncrace-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.ASYNCRACE_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Serves the site (under `prefix`), opens it, and waits for "asyncrace ready". The returned
+// `problems` collects console errors and page errors for the caller to assert on.
+export async function openPlayground({ prefix = '/' } = {}) {
+  await checkSite();
+  const server = await serveStatic(siteDir, { prefix });
+  const browser = await launchBrowser();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const problems = [];
+  const logs = [];
+  page.on('console', (m) => {
+    logs.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'asyncrace ready', timeout: 60000 });
+  await page.goto(server.url);
+  await ready;
+  return {
+    page, problems, logs, url: server.url,
+    close: async () => { await browser.close(); await server.close(); },
+  };
+}
+
+export const state = (page) =>
+  page.evaluate(() => JSON.parse(Module.ccall('asyncrace_state_json', 'string', [], [])));
+
+export const select = (page, slug) =>
+  page.evaluate((s) => Module.ccall('asyncrace_select', 'number', ['string'], [s]), slug);
+
+export const setOptions = (page, { ties = 'cpython-heap', seed = '1', jitterUs = 50, speed = 'instant' } = {}) =>
+  page.evaluate(([p, s, j, v]) => Module.ccall('asyncrace_set_options', 'number',
+                                               ['string', 'string', 'number', 'string'], [p, s, j, v]),
+                [ties, String(seed), jitterUs, speed]);
+
+export const run = (page) => page.evaluate(() => Module.ccall('asyncrace_run', 'number', [], []));
+
+// Polls the page until the run has finished (playback reached the end); returns the final state.
+export async function untilFinished(page, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await state(page);
+    if (s.finished) return s;
+    if (Date.now() > deadline) throw new Error('run did not finish: ' + JSON.stringify(s).slice(0, 400));
+    await page.waitForTimeout(50);
+  }
+}
+
+// "Starting work 10" -> 10: the nine leaf tasks in the order they finished.
+export const leafOrder = (s) =>
+  s.finish_order.filter((t) => t.coro === 'do_some_work').map((t) => Number(t.first_output.split(' ').pop()));
+
+// The order the console printed "Work complete N" in.
+export const printedOrder = (s) =>
+  s.lines.filter((l) => l.text.startsWith('Work complete')).map((l) => Number(l.text.split(' ').pop()));
+
+export async function runNineTasks(page, options) {
+  if (!(await select(page, 'nine_tasks_race'))) throw new Error('no nine_tasks_race tutorial');
+  if (!(await setOptions(page, options))) throw new Error('options rejected: ' + (await state(page)).problem);
+  if (!(await run(page))) throw new Error('run refused: ' + (await state(page)).message);
+  return untilFinished(page);
+}
