@@ -1,6 +1,7 @@
 #include "playback.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "tutorials/session.hpp"
@@ -36,20 +37,20 @@ bool parse_speed(std::string_view text, playback_speed& out) {
 
 void playback_clock::tick(tutorials::session& run, double real_dt, playback_speed speed,
                           std::size_t budget) {
-  if (run.finished()) {
-    now_ = std::max(now_, run.trace().end_time());
-    return;
+  if (!run.finished()) {
+    // Leaving 'instant' mid-run goes on from the playhead, not from infinity.
+    const double from = std::isinf(target_) ? now_ : std::max(target_, now_);
+    target_ = speed == playback_speed::instant ? std::numeric_limits<double>::infinity()
+                                               : from + std::max(0.0, real_dt) * rate(speed);
+    run.advance(target_, budget);
   }
-  const double target = speed == playback_speed::instant
-                            ? std::numeric_limits<double>::infinity()
-                            : now_ + std::max(0.0, real_dt) * rate(speed);
-  run.advance(target, budget);
   if (run.finished()) {
     now_ = std::max(now_, run.trace().end_time());
-  } else if (run.next_event_time() <= target) {
+    target_ = now_;
+  } else if (run.next_event_time() <= target_) {
     now_ = std::max(now_, run.now());  // out of budget: show only what has run
   } else {
-    now_ = target;
+    now_ = target_;
   }
 }
 

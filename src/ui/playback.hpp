@@ -29,15 +29,17 @@ class playback_clock {
  public:
   // The virtual time the views show (the playhead).
   double now() const { return now_; }
-  void restart() { now_ = 0.0; }
+  void restart() { now_ = target_ = 0.0; }
 
-  // Moves the playhead by `real_dt` seconds at `speed` and lets `run` catch up to it. The playhead
-  // never passes work the budget left undone, so nothing is shown before it has happened.
+  // Moves the clock by `real_dt` seconds at `speed` and lets `run` catch up to it. The playhead
+  // never passes work the budget left undone, so nothing is shown before it has happened; the
+  // clock itself keeps going, so a slow frame delays the picture but loses no time.
   void tick(tutorials::session& run, double real_dt, playback_speed speed,
             std::size_t budget = frame_budget);
 
  private:
-  double now_ = 0.0;
+  double now_ = 0.0;     // the playhead: shown
+  double target_ = 0.0;  // where real time says the run should be
 };
 
 }  // namespace asyncrace::ui

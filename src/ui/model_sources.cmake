@@ -1,0 +1,10 @@
+# The playground's model and pure view math: no ImGui, no GL. Compiled into asyncrace::ui and, on
+# their own, into tests/ui (which therefore also runs with ASYNCRACE_BUILD_APP=OFF and under node).
+set(ASYNCRACE_UI_MODEL_SOURCES
+  "${CMAKE_CURRENT_LIST_DIR}/app_state.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/lane_layout.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/layout.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/playback.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/syntax.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/time_axis.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/timeline_cull.cpp")
