@@ -20,7 +20,9 @@ bool overlap(const rect& a, const rect& b) {
 TEST_CASE("panels fit the window without overlapping") {
   constexpr std::array<std::array<float, 2>, 4> sizes = {{{1280.0f, 800.0f}, {1024.0f, 700.0f}, {1920.0f, 1080.0f},
                                                           {800.0f, 600.0f}}};
-  for (const auto& [w, h] : sizes) {
+  for (const auto& size : sizes) {
+    const float w = size[0];  // not a structured binding: clang 14 cannot capture those (CAPTURE)
+    const float h = size[1];
     CAPTURE(w);
     CAPTURE(h);
     const panel_layout p = compute_layout(w, h, 200.0f);
