@@ -57,7 +57,9 @@ export async function openPlayground({ prefix = '/' } = {}) {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // Not a problem by itself: Chromium now and then reports a fully read fetch as ERR_ABORTED. A file
+  // that really is missing shows up as a console error ("Failed to load resource: ... 404").
+  page.on('requestfailed', (r) => logs.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'asyncrace ready', timeout: 60000 });
   await page.goto(server.url);
   await ready;

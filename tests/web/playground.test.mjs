@@ -1,0 +1,160 @@
+// Browser tests of the playground page: node --test tests/web/
+// Needs the built site (ASYNCRACE_SITE_DIR, default build/web/site) and Debian's Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic } from './server.mjs';
+import {
+  artifactPath, checkSite, launchBrowser, leafOrder, openPlayground, printedOrder, run, runNineTasks, select, setOptions, state,
+  siteDir, untilFinished, viewport,
+} from './playground.mjs';
+
+// Seed 000's printed order: CPython's heapq popping nine equal deadlines.
+const seedOrder = [10, 12, 30, 32, 22, 31, 21, 11, 20];
+
+describe('playground page', () => {
+  let pg;
+  before(async () => { pg = await openPlayground(); });
+  after(async () => { await pg?.close(); });
+
+  test('loads without errors, fills the window, defaults to nine_tasks_race under cpython-heap', async () => {
+    const s = await state(pg.page);
+    assert.equal(s.tutorial, 'nine_tasks_race');
+    assert.equal(s.options.ties, 'cpython-heap');
+    const canvas = await pg.page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      const r = c.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, bw: c.width, bh: c.height, dpr: devicePixelRatio,
+               iw: innerWidth, ih: innerHeight,
+               overlay: getComputedStyle(document.getElementById('overlay')).display };
+    });
+    assert.deepEqual([canvas.x, canvas.y, canvas.w, canvas.h], [0, 0, canvas.iw, canvas.ih]);
+    assert.deepEqual([canvas.iw, canvas.ih], [viewport.width, viewport.height]);
+    assert.equal(canvas.bw, Math.floor(canvas.iw * canvas.dpr), 'backing store follows devicePixelRatio');
+    assert.equal(canvas.overlay, 'none', 'the loading overlay is gone once the app is ready');
+    assert.deepEqual(pg.problems, []);
+  });
+
+  test('nine_tasks_race under cpython-heap finishes in the seed order', async () => {
+    const s = await runNineTasks(pg.page, { ties: 'cpython-heap', speed: 'instant' });
+    assert.equal(s.error, '');
+    assert.equal(s.lanes, 13, 'main task, three gathers, nine workers');
+    assert.deepEqual(leafOrder(s), seedOrder);
+    assert.deepEqual(printedOrder(s), seedOrder);
+    assert.ok(s.lines.filter((l) => l.text.startsWith('Work complete')).every((l) => l.t === 1));
+    assert.deepEqual(pg.problems, []);
+  });
+
+  test('fifo keeps scheduling order', async () => {
+    const s = await runNineTasks(pg.page, { ties: 'fifo', speed: 'instant' });
+    assert.deepEqual(leafOrder(s), [10, 11, 12, 20, 21, 22, 30, 31, 32]);
+  });
+
+  test('jitter: two seeds, two orders, each reproducible', async () => {
+    const order = async (seed) => leafOrder(await runNineTasks(pg.page, { ties: 'jitter', seed, jitterUs: 50 }));
+    const a = await order(1);
+    const b = await order(2);
+    assert.notDeepEqual(a, b, 'seeds 1 and 2 give different orders');
+    assert.deepEqual(await order(1), a, 'seed 1 again gives the same order');
+    assert.deepEqual(await order(2), b, 'seed 2 again gives the same order');
+    assert.deepEqual([...a].sort(), [...seedOrder].sort());
+  });
+
+  test('bad input is a message in the page, not a crash', async () => {
+    assert.equal(await select(pg.page, 'no_such_tutorial'), 0);
+    assert.match((await state(pg.page)).message, /no_such_tutorial/);
+    assert.equal(await select(pg.page, 'nine_tasks_race'), 1);
+    assert.equal(await setOptions(pg.page, { ties: 'jitter', seed: 'banana' }), 0);
+    assert.match((await state(pg.page)).problem, /[Ss]eed/);
+    assert.equal(await run(pg.page), 0);
+    assert.match((await state(pg.page)).message, /[Ss]eed/);
+    assert.equal(await setOptions(pg.page, { ties: 'jitter', seed: '1', jitterUs: -5 }), 0);
+    assert.notEqual((await state(pg.page)).problem, '');
+    assert.equal(await setOptions(pg.page, { ties: 'jitter', seed: '1', jitterUs: 1e300 }), 0);
+    assert.equal(await run(pg.page), 0);
+    assert.equal(await setOptions(pg.page, { ties: 'cpython-heap', seed: '1', jitterUs: 50 }), 1);
+    assert.equal((await state(pg.page)).problem, '');
+    assert.deepEqual(pg.problems, []);
+  });
+
+  test('clicking Run on the canvas plays the race at 1x; the diagram is saved as an artifact', async () => {
+    await select(pg.page, 'nine_tasks_race');
+    assert.equal(await setOptions(pg.page, { ties: 'cpython-heap', speed: '1x' }), 1);
+    const before = await state(pg.page);
+    const b = before.run_button;
+    assert.ok(b.w > 0 && b.h > 0, 'the Run button rectangle is exported');
+    await pg.page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+    // At 1x the nine sleeps take one real second: part-way through nothing has finished yet.
+    await pg.page.waitForTimeout(400);
+    const mid = await state(pg.page);
+    assert.equal(mid.running, true, 'the click started a run that plays in real time');
+    assert.ok(mid.now > 0 && mid.now < 1, `playhead part-way (${mid.now})`);
+    assert.equal(mid.finish_order.length, 0);
+    await pg.page.screenshot({ path: await artifactPath('race-diagram-playing.png') });
+    const s = await untilFinished(pg.page);
+    assert.deepEqual(leafOrder(s), seedOrder);
+    await pg.page.waitForTimeout(100);
+    await pg.page.screenshot({ path: await artifactPath('playground.png') });
+    const d = s.diagram_plot;
+    const label = 300;  // the lane labels sit left of the plot
+    await pg.page.screenshot({
+      path: await artifactPath('race-diagram.png'),
+      clip: { x: Math.max(0, d.x - label), y: Math.max(0, d.y - 70), width: Math.min(viewport.width, d.w + label + 80),
+              height: Math.min(viewport.height - d.y + 70, d.h + 70) },
+    });
+    assert.deepEqual(pg.problems, []);
+  });
+
+  test('the canvas follows the window size', async () => {
+    await pg.page.setViewportSize({ width: 1024, height: 700 });
+    await pg.page.waitForTimeout(300);
+    const size = await pg.page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return [c.clientWidth, c.clientHeight, c.width, c.height, devicePixelRatio];
+    });
+    assert.deepEqual(size.slice(0, 2), [1024, 700]);
+    assert.equal(size[2], Math.floor(1024 * size[4]));
+    const s = await state(pg.page);
+    assert.ok(s.diagram_plot.x + s.diagram_plot.w <= 1024, 'the layout fits the new width');
+    await pg.page.setViewportSize(viewport);
+    assert.deepEqual(pg.problems, []);
+  });
+});
+
+describe('site under a sub-path', () => {
+  let pg;
+  before(async () => { pg = await openPlayground({ prefix: '/some/sub/path/' }); });
+  after(async () => { await pg?.close(); });
+
+  test('loads and runs from /some/sub/path/', async () => {
+    assert.match(pg.url, /\/some\/sub\/path\/$/);
+    const s = await runNineTasks(pg.page, { ties: 'cpython-heap', speed: 'instant' });
+    assert.deepEqual(leafOrder(s), seedOrder);
+    assert.deepEqual(pg.problems, []);
+  });
+});
+
+describe('a page that cannot start says why', () => {
+  let server;
+  let browser;
+  before(async () => {
+    await checkSite();
+    server = await serveStatic(siteDir);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const file of ['asyncrace.wasm', 'asyncrace.js']) {
+    test(`missing ${file}: the loading screen turns into an error message`, async () => {
+      const page = await browser.context.newPage();
+      await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.goto(server.url);
+      await page.waitForSelector('#overlay.failed', { timeout: 20000 });
+      const text = await page.textContent('#error');
+      assert.match(text, new RegExp(file.replace('.', '\\.')));
+      await page.close();
+    });
+  }
+});
