@@ -4,6 +4,7 @@
 #include <string>
 
 #include "platform/platform.hpp"
+#include "playground_args.hpp"
 #include "playground_automation.hpp"
 #include "ui/playground.hpp"
 
@@ -20,7 +21,7 @@ void scale_changed(void* user, float ratio) { static_cast<asyncrace::ui::playgro
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   if (std::string error = asyncrace::platform::init({}); !error.empty()) {
     // The page shows lines starting "asyncrace: fatal:" in its error box.
     std::fprintf(stderr, "asyncrace: fatal: %s\n", error.c_str());
@@ -29,6 +30,7 @@ int main() {
   // Static: on the web the browser keeps calling `frame` after main() has handed over the loop.
   static asyncrace::ui::playground app;
   asyncrace::app::attach_automation(&app);
+  asyncrace::app::apply_launch_args(app, argc, argv);
   asyncrace::platform::run({&app, frame, scale_changed});
   asyncrace::platform::shutdown();
   return 0;

@@ -51,6 +51,8 @@ class app_state {
   std::uint64_t run_serial() const { return run_serial_; }
   // The last problem to show the learner (bad input, failed run); empty when all is well.
   const std::string& message() const { return message_; }
+  // Shows a problem found outside the page (a bad launch option or share link).
+  void report(std::string problem) { message_ = std::move(problem); }
 
  private:
   const tutorials::tutorial* selected_ = nullptr;

@@ -31,9 +31,11 @@ double horizon(const trace::recording& rec, double playhead) {
   return h > 0.0 ? h : 1.0;
 }
 
-// "10 · 12 · 30 …": the finishers that printed something, by the last word of their first line.
+// "10 · 12 · 30 …": the finishers that printed something, by the last word of their first line
+// (empty unless at least two did: the summary is about a race).
 std::string finish_summary(const trace::recording& rec, double playhead) {
   std::string out;
+  int count = 0;
   for (task_id id : rec.finish_order()) {
     const trace::task_lane* lane = rec.lane(id);
     if (lane == nullptr || lane->first_output.empty() || lane->finished > playhead) continue;
@@ -41,8 +43,9 @@ std::string finish_summary(const trace::recording& rec, double playhead) {
     const std::size_t space = text.find_last_of(' ');
     if (!out.empty()) out += "  ";
     out += space == std::string::npos ? text : text.substr(space + 1);
+    ++count;
   }
-  return out;
+  return count >= 2 ? out : std::string();
 }
 
 std::string zoom_readout(double px_per_s) {

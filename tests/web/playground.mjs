@@ -25,12 +25,13 @@ export async function artifactPath(name) {
 }
 
 // Chromium with a fresh profile; close() removes it.
-export async function launchBrowser() {
+export async function launchBrowser({ deviceScaleFactor = 1 } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'asyncrace-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.ASYNCRACE_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport,
+    deviceScaleFactor,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -45,10 +46,10 @@ export async function launchBrowser() {
 
 // Serves the site (under `prefix`), opens it, and waits for "asyncrace ready". The returned
 // `problems` collects console errors and page errors for the caller to assert on.
-export async function openPlayground({ prefix = '/' } = {}) {
+export async function openPlayground({ prefix = '/', deviceScaleFactor = 1 } = {}) {
   await checkSite();
   const server = await serveStatic(siteDir, { prefix });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ deviceScaleFactor });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const problems = [];
   const logs = [];

@@ -1,6 +1,6 @@
 // Takes a screenshot of the playground for looking at it (not a test):
 //   node tests/web/screenshot.mjs [out.png] [--slug nine_tasks_race] [--ties cpython-heap] [--seed 1]
-//        [--jitter 50] [--speed instant] [--no-run] [--width 1280] [--height 800] [--hover x,y] [--wheel x,y,dy[,count]]
+//        [--jitter 50] [--speed instant] [--no-run] [--width 1280] [--height 800] [--dpr 2] [--clip x,y,w,h] [--hover x,y] [--wheel x,y,dy[,count]]
 import { parseArgs } from 'node:util';
 import { openPlayground, runNineTasks, select, setOptions, run, untilFinished, state } from './playground.mjs';
 
@@ -11,11 +11,11 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '1' }, jitter: { type: 'string', default: '50' },
     speed: { type: 'string', default: 'instant' }, 'no-run': { type: 'boolean', default: false },
     width: { type: 'string', default: '1280' }, height: { type: 'string', default: '800' },
-    hover: { type: 'string' }, wheel: { type: 'string', multiple: true }, wait: { type: 'string', default: '300' },
+    hover: { type: 'string' }, dpr: { type: 'string', default: '1' }, clip: { type: 'string' }, wheel: { type: 'string', multiple: true }, wait: { type: 'string', default: '300' },
   },
 });
 const out = positionals[0] ?? 'build/web/artifacts/screenshot.png';
-const pg = await openPlayground();
+const pg = await openPlayground({ deviceScaleFactor: Number(values.dpr) });
 try {
   await pg.page.setViewportSize({ width: Number(values.width), height: Number(values.height) });
   await select(pg.page, values.slug);
@@ -37,7 +37,8 @@ try {
     await pg.page.mouse.move(x, y);
   }
   await pg.page.waitForTimeout(Number(values.wait));
-  await pg.page.screenshot({ path: out });
+  const [cx, cy, cw, ch] = (values.clip ?? '').split(',').map(Number);
+  await pg.page.screenshot({ path: out, ...(values.clip ? { clip: { x: cx, y: cy, width: cw, height: ch } } : {}) });
   const s = await state(pg.page);
   console.log(JSON.stringify({ ...s, lines: s.lines.length, finish_order: s.finish_order.map((t) => t.first_output || t.name) }));
   if (pg.problems.length) console.log('problems:', pg.problems);

@@ -1,0 +1,62 @@
+#include "playground_args.hpp"
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "sched/tie_policy.hpp"
+#include "ui/playground.hpp"
+
+namespace asyncrace::app {
+namespace {
+
+// Sets one option; returns what was wrong with it, or empty.
+std::string apply(ui::app_state& app, std::string_view flag, std::string_view value) {
+  if (flag == "--tutorial") return app.select(value) ? std::string() : app.message();
+  if (flag == "--ties") {
+    const auto p = parse_tie_policy(value);
+    if (!p) return "Unknown tie policy \"" + std::string(value) + "\" (fifo, cpython-heap or jitter).";
+    app.settings.ties = *p;
+    return {};
+  }
+  if (flag == "--seed") {
+    app.settings.seed_text = std::string(value);
+    return {};
+  }
+  if (flag == "--jitter") {
+    const std::string text(value);
+    char* end = nullptr;
+    const double us = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0') return "Jitter must be a number of microseconds (got \"" + text + "\").";
+    app.settings.jitter_us = us;
+    return {};
+  }
+  if (flag == "--speed") {
+    if (!ui::parse_speed(value, app.settings.speed))
+      return "Unknown speed \"" + std::string(value) + "\" (0.25x, 1x or instant).";
+    return {};
+  }
+  return "Unknown option " + std::string(flag) + ".";
+}
+
+}  // namespace
+
+void apply_launch_args(ui::playground& target, int argc, char** argv) {
+  ui::app_state& app = target.state();
+  bool run = false;
+  std::string problem;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view flag = argv[i];
+    if (flag == "--run") {
+      run = true;
+    } else if (i + 1 < argc) {
+      if (std::string p = apply(app, flag, argv[++i]); !p.empty() && problem.empty()) problem = std::move(p);
+    } else if (problem.empty()) {
+      problem = "Option " + std::string(flag) + " needs a value.";
+    }
+  }
+  if (run && problem.empty()) app.run();
+  if (!problem.empty()) app.report(problem);
+}
+
+}  // namespace asyncrace::app
