@@ -46,7 +46,7 @@ export async function launchBrowser({ deviceScaleFactor = 1 } = {}) {
 
 // Serves the site (under `prefix`), opens it, and waits for "asyncrace ready". The returned
 // `problems` collects console errors and page errors for the caller to assert on.
-export async function openPlayground({ prefix = '/', deviceScaleFactor = 1 } = {}) {
+export async function openPlayground({ prefix = '/', query = '', deviceScaleFactor = 1 } = {}) {
   await checkSite();
   const server = await serveStatic(siteDir, { prefix });
   const browser = await launchBrowser({ deviceScaleFactor });
@@ -62,7 +62,7 @@ export async function openPlayground({ prefix = '/', deviceScaleFactor = 1 } = {
   // that really is missing shows up as a console error ("Failed to load resource: ... 404").
   page.on('requestfailed', (r) => logs.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'asyncrace ready', timeout: 60000 });
-  await page.goto(server.url);
+  await page.goto(server.url + query);
   await ready;
   return {
     page, problems, logs, url: server.url,

@@ -133,6 +133,35 @@ describe('site under a sub-path', () => {
   });
 });
 
+describe('share links', () => {
+  test('?tutorial=…&ties=jitter&seed=…&speed=instant&run opens and runs that race', async () => {
+    const pg = await openPlayground({ query: '?tutorial=nine_tasks_race&ties=jitter&seed=7&jitter=50&speed=instant&run' });
+    try {
+      const s = await untilFinished(pg.page);
+      assert.equal(s.options.ties, 'jitter');
+      assert.equal(s.options.seed, '7');
+      const again = await runNineTasks(pg.page, { ties: 'jitter', seed: 7, jitterUs: 50 });
+      assert.deepEqual(leafOrder(s), leafOrder(again));
+      assert.deepEqual(pg.problems, []);
+    } finally {
+      await pg.close();
+    }
+  });
+
+  test('a bad link is a message, not a crash', async () => {
+    const pg = await openPlayground({ query: '?tutorial=nope&ties=sideways&run' });
+    try {
+      const s = await state(pg.page);
+      assert.match(s.message, /nope/);
+      assert.equal(s.tutorial, 'nine_tasks_race');
+      assert.equal(s.running || s.finished, false, 'nothing runs from a bad link');
+      assert.deepEqual(pg.problems, []);
+    } finally {
+      await pg.close();
+    }
+  });
+});
+
 describe('a page that cannot start says why', () => {
   let server;
   let browser;
