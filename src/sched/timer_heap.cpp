@@ -18,8 +18,13 @@ timer_id timer_heap::push(double when, callback cb) {
   sl.when = when;
   sl.cancelled = false;
   sl.in_use = true;
-  heap_.push_back({when, next_seq_++, s});
-  sift_down(0, heap_.size() - 1);
+  const entry e{when, next_seq_++, s};
+  if (policy_ != tie_policy::cpython_heap && (in_order_.empty() || when >= in_order_.back().when)) {
+    in_order_.push_back(e);  // not before anything queued: in_order_ stays sorted
+  } else {
+    heap_.push_back(e);
+    sift_down(0, heap_.size() - 1);
+  }
   return {s, sl.generation};
 }
 
@@ -42,7 +47,15 @@ void timer_heap::release(std::uint32_t s) {
 
 void timer_heap::prune_cancelled() {
   constexpr std::size_t min_scheduled = 100;  // asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES
-  if (heap_.size() > min_scheduled && cancelled_count_ * 2 > heap_.size()) {
+  if (size() > min_scheduled && cancelled_count_ * 2 > size()) {
+    std::deque<entry> kept_in_order;
+    for (const entry& e : in_order_) {
+      if (slots_[e.slot].cancelled)
+        release(e.slot);
+      else
+        kept_in_order.push_back(e);
+    }
+    in_order_ = std::move(kept_in_order);
     std::vector<entry> kept;
     kept.reserve(heap_.size() - cancelled_count_);
     for (const entry& e : heap_) {
@@ -56,17 +69,23 @@ void timer_heap::prune_cancelled() {
     for (std::size_t i = heap_.size() / 2; i-- > 0;) sift_up(i);
     return;
   }
-  while (!heap_.empty() && top_cancelled()) pop();
+  while (!empty() && top_cancelled()) pop();
 }
 
 callback timer_heap::pop() {
-  assert(!heap_.empty());
-  entry top = heap_.front();
-  entry last = heap_.back();
-  heap_.pop_back();
-  if (!heap_.empty()) {
-    heap_.front() = last;
-    sift_up(0);
+  assert(!empty());
+  entry top;
+  if (top_is_in_order()) {
+    top = in_order_.front();
+    in_order_.pop_front();
+  } else {
+    top = heap_.front();
+    entry last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) {
+      heap_.front() = last;
+      sift_up(0);
+    }
   }
   slot& sl = slots_[top.slot];
   callback cb = sl.cancelled ? callback{} : sl.cb;
