@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "callback.hpp"
+#include "frame_pool.hpp"
 
 namespace asyncrace {
 
@@ -43,6 +44,13 @@ class future_core {
   void set_exception(std::exception_ptr e);
   // Drops every callback without running it (see callback::drop).
   void discard_callbacks();
+
+  // Tasks and gathers come from the scheduler's free lists (frame_pool.hpp); the virtual
+  // destructor hands operator delete the most derived size.
+  static void* operator new(std::size_t size) { return detail::pool_allocate(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { detail::pool_deallocate(p, size); }
+  static void* operator new(std::size_t, void* where) noexcept { return where; }  // placement
+  static void operator delete(void*, void*) noexcept {}
 
   void add_ref() { ++refs_; }
   void release() {

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "coro.hpp"
+#include "frame_pool.hpp"
 #include "future.hpp"
 
 namespace asyncrace {
@@ -36,6 +37,10 @@ struct promise_base {
     }
     void await_resume() const noexcept {}
   };
+
+  // Frames come from the scheduler's free lists (frame_pool.hpp).
+  static void* operator new(std::size_t size) { return detail::pool_allocate(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { detail::pool_deallocate(p, size); }
 
   coro::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
