@@ -1,18 +1,48 @@
 #include "recording.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 
 namespace asyncrace::trace {
+namespace {
+std::string default_name(task_id id) { return "Task-" + std::to_string(id); }
+
+// The loop names every task "Task-<id>" (CPython's default): such names are not stored.
+bool is_default_name(std::string_view name, task_id id) {
+  constexpr std::string_view prefix = "Task-";
+  if (name.substr(0, prefix.size()) != prefix) return false;
+  char digits[16];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, id);
+  return ec == std::errc{} && name.substr(prefix.size()) == std::string_view(digits, static_cast<std::size_t>(end - digits));
+}
+
+// A wait target the compact event spells exactly: a sleep's deadline, or a target and a count.
+bool is_compact(const wait_target& on) {
+  if (on.kind == wait_kind::sleep) return on.target == no_task && on.count == 0;
+  return on.deadline == 0.0 && !std::signbit(on.deadline);
+}
+}  // namespace
+
+const std::vector<task_lane>& recording::lanes() const {
+  sync();
+  return lanes_;
+}
 
 const task_lane* recording::lane(task_id id) const {
+  sync();
   // Task ids are handed out 1, 2, 3, ... in creation order, so the lane of id n is at n - 1.
   if (id == no_task || id > lanes_.size()) return nullptr;
   return &lanes_[id - 1];
 }
 
-task_lane* recording::mutable_lane(task_id id) { return const_cast<task_lane*>(lane(id)); }
+task_lane* recording::mutable_lane(task_id id) const {
+  if (id == no_task || id > lanes_.size()) return nullptr;
+  return &lanes_[id - 1];
+}
 
 std::vector<task_id> recording::finish_order() const {
+  sync();
   std::vector<task_id> order(static_cast<std::size_t>(finished_count_));
   for (const task_lane& l : lanes_)
     if (l.done()) order[static_cast<std::size_t>(l.finish_rank - 1)] = l.id;
@@ -21,40 +51,50 @@ std::vector<task_id> recording::finish_order() const {
 
 void recording::clear() { *this = recording{}; }
 
+std::uint32_t recording::intern_coro(std::string_view coro) {
+  if (last_coro_ < coros_.size() && coros_[last_coro_] == coro) return last_coro_;
+  // Coroutine names are few (one per coroutine function): a linear search is enough.
+  auto it = std::find(coros_.begin(), coros_.end(), coro);
+  if (it == coros_.end()) it = coros_.insert(it, std::string(coro));
+  last_coro_ = static_cast<std::uint32_t>(it - coros_.begin());
+  return last_coro_;
+}
+
 void recording::task_created(task_id id, task_id parent, std::string_view name,
                              std::string_view coro, double t) {
   seen(t);
-  task_lane l;
-  l.id = id;
-  l.parent = parent;
-  l.name = name;
-  l.coro = coro;
-  l.created = t;
-  if (id != lanes_.size() + 1) return;  // ids must be dense; anything else is a scheduler bug
-  lanes_.push_back(std::move(l));
+  event e{t, id, event::kind::created, 0, {}};
+  e.data.pair = {parent, intern_coro(coro)};
+  if (!is_default_name(name, id)) {
+    e.detail = 1;
+    custom_names_.emplace_back(name);
+  }
+  log_.push_back(e);
 }
 
 void recording::task_stepped(task_id id, double t) {
   seen(t);
-  task_lane* l = mutable_lane(id);
-  if (!l) return;
-  if (l->steps.empty()) l->first_step = t;
-  l->steps.push_back(t);
-  if (!l->waits.empty() && l->waits.back().end == never) l->waits.back().end = t;
+  log_.push_back({t, id, event::kind::stepped, 0, {}});
 }
 
 void recording::task_suspended(task_id id, const wait_target& on, double t) {
   seen(t);
-  if (task_lane* l = mutable_lane(id)) l->waits.push_back({t, never, on});
+  event e{t, id, event::kind::suspended, static_cast<std::uint8_t>(on.kind), {}};
+  if (!is_compact(on)) {
+    e.detail = odd_wait;
+    e.data.pair = {static_cast<std::uint32_t>(odd_waits_.size()), 0};
+    odd_waits_.push_back(on);
+  } else if (on.kind == wait_kind::sleep) {
+    e.data.deadline = on.deadline;
+  } else {
+    e.data.pair = {on.target, on.count};
+  }
+  log_.push_back(e);
 }
 
 void recording::task_finished(task_id id, task_outcome outcome, double t) {
   seen(t);
-  task_lane* l = mutable_lane(id);
-  if (!l) return;
-  l->finished = t;
-  l->outcome = outcome;
-  l->finish_rank = ++finished_count_;
+  log_.push_back({t, id, event::kind::finished, static_cast<std::uint8_t>(outcome), {}});
 }
 
 void recording::output(task_id from, output_stream stream, std::string_view text, double t) {
@@ -64,8 +104,11 @@ void recording::output(task_id from, output_stream stream, std::string_view text
   for (;;) {
     std::size_t nl = text.find('\n', start);
     std::string_view piece = text.substr(start, nl == std::string_view::npos ? nl : nl - start);
-    if (task_lane* l = mutable_lane(from); l && l->first_output.empty() && stream == output_stream::out)
-      l->first_output = piece;
+    if (stream == output_stream::out && from != no_task) {  // a candidate for the lane's first_output
+      event e{t, from, event::kind::output, 0, {}};
+      e.data.pair = {static_cast<std::uint32_t>(lines_.size()), 0};
+      log_.push_back(e);
+    }
     lines_.push_back({t, from, stream, std::string(piece)});
     if (nl == std::string_view::npos) break;
     start = nl + 1;
@@ -75,6 +118,67 @@ void recording::output(task_id from, output_stream stream, std::string_view text
 void recording::loop_blocked(task_id by, double begin, double end) {
   seen(end);
   blocked_.push_back({by, begin, end});
+}
+
+void recording::sync() const {
+  // Oldest first, freeing as it goes: the log and the lanes it becomes are never both whole.
+  while (!log_.empty()) {
+    apply(log_.front());
+    log_.pop_front();
+  }
+}
+
+void recording::apply(const event& e) const {
+  switch (e.what) {
+    case event::kind::created: {
+      const std::string* custom = e.detail ? &custom_names_[custom_names_used_++] : nullptr;
+      if (e.id != lanes_.size() + 1) return;  // ids must be dense; anything else is a scheduler bug
+      task_lane& l = lanes_.emplace_back();
+      l.id = e.id;
+      l.parent = e.data.pair.a;
+      l.name = custom ? *custom : default_name(e.id);
+      l.coro = coros_[e.data.pair.b];
+      l.created = e.t;
+      return;
+    }
+    case event::kind::stepped: {
+      task_lane* l = mutable_lane(e.id);
+      if (!l) return;
+      if (l->steps.empty()) l->first_step = e.t;
+      l->steps.push_back(e.t);
+      if (!l->waits.empty() && l->waits.back().end == never) l->waits.back().end = e.t;
+      return;
+    }
+    case event::kind::suspended: {
+      task_lane* l = mutable_lane(e.id);
+      if (!l) return;
+      wait_target on;
+      if (e.detail == odd_wait) {
+        on = odd_waits_[e.data.pair.a];
+      } else {
+        on.kind = static_cast<wait_kind>(e.detail);
+        if (on.kind == wait_kind::sleep)
+          on.deadline = e.data.deadline;
+        else
+          on.target = e.data.pair.a, on.count = e.data.pair.b;
+      }
+      l->waits.push_back({e.t, never, on});
+      return;
+    }
+    case event::kind::finished: {
+      task_lane* l = mutable_lane(e.id);
+      if (!l) return;
+      l->finished = e.t;
+      l->outcome = static_cast<task_outcome>(e.detail);
+      l->finish_rank = ++finished_count_;
+      return;
+    }
+    case event::kind::output: {
+      task_lane* l = mutable_lane(e.id);
+      if (l && l->first_output.empty()) l->first_output = lines_[e.data.pair.a].text;
+      return;
+    }
+  }
 }
 
 }  // namespace asyncrace::trace

@@ -1,11 +1,19 @@
 // The record of one run: every task's lane (created, steps, waits, finish and rank) and every
 // printed line with its virtual time. Built from the loop's observer calls; read by the UI, the
 // CLI and the exporters, none of which ever look into the scheduler.
+//
+// While the loop runs, task events go to a compact log (24 bytes each), not straight into lanes:
+// a task_lane with its strings and vectors costs ~300 bytes, and a run of a million tasks that
+// nobody looks at lane by lane (the CLI prints lines only) should not pay that. Reading the lanes
+// (lanes(), lane(), finish_order()) first applies the events logged since the last read, in
+// order, and frees them; a reader that looks every frame keeps the log short.
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sched/observer.hpp"
@@ -53,7 +61,9 @@ struct blocked_span {
 
 class recording final : public loop_observer {
  public:
-  const std::vector<task_lane>& lanes() const { return lanes_; }  // in creation order
+  // In creation order. Like any read of the lanes it may reallocate them: a task_lane reference
+  // or pointer is valid until the loop reports something new.
+  const std::vector<task_lane>& lanes() const;
   const std::vector<output_line>& lines() const { return lines_; }
   const std::vector<blocked_span>& blocked() const { return blocked_; }
   const task_lane* lane(task_id id) const;
@@ -72,13 +82,37 @@ class recording final : public loop_observer {
   void loop_blocked(task_id by, double begin, double end) override;
 
  private:
-  task_lane* mutable_lane(task_id id);
+  // One observer call about a task, as logged until the lanes are next read.
+  struct event {
+    enum class kind : std::uint8_t { created, stepped, suspended, finished, output };
+    double t;
+    task_id id;
+    kind what;
+    std::uint8_t detail;  // created: 1 = custom name; suspended: wait_kind (or 255, see odd_waits_);
+                          // finished: task_outcome
+    union {
+      double deadline;                            // suspended on a sleep
+      struct { std::uint32_t a, b; } pair;        // created: parent, coroutine; suspended: target,
+    } data;                                       // count (or odd_waits_ index); output: line index
+  };
+  static constexpr std::uint8_t odd_wait = 255;
+
+  void sync() const;  // applies the logged events to lanes_
+  void apply(const event& e) const;
+  task_lane* mutable_lane(task_id id) const;
+  std::uint32_t intern_coro(std::string_view coro);
   void seen(double t) { if (t > end_time_) end_time_ = t; }
 
-  std::vector<task_lane> lanes_;
+  mutable std::deque<event> log_;
+  std::vector<std::string> coros_;         // distinct coroutine names, indexed by created events
+  std::uint32_t last_coro_ = 0;            // the last one used: consecutive tasks often share it
+  std::vector<std::string> custom_names_;  // names other than "Task-<id>" (rare), in creation order
+  mutable std::size_t custom_names_used_ = 0;
+  std::vector<wait_target> odd_waits_;     // wait targets the compact event cannot spell (none yet)
+  mutable std::vector<task_lane> lanes_;
+  mutable int finished_count_ = 0;
   std::vector<output_line> lines_;
   std::vector<blocked_span> blocked_;
-  int finished_count_ = 0;
   double end_time_ = 0.0;
 };
 
