@@ -159,41 +159,22 @@ void race_diagram::axis_strip(const diagram_frame& f, float top, bool live) cons
   dl->AddText(font, size, {f.label_x0, top + 2.0f}, palette::text_dim, "task");
 }
 
-void race_diagram::lanes(const app_state& app, const trace::recording& rec, float label_w) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
+// Columns of the diagram for this frame: labels | time plot | finish ranks.
+diagram_frame race_diagram::columns(ImVec2 origin, float width, float label_w, double playhead) const {
   diagram_frame f;
   f.label_x0 = origin.x;
   f.plot_x0 = origin.x + label_w;
-  f.finish_x1 = origin.x + avail.x;
+  f.finish_x1 = origin.x + width;
   f.finish_x0 = f.finish_x1 - finish_width;
   f.plot_x1 = f.finish_x0 - 10.0f;
-  f.playhead = app.playhead();
-  const double reach = horizon(rec, f.playhead);
-  if (follow_ || fit_requested_) axis_ = fit(0.0, reach, f.plot_width());
-  fit_requested_ = false;
+  f.playhead = playhead;
   f.axis = axis_;
-  const bool live = app.running();
-  axis_strip(f, origin.y, live);
+  return f;
+}
 
-  ImGui::SetCursorScreenPos({origin.x, origin.y + axis_height + 2.0f});
-  const std::vector<lane_row> order = order_lanes(rec.lanes());
-  const float lanes_h = std::max(20.0f, avail.y - axis_height - 2.0f);
-  ImGui::BeginChild("lanes", {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse);
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  f.rows = layout_rows(top.y, lanes_h, static_cast<int>(order.size()));
-  plot_ = {f.plot_x0, ImGui::GetWindowPos().y, f.plot_width(), lanes_h};
-
-  ImGui::InvisibleButton("plot", {avail.x, std::max(f.rows.total(), lanes_h)});
-  const bool hovered = ImGui::IsItemHovered();
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  hovered_row_ = hovered ? f.rows.row_at(mouse.y) : -1;
-  interact(f, reach);
-  f.axis = axis_;
-
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+void race_diagram::queue_background(const diagram_frame& f, const rect& area, bool live) {
   background_params bg;
-  bg.area = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, avail.x, lanes_h};
+  bg.area = area;
   bg.plot_x0 = f.plot_x0;
   bg.plot_x1 = f.plot_x1;
   bg.rows_top = f.rows.top;
@@ -203,12 +184,41 @@ void race_diagram::lanes(const app_state& app, const trace::recording& rec, floa
   bg.now_x = live ? f.x_of(f.playhead) : 1e9f;
   bg.axis = f.axis;
   bg.ticks = ticks_for(f.axis.px_per_s);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   if (!background_.queue(dl, bg))  // no shader: plain bands so the lanes stay readable
     for (int i = 0; i < f.rows.count; ++i)
-      dl->AddRectFilled({bg.area.x, f.rows.row_top(i)}, {bg.area.right(), f.rows.row_top(i + 1)},
+      dl->AddRectFilled({area.x, f.rows.row_top(i)}, {area.right(), f.rows.row_top(i + 1)},
                         i % 2 == 0 ? IM_COL32(26, 29, 35, 255) : IM_COL32(31, 35, 41, 255));
+}
 
-  paint_blocked(dl, f, rec);
+void race_diagram::lanes(const app_state& app, const trace::recording& rec, float label_w) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  diagram_frame f = columns(origin, avail.x, label_w, app.playhead());
+  const double reach = horizon(rec, f.playhead);
+  if (follow_ || fit_requested_) f.axis = axis_ = fit(0.0, reach, f.plot_width());
+  fit_requested_ = false;
+  const bool live = app.running();
+  axis_strip(f, origin.y, live);
+
+  ImGui::SetCursorScreenPos({origin.x, origin.y + axis_height + 2.0f});
+  const std::vector<lane_row> order = order_lanes(rec.lanes());
+  const float lanes_h = std::max(20.0f, avail.y - axis_height - 2.0f);
+  ImGui::BeginChild("lanes", {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse);
+  const rect visible = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, avail.x, lanes_h};
+  f.rows = layout_rows(ImGui::GetCursorScreenPos().y, lanes_h, static_cast<int>(order.size()));
+  plot_ = {f.plot_x0, visible.y, f.plot_width(), lanes_h};
+
+  // One invisible button under everything: it owns the wheel, the drag and the hover.
+  ImGui::InvisibleButton("plot", {avail.x, std::max(f.rows.total(), lanes_h)});
+  const bool hovered = ImGui::IsItemHovered();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  hovered_row_ = hovered ? f.rows.row_at(mouse.y) : -1;
+  interact(f, reach);
+  f.axis = axis_;
+
+  queue_background(f, visible, live);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < order.size(); ++i) {
     const trace::task_lane& lane = rec.lanes()[order[i].lane];
     const int row = static_cast<int>(i);
@@ -216,10 +226,8 @@ void race_diagram::lanes(const app_state& app, const trace::recording& rec, floa
     paint_lane(dl, f, rec, lane, row);
     paint_rank(dl, f, lane, row);
   }
-  if (live) {
-    const float px = f.x_of(f.playhead);
-    dl->AddLine({px, bg.area.y}, {px, bg.area.bottom()}, palette::playhead, 1.0f);
-  }
+  paint_blocked(dl, f, rec);  // over the lanes: while the loop is blocked, nothing on them can run
+  if (live) dl->AddLine({f.x_of(f.playhead), visible.y}, {f.x_of(f.playhead), visible.bottom()}, palette::playhead);
   if (hovered && mouse.x >= f.plot_x0 && mouse.x <= f.plot_x1 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     const trace::task_lane* lane =
         hovered_row_ >= 0 ? &rec.lanes()[order[static_cast<std::size_t>(hovered_row_)].lane] : nullptr;

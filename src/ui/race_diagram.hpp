@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include <imgui.h>
+
 #include "diagram_background.hpp"
 #include "layout.hpp"
 #include "time_axis.hpp"
@@ -29,6 +31,8 @@ class race_diagram {
  private:
   void header(const app_state& app);
   void axis_strip(const diagram_frame& f, float top, bool live) const;
+  diagram_frame columns(ImVec2 origin, float width, float label_w, double playhead) const;
+  void queue_background(const diagram_frame& f, const rect& area, bool live);
   void lanes(const app_state& app, const trace::recording& rec, float label_w);
   void interact(const diagram_frame& f, double horizon);
 
