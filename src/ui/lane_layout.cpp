@@ -2,14 +2,27 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace asyncrace::ui {
 
 std::vector<lane_row> order_lanes(std::span<const trace::task_lane> lanes) {
+  // Children of each lane, in creation order; lanes whose parent is unknown are roots. O(n log n),
+  // so a run with many thousands of tasks still lays out every frame.
+  std::unordered_map<task_id, std::size_t> index;
+  index.reserve(lanes.size());
+  for (std::size_t i = 0; i < lanes.size(); ++i) index.emplace(lanes[i].id, i);
+  std::vector<std::vector<std::size_t>> children(lanes.size());
+  std::vector<std::size_t> roots;
+  for (std::size_t i = 0; i < lanes.size(); ++i) {
+    const auto parent = index.find(lanes[i].parent);
+    if (lanes[i].parent == no_task || parent == index.end() || parent->second == i) roots.push_back(i);
+    else children[parent->second].push_back(i);
+  }
   std::vector<lane_row> rows;
   rows.reserve(lanes.size());
   std::vector<bool> placed(lanes.size(), false);
-  // Depth-first from each root; an explicit stack keeps deep task trees off the call stack.
+  // Depth-first; an explicit stack keeps deep task trees off the call stack.
   auto visit_from = [&](std::size_t root) {
     std::vector<lane_row> stack{{root, 0}};
     while (!stack.empty()) {
@@ -18,17 +31,13 @@ std::vector<lane_row> order_lanes(std::span<const trace::task_lane> lanes) {
       if (placed[row.lane]) continue;
       placed[row.lane] = true;
       rows.push_back(row);
-      // Push children in reverse creation order so the first-created is visited first.
-      for (std::size_t i = lanes.size(); i-- > 0;)
-        if (!placed[i] && lanes[i].parent == lanes[row.lane].id) stack.push_back({i, row.depth + 1});
+      const auto& kids = children[row.lane];
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it)  // first-created on top of the stack
+        if (!placed[*it]) stack.push_back({*it, row.depth + 1});
     }
   };
-  auto known = [&](task_id id) {
-    return std::any_of(lanes.begin(), lanes.end(), [&](const trace::task_lane& l) { return l.id == id; });
-  };
-  for (std::size_t i = 0; i < lanes.size(); ++i)
-    if (!placed[i] && (lanes[i].parent == no_task || !known(lanes[i].parent))) visit_from(i);
-  for (std::size_t i = 0; i < lanes.size(); ++i)  // cycles cannot happen, but never drop a lane
+  for (std::size_t root : roots) visit_from(root);
+  for (std::size_t i = 0; i < lanes.size(); ++i)  // a parent cycle cannot happen, but never drop a lane
     if (!placed[i]) visit_from(i);
   return rows;
 }

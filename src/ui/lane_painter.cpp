@@ -128,7 +128,19 @@ void paint_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& 
       dl->AddLine({f.x_of(lane.created), cy}, {f.x_of(ready_until), cy}, palette::text_dim, 1.0f);
     dl->AddCircle({f.x_of(lane.created), cy}, 3.5f, palette::created, 12, 1.5f);
   }
-  for (const trace::wait_span& w : lane.waits) paint_wait(dl, f, rec, w, cy);
+  // Waits of one task never overlap, so begin and end are both ascending: cull with a binary
+  // search, then skip waits that would land on pixels already painted (a million sleep(0)s).
+  const double t_left = f.axis.to_t(-8.0);
+  const double t_right = f.axis.to_t(f.plot_width() + 8.0);
+  auto w = std::partition_point(lane.waits.begin(), lane.waits.end(),
+                                [&](const trace::wait_span& s) { return s.end < t_left; });
+  float painted_to = -1e9f;
+  for (; w != lane.waits.end() && w->begin <= t_right; ++w) {
+    const float x1 = f.x_of(std::min(w->end, f.playhead));
+    if (x1 - f.x_of(w->begin) < 1.0f && x1 <= painted_to + 1.0f) continue;
+    paint_wait(dl, f, rec, *w, cy);
+    painted_to = x1;
+  }
   paint_steps(dl, f, lane, cy);
   paint_finish(dl, f, lane, cy);
   dl->PopClipRect();

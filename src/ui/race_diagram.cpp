@@ -219,9 +219,12 @@ void race_diagram::lanes(const app_state& app, const trace::recording& rec, floa
 
   queue_background(f, visible, live);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  for (std::size_t i = 0; i < order.size(); ++i) {
+  // Only the rows in view: a run with thousands of tasks scrolls, it does not paint them all.
+  const int first = std::max(0, f.rows.row_at(visible.y));
+  const int last = f.rows.row_at(visible.bottom() - 1.0f);
+  for (int row = first; row <= (last < 0 ? f.rows.count - 1 : last); ++row) {
+    const std::size_t i = static_cast<std::size_t>(row);
     const trace::task_lane& lane = rec.lanes()[order[i].lane];
-    const int row = static_cast<int>(i);
     paint_label(dl, f, lane, order[i], row);
     paint_lane(dl, f, rec, lane, row);
     paint_rank(dl, f, lane, row);
