@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 namespace asyncrace::trace {
 namespace {
@@ -70,6 +71,7 @@ void recording::task_created(task_id id, task_id parent, std::string_view name,
     custom_names_.emplace_back(name);
   }
   log_.push_back(e);
+  ++logged_lanes_;
 }
 
 void recording::task_stepped(task_id id, double t) {
@@ -122,6 +124,7 @@ void recording::loop_blocked(task_id by, double begin, double end) {
 
 void recording::sync() const {
   // Oldest first, freeing as it goes: the log and the lanes it becomes are never both whole.
+  if (logged_lanes_ > 0) lanes_.reserve(lanes_.size() + std::exchange(logged_lanes_, 0));
   while (!log_.empty()) {
     apply(log_.front());
     log_.pop_front();

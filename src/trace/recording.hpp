@@ -104,6 +104,7 @@ class recording final : public loop_observer {
   void seen(double t) { if (t > end_time_) end_time_ = t; }
 
   mutable std::deque<event> log_;
+  mutable std::size_t logged_lanes_ = 0;   // created events in log_: lanes_ grows once per read
   std::vector<std::string> coros_;         // distinct coroutine names, indexed by created events
   std::uint32_t last_coro_ = 0;            // the last one used: consecutive tasks often share it
   std::vector<std::string> custom_names_;  // names other than "Task-<id>" (rare), in creation order
