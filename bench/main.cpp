@@ -29,10 +29,15 @@ int main(int argc, char** argv) {
   }
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - begin;
   const double peak_mb = bench::peak_memory_mb();
-  // Read after measuring: the trace must hold a lane per task (n + 1 with main; chain has 1).
+  // After measuring: reading the lanes builds them from the recording's event log (reported
+  // apart, as read_seconds and read_peak_mb). The trace must hold a lane per task (n + 1 with
+  // main; chain has 1).
+  const auto read_begin = std::chrono::steady_clock::now();
   const std::size_t lanes = recording.lanes().size();
-  std::printf("asyncrace %s tracing=%s n=%u seconds=%.4f peak_mb=%.1f check=%llu virtual_end=%g lanes=%zu\n",
+  const std::chrono::duration<double> read = std::chrono::steady_clock::now() - read_begin;
+  std::printf("asyncrace %s tracing=%s n=%u seconds=%.4f peak_mb=%.1f check=%llu virtual_end=%g lanes=%zu "
+              "read_seconds=%.4f read_peak_mb=%.1f\n",
               argv[1], argv[2], n, wall.count(), peak_mb, static_cast<unsigned long long>(result.check),
-              result.virtual_end, lanes);
+              result.virtual_end, lanes, read.count(), bench::peak_memory_mb());
   return 0;
 }
