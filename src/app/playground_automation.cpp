@@ -123,7 +123,9 @@ std::string state_json(const ui::playground& p) {
   append_escaped(out, app.settings_problem());
   append_run(out, app);
   out += ',';
-  append_rect(out, "run_button", p.run_button());
+  append_rect(out, "run_button", p.controls().run);
+  out += ',';
+  append_rect(out, "seed_field", p.controls().seed);
   out += ',';
   append_rect(out, "diagram_plot", p.diagram().plot());
   out += '}';

@@ -24,16 +24,21 @@ const char* policy_help(tie_policy p) {
   return "";
 }
 
+rect last_item() {
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  return {a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
 rect run_button(app_state& app) {
   const bool rerun = app.session() != nullptr;
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.45f, 0.85f, 1.0f));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.26f, 0.53f, 0.95f, 1.0f));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.16f, 0.38f, 0.75f, 1.0f));
   if (ImGui::Button(rerun ? "\xe2\x96\xb6 Re-run" : "\xe2\x96\xb6 Run", {96.0f, 0.0f})) app.run();
+  const rect r = last_item();
   ImGui::PopStyleColor(3);
-  const ImVec2 a = ImGui::GetItemRectMin();
-  const ImVec2 b = ImGui::GetItemRectMax();
-  return {a.x, a.y, b.x - a.x, b.y - a.y};
+  return r;
 }
 
 void policy_combo(run_settings& s) {
@@ -53,20 +58,48 @@ void policy_combo(run_settings& s) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", policy_help(s.ties));
 }
 
-void jitter_inputs(run_settings& s) {
+void jitter_hint() {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Used by the jitter tie policy: the same seed gives the same order. Enter runs.");
+}
+
+// Seed and jitter matter only to the jitter policy; Enter in either starts a run.
+rect jitter_inputs(app_state& app) {
+  run_settings& s = app.settings;
+  bool enter = false;
   ImGui::BeginDisabled(s.ties != tie_policy::jitter);
   ImGui::TextUnformatted("seed");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(92.0f);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%s", s.seed_text.c_str());
-  if (ImGui::InputText("##seed", buf, sizeof buf, ImGuiInputTextFlags_CharsNoBlank)) s.seed_text = buf;
+  constexpr ImGuiInputTextFlags flags = ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_EnterReturnsTrue;
+  enter |= ImGui::InputText("##seed", buf, sizeof buf, flags | ImGuiInputTextFlags_CallbackEdit,
+                            [](ImGuiInputTextCallbackData* d) {
+                              static_cast<run_settings*>(d->UserData)->seed_text.assign(d->Buf, static_cast<std::size_t>(d->BufTextLen));
+                              return 0;
+                            },
+                            &s);
+  const rect seed = last_item();
+  jitter_hint();
   ImGui::SameLine();
   ImGui::TextUnformatted("jitter \xc2\xb5s");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(84.0f);
-  ImGui::InputDouble("##jitter", &s.jitter_us, 0.0, 0.0, "%.1f");
+  enter |= ImGui::InputDouble("##jitter", &s.jitter_us, 0.0, 0.0, "%.1f", ImGuiInputTextFlags_EnterReturnsTrue);
+  jitter_hint();
   ImGui::EndDisabled();
+  if (enter) app.run();
+  return seed;
+}
+
+const char* speed_label(playback_speed s) {
+  switch (s) {
+    case playback_speed::slow_motion: return "0.25\xc3\x97";
+    case playback_speed::real_time: return "1\xc3\x97";
+    case playback_speed::instant: return "instant";
+  }
+  return "?";
 }
 
 void speed_buttons(run_settings& s) {
@@ -75,8 +108,7 @@ void speed_buttons(run_settings& s) {
     ImGui::SameLine(0.0f, 4.0f);
     const bool on = s.speed == speed;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
-    const std::string label(to_string(speed));
-    if (ImGui::Button(label.c_str())) s.speed = speed;
+    if (ImGui::Button(speed_label(speed))) s.speed = speed;
     if (on) ImGui::PopStyleColor();
   }
 }
@@ -108,8 +140,8 @@ void status(const app_state& app, float right) {
 
 }  // namespace
 
-rect draw_controls(app_state& app, const rect& area) {
-  rect button;
+control_rects draw_controls(app_state& app, const rect& area) {
+  control_rects rects;
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {12.0f, 10.0f});
@@ -119,18 +151,18 @@ rect draw_controls(app_state& app, const rect& area) {
     ImGui::TextUnformatted("asyncrace");
     ImGui::PopStyleColor();
     ImGui::SameLine(0.0f, 18.0f);
-    button = run_button(app);
+    rects.run = run_button(app);
     ImGui::SameLine(0.0f, 18.0f);
     policy_combo(app.settings);
     ImGui::SameLine(0.0f, 14.0f);
-    jitter_inputs(app.settings);
+    rects.seed = jitter_inputs(app);
     ImGui::SameLine(0.0f, 14.0f);
     speed_buttons(app.settings);
     status(app, ImGui::GetWindowContentRegionMax().x);
   }
   end_panel();
   ImGui::PopStyleVar(2);
-  return button;
+  return rects;
 }
 
 }  // namespace asyncrace::ui

@@ -7,7 +7,12 @@ namespace asyncrace::ui {
 
 class app_state;
 
-// Draws the toolbar; returns the Run button's rectangle (for automation: tests click it).
-rect draw_controls(app_state& app, const rect& area);
+// Where the toolbar's widgets are (for automation: tests click and type into them).
+struct control_rects {
+  rect run;
+  rect seed;
+};
+
+control_rects draw_controls(app_state& app, const rect& area);
 
 }  // namespace asyncrace::ui

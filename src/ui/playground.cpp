@@ -26,7 +26,7 @@ void playground::frame() {
 
   const float list_h = tutorial_list_height(left_column_width(io.DisplaySize.x));
   const panel_layout p = compute_layout(io.DisplaySize.x, io.DisplaySize.y, list_h);
-  run_button_ = draw_controls(app_, p.toolbar);
+  controls_ = draw_controls(app_, p.toolbar);
   draw_tutorial_list(app_, p.tutorials);
   draw_explanation(app_, p.explanation);
   if (const tutorials::tutorial* t = app_.selected()) {

@@ -4,6 +4,7 @@
 
 #include "app_state.hpp"
 #include "console_view.hpp"
+#include "controls.hpp"
 #include "layout.hpp"
 #include "race_diagram.hpp"
 #include "source_view.hpp"
@@ -22,7 +23,7 @@ class playground {
   app_state& state() { return app_; }
   const app_state& state() const { return app_; }
   const race_diagram& diagram() const { return diagram_; }
-  const rect& run_button() const { return run_button_; }
+  const control_rects& controls() const { return controls_; }
   std::uint64_t frames() const { return frames_; }
 
  private:
@@ -31,7 +32,7 @@ class playground {
   source_view cpp_{language::cpp};
   console_view console_;
   race_diagram diagram_;
-  rect run_button_;
+  control_rects controls_;
   std::uint64_t frames_ = 0;
 };
 

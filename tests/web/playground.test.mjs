@@ -104,6 +104,39 @@ describe('playground page', () => {
     assert.deepEqual(pg.problems, []);
   });
 
+  test('typing into the seed field: a bad seed is a message, Enter with a good one runs', async () => {
+    await select(pg.page, 'nine_tasks_race');
+    assert.equal(await setOptions(pg.page, { ties: 'jitter', seed: '1', speed: 'instant' }), 1);
+    await pg.page.waitForTimeout(100);  // a frame, so the seed field is enabled and placed
+    const f = (await state(pg.page)).seed_field;
+    // ImGui 1.86 reads key state once a frame (no input queue before 1.87): hold keys for a few
+    // frames, as a person does. Typed characters are queued and need no holding.
+    const hold = async (...keys) => {
+      for (const k of keys) await pg.page.keyboard.down(k);
+      await pg.page.waitForTimeout(80);
+      for (const k of keys.reverse()) await pg.page.keyboard.up(k);
+      await pg.page.waitForTimeout(40);
+    };
+    const typeSeed = async (text) => {
+      await pg.page.mouse.click(f.x + f.w / 2, f.y + f.h / 2);
+      await hold('Control', 'a');
+      await hold('Backspace');
+      await pg.page.keyboard.type(text, { delay: 20 });
+      await pg.page.waitForTimeout(100);
+    };
+    await typeSeed('12abc');
+    let s = await state(pg.page);
+    assert.equal(s.options.seed, '12abc');
+    assert.match(s.problem, /[Ss]eed/);
+    await typeSeed('7');
+    await hold('Enter');
+    s = await untilFinished(pg.page);
+    assert.equal(s.options.seed, '7');
+    assert.equal(s.problem, '');
+    assert.equal(leafOrder(s).length, 9);
+    assert.deepEqual(pg.problems, []);
+  });
+
   test('the canvas follows the window size', async () => {
     await pg.page.setViewportSize({ width: 1024, height: 700 });
     await pg.page.waitForTimeout(300);
