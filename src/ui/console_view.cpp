@@ -1,6 +1,7 @@
 #include "console_view.hpp"
 
 #include <cstdio>
+#include <string>
 
 #include <imgui.h>
 
@@ -33,10 +34,12 @@ void draw_line(const trace::output_line& line) {
   ImGui::PopStyleColor();
 }
 
-void empty_hint() {
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted("Press \xe2\x96\xb6 Run. Each line appears at the virtual time CPython would print it.");
+// Wrapped prose in a panel that also scrolls sideways: wrap at the visible width.
+void prose(const std::string& text, ImU32 color) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(ImGui::GetScrollX() + ImGui::GetWindowWidth() - style.WindowPadding.x - style.ScrollbarSize);
+  ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
@@ -46,20 +49,18 @@ void empty_hint() {
 void console_view::draw(const app_state& app, const rect& area) {
   if (begin_panel("Console", area, ImGuiWindowFlags_HorizontalScrollbar)) {
     const tutorials::session* run = app.session();
+    // Bad input or a failed start: say so where the learner looks for output.
+    const std::string problem = app.settings_problem().empty() ? app.message() : app.settings_problem();
+    if (!problem.empty()) prose(problem, palette::error);
     if (run == nullptr) {
-      empty_hint();
+      if (problem.empty())
+        prose("Press \xe2\x96\xb6 Run. Each line appears at the virtual time CPython would print it.", palette::text_dim);
     } else {
       ImGui::PushFont(fonts().code);
       const auto& lines = run->trace().lines();
       for (const trace::output_line& line : lines)
         if (line.t <= app.playhead()) draw_line(line);
-      if (run->finished() && !run->error().empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::error);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(run->error().c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
-      }
+      if (run->finished() && !run->error().empty()) prose(run->error(), palette::error);
       ImGui::PopFont();
       if (app.run_serial() != serial_) shown_ = 0;
       if (lines.size() != shown_) ImGui::SetScrollHereY(1.0f);

@@ -113,6 +113,18 @@ void speed_buttons(run_settings& s) {
   }
 }
 
+// `text`, cut to `width` pixels with an ellipsis (the whole text is in a tooltip then).
+std::string fit_text(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const char* ellipsis = "\xe2\x80\xa6";
+  std::string cut = text;
+  while (!cut.empty() && ImGui::CalcTextSize((cut + ellipsis).c_str()).x > width) {
+    cut.pop_back();
+    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();  // UTF-8
+  }
+  return cut.empty() ? std::string() : cut + ellipsis;
+}
+
 void status(const app_state& app, float right) {
   std::string text;
   ImU32 color = palette::text_dim;
@@ -131,11 +143,15 @@ void status(const app_state& app, float right) {
   } else {
     text = "ready";
   }
-  const float w = ImGui::CalcTextSize(text.c_str()).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 16.0f, right - w));
+  ImGui::SameLine(0.0f, 16.0f);
+  const float left = ImGui::GetCursorPosX();
+  const float room = right - left;
+  const std::string shown = fit_text(text, room);
+  ImGui::SetCursorPosX(std::max(left, right - ImGui::CalcTextSize(shown.c_str()).x));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextUnformatted(text.c_str());
+  ImGui::TextUnformatted(shown.c_str());
   ImGui::PopStyleColor();
+  if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
 }  // namespace

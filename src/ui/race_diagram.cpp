@@ -65,6 +65,19 @@ void empty_hint(const rect& area) {
                                       palette::text_dim, text);
 }
 
+// Wide enough for the labels (indent included), but the plot keeps most of the panel.
+float label_width(const trace::recording& rec, float avail) {
+  const auto& lanes = rec.lanes();
+  const std::vector<lane_row> order = order_lanes(lanes);
+  float widest = 0.0f;
+  const std::size_t sample = std::min<std::size_t>(order.size(), 200);  // big runs: the first rows say enough
+  for (std::size_t i = 0; i < sample; ++i) {
+    const std::string label = lane_label(lanes[order[i].lane]);
+    widest = std::max(widest, 12.0f * static_cast<float>(order[i].depth) + ImGui::CalcTextSize(label.c_str()).x);
+  }
+  return std::floor(std::clamp(widest + 16.0f, 150.0f, std::max(150.0f, avail * 0.36f)));
+}
+
 // The legend sits in the panel's title bar, right-aligned, when it fits beside the title.
 void title_legend() {
   const ImVec2 pos = ImGui::GetWindowPos();
@@ -92,8 +105,7 @@ void race_diagram::draw(const app_state& app, const rect& area) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     if (const tutorials::session* run = app.session()) {
-      const float label_w = std::clamp(avail.x * 0.27f, 170.0f, 300.0f);
-      lanes(app, run->trace(), label_w);
+      lanes(app, run->trace(), label_width(run->trace(), avail.x));
     } else {
       plot_ = {};
       empty_hint({min.x, min.y, avail.x, avail.y});
