@@ -1,6 +1,8 @@
 #include "frame_pool.hpp"
 
+#include <mutex>
 #include <new>
+#include <utility>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define ASYNCRACE_POOL 0
@@ -23,41 +25,73 @@ struct free_block {
   free_block* next;
 };
 
-struct pool {
-  free_block* free[classes + 1] = {};
-  char* next = nullptr;  // unused space in the current slab
-  char* end = nullptr;
+// A slab's first granule links it to the slab allocated before it.
+struct slab_header {
+  slab_header* previous;
 };
-thread_local pool local;
+static_assert(sizeof(slab_header) <= granule);
+
+// One pool for the process. The scheduler runs on one thread, but frames, Tasks and their
+// futures may be freed on another (a session handed over), so it is locked: uncontended, that
+// is cheap, and it keeps "no block in use anywhere" a fact the pool can act on.
+struct pool {
+  std::mutex lock;
+  free_block* free[classes + 1] = {};
+  char* next = nullptr;  // unused space in the newest slab
+  char* end = nullptr;
+  slab_header* newest = nullptr;
+  std::size_t live = 0;  // blocks in use
+
+  // With no block in use, every slab goes back to the system: a run of a million tasks must not
+  // keep its memory from whatever comes next (the lanes of its trace, say).
+  void release_all() noexcept {
+    while (newest) ::operator delete(static_cast<void*>(std::exchange(newest, newest->previous)));
+    for (free_block*& f : free) f = nullptr;
+    next = end = nullptr;
+  }
+};
+// Never destroyed: blocks may be freed during static destruction (a static that owns a session).
+pool& the_pool() {
+  static pool* p = new pool;
+  return *p;
+}
 }  // namespace
 
 void* pool_allocate(std::size_t size) {
   const std::size_t c = (size + granule - 1) / granule;
   if (!ASYNCRACE_POOL || c > classes) return ::operator new(size);
-  if (free_block* b = local.free[c]) {
-    local.free[c] = b->next;
+  pool& p = the_pool();
+  std::lock_guard<std::mutex> hold(p.lock);
+  ++p.live;
+  if (free_block* b = p.free[c]) {
+    p.free[c] = b->next;
     return b;
   }
   const std::size_t bytes = c * granule;
-  if (static_cast<std::size_t>(local.end - local.next) < bytes) {
-    // The rest of the old slab is dropped (under one pooled object's size); slabs are never freed.
-    local.next = static_cast<char*>(::operator new(slab_size));
-    local.end = local.next + slab_size;
+  if (static_cast<std::size_t>(p.end - p.next) < bytes) {
+    // The rest of the previous slab (less than one block) stays unused.
+    char* slab = static_cast<char*>(::operator new(slab_size));
+    p.newest = new (slab) slab_header{p.newest};
+    p.next = slab + granule;
+    p.end = slab + slab_size;
   }
-  void* p = local.next;
-  local.next += bytes;
-  return p;
+  void* block = p.next;
+  p.next += bytes;
+  return block;
 }
 
-void pool_deallocate(void* p, std::size_t size) noexcept {
+void pool_deallocate(void* block, std::size_t size) noexcept {
   const std::size_t c = (size + granule - 1) / granule;
   if (!ASYNCRACE_POOL || c > classes) {
-    ::operator delete(p);
+    ::operator delete(block);
     return;
   }
-  auto* b = static_cast<free_block*>(p);
-  b->next = local.free[c];
-  local.free[c] = b;
+  pool& p = the_pool();
+  std::lock_guard<std::mutex> hold(p.lock);
+  auto* b = static_cast<free_block*>(block);
+  b->next = p.free[c];
+  p.free[c] = b;
+  if (--p.live == 0) p.release_all();
 }
 
 }  // namespace asyncrace::detail
