@@ -106,6 +106,16 @@ def main():
           "| wasm / native | CPython MB | native MB | wasm MB |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
+    reads = []
+    for workload in ("sleepers", "create_task"):
+        for impl in ("native", "wasm"):
+            r = get(impl, workload, "on")
+            if r and "read_seconds" in r["fields"]:
+                f = r["fields"]
+                reads.append(f"{workload} {impl} {float(f['read_seconds']):.2f} s, peak {float(f['read_peak_mb']):.0f} MB")
+    if reads:
+        print("\nReading the lanes of a traced run afterwards (`recording::lanes()` builds a `task_lane` per "
+              "task from the event log; not in the times above): " + "; ".join(reads) + ".")
     print("\nTargets (issue 3):")
     print("\n".join(verdicts))
 
