@@ -27,7 +27,8 @@ std::string apply(ui::app_state& app, std::string_view flag, std::string_view va
     const std::string text(value);
     char* end = nullptr;
     const double us = std::strtod(text.c_str(), &end);
-    if (end == text.c_str() || *end != '\0') return "Jitter must be a number of microseconds (got \"" + text + "\").";
+    if (end == text.c_str() || *end != '\0')
+      return "Jitter must be a number of microseconds (got \"" + text + "\").";
     app.settings.jitter_us = us;
     return {};
   }

@@ -17,7 +17,9 @@ void frame(void* user) {
   if (app.frames() == 1) std::puts("asyncrace ready");
 }
 
-void scale_changed(void* user, float ratio) { static_cast<asyncrace::ui::playground*>(user)->set_pixel_ratio(ratio); }
+void scale_changed(void* user, float ratio) {
+  static_cast<asyncrace::ui::playground*>(user)->set_pixel_ratio(ratio);
+}
 
 }  // namespace
 

@@ -12,8 +12,8 @@ std::string init(const window_options& options) {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   const auto flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  s.window = SDL_CreateWindow(options.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                              options.width, options.height, flags);
+  s.window = SDL_CreateWindow(options.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                              options.height, flags);
   if (s.window == nullptr) return std::string("SDL_CreateWindow: ") + SDL_GetError();
   s.gl = SDL_GL_CreateContext(s.window);
   if (s.gl == nullptr) return std::string("OpenGL 3.3 context: ") + SDL_GetError();

@@ -38,7 +38,8 @@ void draw_line(const trace::output_line& line) {
 void prose(const std::string& text, ImU32 color) {
   const ImGuiStyle& style = ImGui::GetStyle();
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(ImGui::GetScrollX() + ImGui::GetWindowWidth() - style.WindowPadding.x - style.ScrollbarSize);
+  ImGui::PushTextWrapPos(ImGui::GetScrollX() + ImGui::GetWindowWidth() - style.WindowPadding.x -
+                         style.ScrollbarSize);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
@@ -54,7 +55,8 @@ void console_view::draw(const app_state& app, const rect& area) {
     if (!problem.empty()) prose(problem, palette::error);
     if (run == nullptr) {
       if (problem.empty())
-        prose("Press \xe2\x96\xb6 Run. Each line appears at the virtual time CPython would print it.", palette::text_dim);
+        prose("Press \xe2\x96\xb6 Run. Each line appears at the virtual time CPython would print it.",
+              palette::text_dim);
     } else {
       ImGui::PushFont(fonts().code);
       const auto& lines = run->trace().lines();

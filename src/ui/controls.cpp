@@ -15,11 +15,13 @@ namespace {
 
 const char* policy_help(tie_policy p) {
   switch (p) {
-    case tie_policy::fifo: return "Equal deadlines fire in the order they were scheduled (CPython on Linux/macOS).";
+    case tie_policy::fifo:
+      return "Equal deadlines fire in the order they were scheduled (CPython on Linux/macOS).";
     case tie_policy::cpython_heap:
       return "Equal deadlines pop in the order CPython's heapq produces: what a virtual clock gives, "
              "and the order the seed printed.";
-    case tie_policy::jitter: return "Each deadline gets a seeded random offset of up to 'jitter' microseconds.";
+    case tie_policy::jitter:
+      return "Each deadline gets a seeded random offset of up to 'jitter' microseconds.";
   }
   return "";
 }
@@ -73,20 +75,24 @@ rect jitter_inputs(app_state& app) {
   ImGui::SetNextItemWidth(92.0f);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%s", s.seed_text.c_str());
-  constexpr ImGuiInputTextFlags flags = ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_EnterReturnsTrue;
-  enter |= ImGui::InputText("##seed", buf, sizeof buf, flags | ImGuiInputTextFlags_CallbackEdit,
-                            [](ImGuiInputTextCallbackData* d) {
-                              static_cast<run_settings*>(d->UserData)->seed_text.assign(d->Buf, static_cast<std::size_t>(d->BufTextLen));
-                              return 0;
-                            },
-                            &s);
+  constexpr ImGuiInputTextFlags flags =
+      ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_EnterReturnsTrue;
+  enter |= ImGui::InputText(
+      "##seed", buf, sizeof buf, flags | ImGuiInputTextFlags_CallbackEdit,
+      [](ImGuiInputTextCallbackData* d) {
+        static_cast<run_settings*>(d->UserData)
+            ->seed_text.assign(d->Buf, static_cast<std::size_t>(d->BufTextLen));
+        return 0;
+      },
+      &s);
   const rect seed = last_item();
   jitter_hint();
   ImGui::SameLine();
   ImGui::TextUnformatted("jitter \xc2\xb5s");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(84.0f);
-  enter |= ImGui::InputDouble("##jitter", &s.jitter_us, 0.0, 0.0, "%.1f", ImGuiInputTextFlags_EnterReturnsTrue);
+  enter |=
+      ImGui::InputDouble("##jitter", &s.jitter_us, 0.0, 0.0, "%.1f", ImGuiInputTextFlags_EnterReturnsTrue);
   jitter_hint();
   ImGui::EndDisabled();
   if (enter) app.run();
@@ -137,7 +143,9 @@ void status(const app_state& app, float right) {
   } else if (const tutorials::session* run = app.session()) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "t = %.6f s  \xc2\xb7  %s", app.playhead(),
-                  app.running() ? "running" : run->error().empty() ? "finished" : "failed");
+                  app.running()          ? "running"
+                  : run->error().empty() ? "finished"
+                                         : "failed");
     text = buf;
     color = app.running() ? palette::accent : run->error().empty() ? palette::time : palette::error;
   } else {

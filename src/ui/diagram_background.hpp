@@ -14,14 +14,14 @@
 namespace asyncrace::ui {
 
 struct background_params {
-  rect area;                 // lane area, screen coordinates (logical pixels)
-  float plot_x0 = 0.0f;      // the time plot's horizontal extent
+  rect area;             // lane area, screen coordinates (logical pixels)
+  float plot_x0 = 0.0f;  // the time plot's horizontal extent
   float plot_x1 = 0.0f;
   float rows_top = 0.0f;
   float row_height = 24.0f;
   int row_count = 0;
   int hovered_row = -1;
-  float now_x = 1e9f;        // playhead; huge when nothing is left to play
+  float now_x = 1e9f;  // playhead; huge when nothing is left to play
   time_axis axis;
   tick_spacing ticks;
   band_colors colors;

@@ -12,8 +12,9 @@ namespace {
 void interaction_hint() {
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted("Race diagram: wheel zooms around the cursor, drag pans, double-click fits. "
-                         "Hover anything for its exact times.");
+  ImGui::TextUnformatted(
+      "Race diagram: wheel zooms around the cursor, drag pans, double-click fits. "
+      "Hover anything for its exact times.");
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
@@ -27,7 +28,8 @@ void draw_explanation(const app_state& app, const rect& area) {
       ImGui::TextWrapped("%.*s", static_cast<int>(t->info->title.size()), t->info->title.data());
       ImGui::PopStyleColor();
       ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextUnformatted(t->info->explanation.data(), t->info->explanation.data() + t->info->explanation.size());
+      ImGui::TextUnformatted(t->info->explanation.data(),
+                             t->info->explanation.data() + t->info->explanation.size());
       ImGui::PopTextWrapPos();
     }
     ImGui::Spacing();

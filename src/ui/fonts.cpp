@@ -17,9 +17,9 @@ namespace {
 font_set loaded;
 
 // Latin-1 plus the few symbols the views draw: · – … → ▶ ■ ● ◆ ✓.
-constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2026, 0x2026, 0x2190, 0x2193,
-                                    0x25A0, 0x25A0, 0x25B6, 0x25B6, 0x25C6, 0x25C6, 0x25CF, 0x25CF,
-                                    0x2713, 0x2713, 0};
+constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2026, 0x2026, 0x2190,
+                                    0x2193, 0x25A0, 0x25A0, 0x25B6, 0x25B6, 0x25C6, 0x25C6,
+                                    0x25CF, 0x25CF, 0x2713, 0x2713, 0};
 
 ImFont* add_font(const unsigned char* ttf, std::size_t size, float pixels, float ratio) {
   ImGuiIO& io = ImGui::GetIO();
@@ -34,8 +34,7 @@ ImFont* add_font(const unsigned char* ttf, std::size_t size, float pixels, float
   }
   // ImGui takes void* but never writes to font data it does not own.
   auto* data = const_cast<unsigned char*>(ttf);
-  return io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(size), pixels * ratio, &config,
-                                        glyph_ranges);
+  return io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(size), pixels * ratio, &config, glyph_ranges);
 }
 
 }  // namespace

@@ -16,8 +16,10 @@ std::vector<lane_row> order_lanes(std::span<const trace::task_lane> lanes) {
   std::vector<std::size_t> roots;
   for (std::size_t i = 0; i < lanes.size(); ++i) {
     const auto parent = index.find(lanes[i].parent);
-    if (lanes[i].parent == no_task || parent == index.end() || parent->second == i) roots.push_back(i);
-    else children[parent->second].push_back(i);
+    if (lanes[i].parent == no_task || parent == index.end() || parent->second == i)
+      roots.push_back(i);
+    else
+      children[parent->second].push_back(i);
   }
   std::vector<lane_row> rows;
   rows.reserve(lanes.size());

@@ -46,8 +46,8 @@ std::string wait_caption(const trace::recording& rec, const trace::wait_span& w)
 float small_size() { return fonts().small->FontSize * ImGui::GetIO().FontGlobalScale; }
 
 // A wait is a pill across the lane with what it waits for written inside, when it fits.
-void paint_wait(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec, const trace::wait_span& w,
-                float cy) {
+void paint_wait(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec,
+                const trace::wait_span& w, float cy) {
   const float h = f.rows.height;
   const double end = std::min(w.end, f.playhead);
   if (end < w.begin) return;
@@ -60,7 +60,8 @@ void paint_wait(ImDrawList* dl, const diagram_frame& f, const trace::recording& 
   const ImVec2 size = font->CalcTextSizeA(small_size(), 1e9f, 0.0f, caption.c_str());
   const float left = std::max(x0, f.plot_x0) + 8.0f;
   if (std::min(x1, f.plot_x1) - left > size.x + 8.0f)
-    dl->AddText(font, small_size(), {left, cy - 0.5f * size.y}, IM_COL32(240, 244, 250, 230), caption.c_str());
+    dl->AddText(font, small_size(), {left, cy - 0.5f * size.y}, IM_COL32(240, 244, 250, 230),
+                caption.c_str());
   if (w.on.kind == wait_kind::sleep) {  // the deadline: where the timer is due
     const float xd = f.x_of(w.on.deadline);
     dl->AddLine({xd, cy - h * 0.42f}, {xd, cy + h * 0.42f}, palette::deadline, 2.0f);
@@ -182,8 +183,10 @@ namespace {
 
 std::string time_range(double begin, double end) {
   char buf[96];
-  if (end == trace::never) std::snprintf(buf, sizeof buf, "%.6f \xe2\x86\x92 (still waiting)", begin);
-  else std::snprintf(buf, sizeof buf, "%.6f \xe2\x86\x92 %.6f  (%.6f s)", begin, end, end - begin);
+  if (end == trace::never)
+    std::snprintf(buf, sizeof buf, "%.6f \xe2\x86\x92 (still waiting)", begin);
+  else
+    std::snprintf(buf, sizeof buf, "%.6f \xe2\x86\x92 %.6f  (%.6f s)", begin, end, end - begin);
   return buf;
 }
 
@@ -216,7 +219,8 @@ void wait_details(const trace::recording& rec, const trace::wait_span& w) {
 
 }  // namespace
 
-void lane_tooltip(const diagram_frame& f, const trace::recording& rec, const trace::task_lane* lane, float x) {
+void lane_tooltip(const diagram_frame& f, const trace::recording& rec, const trace::task_lane* lane,
+                  float x) {
   const double t = f.axis.to_t(x - f.plot_x0);
   const trace::blocked_span* blocked = nullptr;
   for (const trace::blocked_span& b : rec.blocked())

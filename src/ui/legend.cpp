@@ -30,11 +30,16 @@ constexpr float gap = 14.0f;
 void draw_swatch(ImDrawList* dl, const entry& e, ImVec2 p, float h) {
   const float cy = p.y + 0.5f * h;
   switch (e.shape) {
-    case swatch::bar: dl->AddRectFilled({p.x + 6.0f, cy - 6.0f}, {p.x + 10.0f, cy + 6.0f}, e.color, 1.0f); break;
+    case swatch::bar:
+      dl->AddRectFilled({p.x + 6.0f, cy - 6.0f}, {p.x + 10.0f, cy + 6.0f}, e.color, 1.0f);
+      break;
     case swatch::pill: dl->AddRectFilled({p.x, cy - 5.0f}, {p.x + swatch_w, cy + 5.0f}, e.color, 5.0f); break;
-    case swatch::deadline: dl->AddLine({p.x + 9.0f, cy - 7.0f}, {p.x + 9.0f, cy + 7.0f}, e.color, 2.0f); break;
+    case swatch::deadline:
+      dl->AddLine({p.x + 9.0f, cy - 7.0f}, {p.x + 9.0f, cy + 7.0f}, e.color, 2.0f);
+      break;
     case swatch::diamond:
-      dl->AddQuadFilled({p.x + 9.0f, cy - 6.0f}, {p.x + 15.0f, cy}, {p.x + 9.0f, cy + 6.0f}, {p.x + 3.0f, cy}, e.color);
+      dl->AddQuadFilled({p.x + 9.0f, cy - 6.0f}, {p.x + 15.0f, cy}, {p.x + 9.0f, cy + 6.0f}, {p.x + 3.0f, cy},
+                        e.color);
       break;
     case swatch::shade:
       dl->AddRectFilled({p.x, cy - 7.0f}, {p.x + swatch_w, cy + 7.0f}, palette::blocked);

@@ -35,8 +35,7 @@ bool parse_speed(std::string_view text, playback_speed& out) {
   return false;
 }
 
-void playback_clock::tick(tutorials::session& run, double real_dt, playback_speed speed,
-                          std::size_t budget) {
+void playback_clock::tick(tutorials::session& run, double real_dt, playback_speed speed, std::size_t budget) {
   if (!run.finished()) {
     // Leaving 'instant' mid-run goes on from the playhead, not from infinity.
     const double from = std::isinf(target_) ? now_ : std::max(target_, now_);

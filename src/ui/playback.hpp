@@ -34,8 +34,7 @@ class playback_clock {
   // Moves the clock by `real_dt` seconds at `speed` and lets `run` catch up to it. The playhead
   // never passes work the budget left undone, so nothing is shown before it has happened; the
   // clock itself keeps going, so a slow frame delays the picture but loses no time.
-  void tick(tutorials::session& run, double real_dt, playback_speed speed,
-            std::size_t budget = frame_budget);
+  void tick(tutorials::session& run, double real_dt, playback_speed speed, std::size_t budget = frame_budget);
 
  private:
   double now_ = 0.0;     // the playhead: shown

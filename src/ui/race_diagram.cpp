@@ -51,10 +51,14 @@ std::string finish_summary(const trace::recording& rec, double playhead) {
 std::string zoom_readout(double px_per_s) {
   const double per_px = 1.0 / px_per_s;
   char buf[48];
-  if (per_px >= 1.0) std::snprintf(buf, sizeof buf, "1 px = %.3g s", per_px);
-  else if (per_px >= 1e-3) std::snprintf(buf, sizeof buf, "1 px = %.3g ms", per_px * 1e3);
-  else if (per_px >= 1e-6) std::snprintf(buf, sizeof buf, "1 px = %.3g \xc2\xb5s", per_px * 1e6);
-  else std::snprintf(buf, sizeof buf, "1 px = %.3g ns", per_px * 1e9);
+  if (per_px >= 1.0)
+    std::snprintf(buf, sizeof buf, "1 px = %.3g s", per_px);
+  else if (per_px >= 1e-3)
+    std::snprintf(buf, sizeof buf, "1 px = %.3g ms", per_px * 1e3);
+  else if (per_px >= 1e-6)
+    std::snprintf(buf, sizeof buf, "1 px = %.3g \xc2\xb5s", per_px * 1e6);
+  else
+    std::snprintf(buf, sizeof buf, "1 px = %.3g ns", per_px * 1e9);
   return buf;
 }
 
@@ -73,7 +77,8 @@ float label_width(const trace::recording& rec, float avail) {
   const std::size_t sample = std::min<std::size_t>(order.size(), 200);  // big runs: the first rows say enough
   for (std::size_t i = 0; i < sample; ++i) {
     const std::string label = lane_label(lanes[order[i].lane]);
-    widest = std::max(widest, 12.0f * static_cast<float>(order[i].depth) + ImGui::CalcTextSize(label.c_str()).x);
+    widest =
+        std::max(widest, 12.0f * static_cast<float>(order[i].depth) + ImGui::CalcTextSize(label.c_str()).x);
   }
   return std::floor(std::clamp(widest + 16.0f, 150.0f, std::max(150.0f, avail * 0.36f)));
 }
@@ -119,7 +124,8 @@ void race_diagram::header(const app_state& app) {
     follow_ = true;
     fit_requested_ = true;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole run (double-click the diagram does the same)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Show the whole run (double-click the diagram does the same)");
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
   ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
@@ -127,7 +133,8 @@ void race_diagram::header(const app_state& app) {
   const tutorials::session* run = app.session();
   const std::string order = run != nullptr ? finish_summary(run->trace(), app.playhead()) : std::string();
   const char* order_caption = "finish order  ";
-  const float order_w = order.empty() ? 0.0f : ImGui::CalcTextSize(order_caption).x + ImGui::CalcTextSize(order.c_str()).x;
+  const float order_w =
+      order.empty() ? 0.0f : ImGui::CalcTextSize(order_caption).x + ImGui::CalcTextSize(order.c_str()).x;
   const float right = ImGui::GetWindowContentRegionMax().x;
   if (order.empty()) return;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.0f, right - order_w));
@@ -160,7 +167,8 @@ void race_diagram::axis_strip(const diagram_frame& f, float top, bool live) cons
   }
   if (live) {
     const float px = f.x_of(f.playhead);
-    dl->AddTriangleFilled({px - 5.0f, bottom - 7.0f}, {px + 5.0f, bottom - 7.0f}, {px, bottom}, palette::accent);
+    dl->AddTriangleFilled({px - 5.0f, bottom - 7.0f}, {px + 5.0f, bottom - 7.0f}, {px, bottom},
+                          palette::accent);
   }
   dl->PopClipRect();
   dl->AddLine({f.plot_x0, bottom}, {f.plot_x1, bottom}, IM_COL32(70, 78, 92, 255));
@@ -242,8 +250,10 @@ void race_diagram::lanes(const app_state& app, const trace::recording& rec, floa
     paint_rank(dl, f, lane, row);
   }
   paint_blocked(dl, f, rec);  // over the lanes: while the loop is blocked, nothing on them can run
-  if (live) dl->AddLine({f.x_of(f.playhead), visible.y}, {f.x_of(f.playhead), visible.bottom()}, palette::playhead);
-  if (hovered && mouse.x >= f.plot_x0 && mouse.x <= f.plot_x1 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+  if (live)
+    dl->AddLine({f.x_of(f.playhead), visible.y}, {f.x_of(f.playhead), visible.bottom()}, palette::playhead);
+  if (hovered && mouse.x >= f.plot_x0 && mouse.x <= f.plot_x1 &&
+      !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     const trace::task_lane* lane =
         hovered_row_ >= 0 ? &rec.lanes()[order[static_cast<std::size_t>(hovered_row_)].lane] : nullptr;
     lane_tooltip(f, rec, lane, mouse.x);

@@ -7,30 +7,35 @@ namespace asyncrace::ui {
 namespace {
 
 constexpr std::string_view python_keywords[] = {
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
 
 constexpr std::string_view cpp_keywords[] = {
-    "auto", "bool", "break", "case", "char", "class", "co_await", "co_return", "co_yield", "const",
-    "constexpr", "continue", "default", "delete", "double", "else", "enum", "extern", "false", "float",
-    "for", "if", "inline", "int", "namespace", "new", "noexcept", "nullptr", "operator", "private",
-    "public", "return", "sizeof", "static", "struct", "switch", "template", "this", "throw", "true",
-    "try", "typename", "using", "void", "while"};
+    "auto",      "bool",     "break",     "case",     "char",     "class",   "co_await", "co_return",
+    "co_yield",  "const",    "constexpr", "continue", "default",  "delete",  "double",   "else",
+    "enum",      "extern",   "false",     "float",    "for",      "if",      "inline",   "int",
+    "namespace", "new",      "noexcept",  "nullptr",  "operator", "private", "public",   "return",
+    "sizeof",    "static",   "struct",    "switch",   "template", "this",    "throw",    "true",
+    "try",       "typename", "using",     "void",     "while"};
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
 bool is_keyword(std::string_view word, language lang) {
   if (lang == language::python)
-    return std::find(std::begin(python_keywords), std::end(python_keywords), word) != std::end(python_keywords);
+    return std::find(std::begin(python_keywords), std::end(python_keywords), word) !=
+           std::end(python_keywords);
   return std::find(std::begin(cpp_keywords), std::end(cpp_keywords), word) != std::end(cpp_keywords);
 }
 
 std::size_t string_end(std::string_view line, std::size_t i) {
   const char quote = line[i];
   for (++i; i < line.size(); ++i) {
-    if (line[i] == '\\') ++i;
-    else if (line[i] == quote) return i + 1;
+    if (line[i] == '\\')
+      ++i;
+    else if (line[i] == quote)
+      return i + 1;
   }
   return line.size();
 }
@@ -45,8 +50,10 @@ bool comment_starts(std::string_view line, std::size_t i, language lang) {
 std::vector<token> tokenize_line(std::string_view line, language lang) {
   std::vector<token> out;
   auto emit = [&](std::size_t b, std::size_t e, token_kind k) {
-    if (!out.empty() && out.back().kind == k && out.back().end == b) out.back().end = e;
-    else out.push_back({b, e, k});
+    if (!out.empty() && out.back().kind == k && out.back().end == b)
+      out.back().end = e;
+    else
+      out.push_back({b, e, k});
   };
   const std::size_t first = line.find_first_not_of(" \t");
   if (lang == language::cpp && first != std::string_view::npos && line[first] == '#') {

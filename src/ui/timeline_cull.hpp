@@ -13,7 +13,7 @@ namespace asyncrace::ui {
 struct pixel_run {
   float x0 = 0.0f;  // pixels from the plot's left edge
   float x1 = 0.0f;
-  int count = 0;    // instants folded into this run
+  int count = 0;  // instants folded into this run
 };
 
 // `times` must be ascending. Instants within `min_gap` pixels of the previous run join it.

@@ -77,7 +77,8 @@ float tutorial_list_height(float width) {
       [&](std::string_view, std::string_view, bool new_seed) { h += new_seed ? 2.0f * line + 4.0f : line; },
       [&](const tutorials::tutorial& t) {
         const std::string_view title = t.info->title;
-        h += ImGui::CalcTextSize(title.data(), title.data() + title.size(), false, wrap).y + style.ItemSpacing.y;
+        h += ImGui::CalcTextSize(title.data(), title.data() + title.size(), false, wrap).y +
+             style.ItemSpacing.y;
       });
   return h;
 }

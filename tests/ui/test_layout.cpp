@@ -9,7 +9,9 @@ using namespace asyncrace::ui;
 
 namespace {
 
-bool inside(const rect& r, float w, float h) { return r.x >= 0 && r.y >= 0 && r.right() <= w && r.bottom() <= h; }
+bool inside(const rect& r, float w, float h) {
+  return r.x >= 0 && r.y >= 0 && r.right() <= w && r.bottom() <= h;
+}
 
 bool overlap(const rect& a, const rect& b) {
   return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
@@ -18,8 +20,8 @@ bool overlap(const rect& a, const rect& b) {
 }  // namespace
 
 TEST_CASE("panels fit the window without overlapping") {
-  constexpr std::array<std::array<float, 2>, 4> sizes = {{{1280.0f, 800.0f}, {1024.0f, 700.0f}, {1920.0f, 1080.0f},
-                                                          {800.0f, 600.0f}}};
+  constexpr std::array<std::array<float, 2>, 4> sizes = {
+      {{1280.0f, 800.0f}, {1024.0f, 700.0f}, {1920.0f, 1080.0f}, {800.0f, 600.0f}}};
   for (const auto& size : sizes) {
     const float w = size[0];  // not a structured binding: clang 14 cannot capture those (CAPTURE)
     const float h = size[1];

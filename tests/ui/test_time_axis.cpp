@@ -66,9 +66,9 @@ TEST_CASE("ticks sit on the 1-2-5 ladder, major lines a multiple of minor ones")
 }
 
 TEST_CASE("tick labels carry as many decimals as the spacing needs") {
-  CHECK(ticks_for(610.0).decimals == 1);       // 0.2 s majors at 610 px/s
-  CHECK(ticks_for(1.0).decimals == 0);         // 100 s majors
-  CHECK(ticks_for(1e8).decimals == 6);         // microseconds
+  CHECK(ticks_for(610.0).decimals == 1);  // 0.2 s majors at 610 px/s
+  CHECK(ticks_for(1.0).decimals == 0);    // 100 s majors
+  CHECK(ticks_for(1e8).decimals == 6);    // microseconds
   CHECK(format_tick(0.2, 1) == "0.2 s");
   CHECK(format_tick(-1e-15, 3) == "0.000 s");  // never "-0.000 s"
   CHECK(format_tick(1.000002, 6) == "1.000002 s");
