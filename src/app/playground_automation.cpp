@@ -128,6 +128,8 @@ std::string state_json(const ui::playground& p) {
   append_rect(out, "seed_field", p.controls().seed);
   out += ',';
   append_rect(out, "diagram_plot", p.diagram().plot());
+  out += ',';
+  append_rect(out, "diagram_panel", p.diagram().panel());
   out += '}';
   return out;
 }

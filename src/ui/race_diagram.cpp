@@ -100,6 +100,7 @@ void title_legend() {
 }  // namespace
 
 void race_diagram::draw(const app_state& app, const rect& area) {
+  panel_ = area;
   if (begin_panel("Race diagram", area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     if (app.run_serial() != serial_) {
       serial_ = app.run_serial();

@@ -24,8 +24,9 @@ class race_diagram {
  public:
   void draw(const app_state& app, const rect& area);
 
-  // The time plot's rectangle last frame (screen coordinates), for automation.
+  // The time plot's and the whole panel's rectangles last frame (screen coordinates), for automation.
   const rect& plot() const { return plot_; }
+  const rect& panel() const { return panel_; }
   const time_axis& axis() const { return axis_; }
 
  private:
@@ -42,6 +43,7 @@ class race_diagram {
   std::uint64_t serial_ = ~std::uint64_t{0};
   int hovered_row_ = -1;
   rect plot_;
+  rect panel_;
   diagram_background background_;
 };
 
