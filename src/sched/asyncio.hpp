@@ -14,6 +14,7 @@
 #include "sleep.hpp"
 #include "task.hpp"
 #include "task_state.hpp"
+#include "timeouts.hpp"
 
 namespace asyncrace {
 
@@ -28,6 +29,12 @@ using asyncrace::create_task;
 using asyncrace::gather;
 using asyncrace::run;
 using asyncrace::sleep;
+using asyncrace::shield;
+using asyncrace::timeout;
+using asyncrace::wait_for;
+using asyncrace::return_exceptions;
+using CancelledError = asyncrace::cancelled_error;
+using TimeoutError = asyncrace::timeout_error;
 }  // namespace asyncio
 
 }  // namespace asyncrace

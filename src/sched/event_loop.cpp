@@ -38,7 +38,9 @@ event_loop::~event_loop() {
   // gathers), drop the callbacks that will never run (they may own references), then drop the
   // loop's own reference to each task.
   running_scope scope(this);
-  std::vector<task_driver*> unfinished = std::move(pending_);
+  std::vector<task_driver*> unfinished = unfinished_tasks();
+  first_unfinished_ = last_unfinished_ = nullptr;
+  unfinished_count_ = 0;
   for (task_driver* d : unfinished) d->self->add_ref();
   for (task_driver* d : unfinished) d->abandon();
   for (task_driver* d : unfinished) d->self->discard_callbacks();
@@ -117,14 +119,17 @@ void event_loop::emit(output_stream stream, std::string_view text) {
 }
 
 void event_loop::adopt_task(task_driver& d) {
-  d.id = ++task_counter_;
-  d.pending_index = static_cast<std::uint32_t>(pending_.size());
-  pending_.push_back(&d);
+  d.id = ++task_ids_;
+  d.number = ++task_counter_;
+  d.prev_unfinished = last_unfinished_;
+  (last_unfinished_ ? last_unfinished_->next_unfinished : first_unfinished_) = &d;
+  last_unfinished_ = &d;
+  ++unfinished_count_;
   if (observer_) {
     task_driver* parent = task_driver::running();
     // "Task-<id>" without a std::string: observed runs of a million tasks name a million tasks.
     char name[16] = "Task-";
-    const char* end = std::to_chars(name + 5, name + sizeof name, d.id).ptr;
+    const char* end = std::to_chars(name + 5, name + sizeof name, d.number).ptr;
     observer_->task_created(d.id, parent ? parent->id : no_task,
                             std::string_view(name, static_cast<std::size_t>(end - name)), d.coro_name, now_);
   }
@@ -133,17 +138,23 @@ void event_loop::adopt_task(task_driver& d) {
 
 void event_loop::task_completed(task_driver& d, task_outcome outcome) {
   if (observer_) observer_->task_finished(d.id, outcome, now_);
-  // Swap-remove from the unfinished list.
-  task_driver* last = pending_.back();
-  pending_[d.pending_index] = last;
-  last->pending_index = d.pending_index;
-  pending_.pop_back();
+  (d.prev_unfinished ? d.prev_unfinished->next_unfinished : first_unfinished_) = d.next_unfinished;
+  (d.next_unfinished ? d.next_unfinished->prev_unfinished : last_unfinished_) = d.prev_unfinished;
+  d.prev_unfinished = d.next_unfinished = nullptr;
+  --unfinished_count_;
+}
+
+std::vector<task_driver*> event_loop::unfinished_tasks() const {
+  std::vector<task_driver*> out;
+  out.reserve(unfinished_count_);
+  for (task_driver* d = first_unfinished_; d; d = d->next_unfinished) out.push_back(d);
+  return out;
 }
 
 std::string event_loop::describe_pending() const {
   std::string out;
-  for (const task_driver* d : pending_) {
-    out += "  Task-" + std::to_string(d->id) + " (" + d->coro_name + ") awaits ";
+  for (const task_driver* d = first_unfinished_; d; d = d->next_unfinished) {
+    out += "  Task-" + std::to_string(d->number) + " (" + d->coro_name + ") awaits ";
     switch (d->waiting_on.kind) {
       case wait_kind::sleep: out += "a sleep"; break;
       case wait_kind::yield: out += "one loop iteration"; break;

@@ -63,6 +63,7 @@ class event_loop {
   // Arms the stop callback for `f` without running, for callers that drive run_once themselves.
   void stop_when_done(future_core& f);
   bool stopping() const { return stopping_; }
+  void clear_stopping() { stopping_ = false; }
 
   // A blocking call on the loop's thread (time.sleep, CPU work): time passes, nothing else runs.
   void block_for(double seconds);
@@ -74,8 +75,14 @@ class event_loop {
 
   // Task bookkeeping, used by create_task and task_driver.
   void adopt_task(task_driver& d);
+  // Counts a Task CPython creates for itself (asyncio.run's shutdown steps): it takes a Task-N
+  // number, so later tasks are named as in CPython, but it is not one of the program's tasks.
+  void skip_task_number() { ++task_counter_; }
   void task_completed(task_driver& d, task_outcome outcome);
-  std::size_t pending_tasks() const { return pending_.size(); }
+  std::size_t pending_tasks() const { return unfinished_count_; }
+  // Unfinished tasks in creation order (asyncio.all_tasks(); CPython's is a set, whose order
+  // follows allocation in practice).
+  std::vector<task_driver*> unfinished_tasks() const;
   // One line per unfinished task and what it awaits (for deadlock reports).
   std::string describe_pending() const;
 
@@ -89,8 +96,11 @@ class event_loop {
   loop_options options_;
   py_random jitter_rng_;
   loop_observer* observer_ = nullptr;
-  std::vector<task_driver*> pending_;
+  task_driver* first_unfinished_ = nullptr;
+  task_driver* last_unfinished_ = nullptr;
+  std::size_t unfinished_count_ = 0;
   std::uint32_t task_counter_ = 0;  // CPython's Task-N counter (per loop here: one per run)
+  task_id task_ids_ = 0;            // ids of the tasks observers see: dense, 1, 2, 3, ...
   bool stopping_ = false;
 };
 

@@ -1,6 +1,7 @@
 #include "future.hpp"
 
 #include "event_loop.hpp"
+#include "py_exception.hpp"
 
 namespace asyncrace {
 
@@ -13,6 +14,39 @@ void future_core::add_done_callback(callback cb) {
     first_callback_ = cb;
   else
     more_callbacks_.push_back(cb);
+}
+
+bool future_core::cancel() {
+  if (done()) return false;
+  finish(status::cancelled);
+  return true;
+}
+
+void future_core::throw_cancelled() { throw cancelled_error(); }
+
+std::size_t future_core::remove_done_callback(void (*fn)(void*), void* arg) {
+  std::size_t removed = 0;
+  auto matches = [&](const callback& cb) { return cb.fn == fn && cb.arg == arg; };
+  if (first_callback_.fn && matches(first_callback_)) {
+    first_callback_.discard();
+    first_callback_ = {};
+    ++removed;
+  }
+  for (auto it = more_callbacks_.begin(); it != more_callbacks_.end();) {
+    if (matches(*it)) {
+      it->discard();
+      it = more_callbacks_.erase(it);
+      ++removed;
+    } else {
+      ++it;
+    }
+  }
+  // Keep registration order: the first of the rest moves into the inline slot.
+  if (!first_callback_.fn && !more_callbacks_.empty()) {
+    first_callback_ = more_callbacks_.front();
+    more_callbacks_.erase(more_callbacks_.begin());
+  }
+  return removed;
 }
 
 void future_core::discard_callbacks() {

@@ -35,12 +35,17 @@ class future_core {
   virtual ~future_core() = default;
 
   bool done() const { return status_ != status::pending; }
+  // Future.cancel(): a pending future becomes cancelled and its callbacks are scheduled. Tasks and
+  // gathers cancel differently (they pass the request on to what they wait for).
+  virtual bool cancel();
   bool cancelled() const { return status_ == status::cancelled; }
   std::exception_ptr exception() const { return error_; }
   event_loop& loop() const { return *loop_; }
 
   // Future.add_done_callback: on a finished future the callback is still scheduled, not called.
   void add_done_callback(callback cb);
+  // Future.remove_done_callback: removes every registration of (fn, arg); returns how many.
+  std::size_t remove_done_callback(void (*fn)(void*), void* arg);
   void set_exception(std::exception_ptr e);
   // Drops every callback without running it (see callback::drop).
   void discard_callbacks();
@@ -61,6 +66,7 @@ class future_core {
  protected:
   // Marks the future finished and schedules its callbacks (Future.__schedule_callbacks).
   void finish(status s);
+  [[noreturn]] static void throw_cancelled();
 
   event_loop* loop_;
   std::exception_ptr error_;
@@ -85,6 +91,7 @@ class future_state : public future_core {
   }
   // Future.result(): the value, or the stored exception rethrown.
   const value_type& result() const {
+    if (cancelled()) throw_cancelled();
     if (error_) std::rethrow_exception(error_);
     assert(value_);
     return *value_;

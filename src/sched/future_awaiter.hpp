@@ -16,7 +16,10 @@ struct future_awaiter {
 
   bool await_ready() const noexcept { return f->done(); }
   void await_suspend(coro::coroutine_handle<>) const { task_driver::running()->park_on(*f, why); }
-  stored_t<T> await_resume() const { return f->result(); }
+  stored_t<T> await_resume() const {
+    task_driver::running()->raise_pending_cancel();
+    return f->result();
+  }
 };
 
 }  // namespace asyncrace

@@ -1,15 +1,20 @@
 // asyncio.gather: wraps each coroutine in a Task at once (in argument order) and completes when all
 // have, with their results in argument order. The first exception propagates to the awaiter
-// (return_exceptions=False). As in CPython, each child's completion reaches the gather through its
-// own done-callback, and the gather's completion reaches its awaiter through another: the awaiter
-// resumes two iterations after the last child finished.
+// unless return_exceptions is given. As in CPython, each child's completion reaches the gather
+// through its own done-callback, and the gather's completion reaches its awaiter through another:
+// the awaiter resumes two iterations after the last child finished. Cancelling a gather cancels
+// every child still running (_GatheringFuture.cancel).
 #pragma once
 
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include <optional>
+#include <string>
+
 #include "future_awaiter.hpp"
+#include "py_exception.hpp"
 #include "task_state.hpp"
 
 namespace asyncrace {
@@ -20,8 +25,9 @@ class gather_state final : public future_state<R> {
   using collect_fn = R (*)(const std::vector<future_core*>&);
 
   gather_state(event_loop& loop, std::vector<future_core*> children, task_id first_child,
-               collect_fn collect)
-      : future_state<R>(loop), children_(std::move(children)), collect_(collect), first_child_(first_child) {
+               collect_fn collect, bool return_exceptions = false)
+      : future_state<R>(loop), children_(std::move(children)), collect_(collect),
+        first_child_(first_child), return_exceptions_(return_exceptions) {
     links_.reserve(children_.size());
     for (std::size_t i = 0; i < children_.size(); ++i) links_.push_back({this, i});
     for (std::size_t i = 0; i < children_.size(); ++i) {
@@ -32,6 +38,15 @@ class gather_state final : public future_state<R> {
   }
   ~gather_state() override {
     for (future_core* c : children_) c->release();
+  }
+
+  // _GatheringFuture.cancel: cancel the children; the gather ends when they have.
+  bool cancel() override {
+    if (this->done()) return false;
+    bool any = false;
+    for (future_core* c : children_) any = c->cancel() || any;
+    if (any) cancel_requested_ = true;
+    return any;
   }
 
   std::size_t size() const { return children_.size(); }
@@ -47,15 +62,21 @@ class gather_state final : public future_state<R> {
   static void child_done(void* arg) {
     auto* l = static_cast<link*>(arg);
     gather_state& g = *l->gather;
-    future_core& child = *g.children_[l->index];
-    ++g.finished_;
-    if (!g.done()) {
-      if (child.exception())
-        g.set_exception(child.exception());
-      else if (g.finished_ == g.children_.size())
-        g.set_result(g.collect_(g.children_));
-    }
+    g.child_finished(*g.children_[l->index]);
     g.release();
+  }
+  void child_finished(future_core& child) {
+    ++finished_;
+    if (this->done()) return;
+    if (!return_exceptions_) {
+      if (child.cancelled()) return this->set_exception(std::make_exception_ptr(cancelled_error()));
+      if (child.exception()) return this->set_exception(child.exception());
+    }
+    if (finished_ < children_.size()) return;
+    if (cancel_requested_)
+      this->set_exception(std::make_exception_ptr(cancelled_error()));
+    else
+      this->set_result(collect_(children_));
   }
 
   static void drop_link(void* arg) { static_cast<link*>(arg)->gather->release(); }
@@ -65,7 +86,33 @@ class gather_state final : public future_state<R> {
   collect_fn collect_;
   task_id first_child_;
   std::size_t finished_ = 0;
+  bool return_exceptions_;
+  bool cancel_requested_ = false;
 };
+
+// One child's outcome in gather(return_exceptions, ...): its value, or the exception it raised
+// (CancelledError for a cancelled child).
+template <class T>
+struct outcome {
+  std::optional<stored_t<T>> value;
+  std::exception_ptr error;
+
+  bool ok() const { return !error; }
+  // "ValueError: bad after 0.1" for a py_exception, else the C++ what().
+  std::string error_text() const {
+    try {
+      std::rethrow_exception(error);
+    } catch (const py_exception& e) {
+      return e.python_text();
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  }
+};
+
+// Tag: `asyncio::gather(asyncio::return_exceptions, a(), b())`.
+struct return_exceptions_t {};
+inline constexpr return_exceptions_t return_exceptions{};
 
 // The awaitable a gather returns; also usable as a handle (done(), result()).
 template <class R>
@@ -73,6 +120,7 @@ class gather_future {
  public:
   explicit gather_future(ref<gather_state<R>> s) : s_(std::move(s)) {}
   bool done() const { return s_->done(); }
+  bool cancel() const { return s_->cancel(); }
   const R& result() const { return s_->result(); }
 
   future_awaiter<R> operator co_await() const noexcept {
@@ -98,6 +146,18 @@ template <class... T, std::size_t... I>
 std::tuple<stored_t<T>...> collect_tuple(const std::vector<future_core*>& c, std::index_sequence<I...>) {
   return {static_cast<task_state<T>*>(c[I])->result()...};
 }
+
+template <class T>
+outcome<T> outcome_of(future_core* f) {
+  if (f->cancelled()) return {std::nullopt, std::make_exception_ptr(cancelled_error())};
+  if (f->exception()) return {std::nullopt, f->exception()};
+  return {static_cast<task_state<T>*>(f)->result(), nullptr};
+}
+
+template <class... T, std::size_t... I>
+std::tuple<outcome<T>...> collect_outcomes(const std::vector<future_core*>& c, std::index_sequence<I...>) {
+  return {outcome_of<T>(c[I])...};
+}
 }  // namespace detail
 
 // `co_await asyncio::gather(a(), b(), c())` → std::tuple of results (none_t for void).
@@ -110,6 +170,23 @@ auto gather(task<T>... coros) {
   auto* s = new gather_state<result>(loop, std::move(children), first, [](const std::vector<future_core*>& c) {
     return detail::collect_tuple<T...>(c, std::index_sequence_for<T...>{});
   });
+  return gather_future<result>{ref<gather_state<result>>(s)};
+}
+
+// `co_await asyncio::gather(asyncio::return_exceptions, a(), b())` → std::tuple of outcome<T>:
+// exceptions are results, nothing propagates (return_exceptions=True).
+template <class... T>
+auto gather(return_exceptions_t, task<T>... coros) {
+  using result = std::tuple<outcome<T>...>;
+  event_loop& loop = *event_loop::current();
+  task_id first = no_task;
+  std::vector<future_core*> children{detail::spawn(loop, std::move(coros), first)...};
+  auto* s = new gather_state<result>(
+      loop, std::move(children), first,
+      [](const std::vector<future_core*>& c) {
+        return detail::collect_outcomes<T...>(c, std::index_sequence_for<T...>{});
+      },
+      true);
   return gather_future<result>{ref<gather_state<result>>(s)};
 }
 

@@ -22,4 +22,17 @@ class py_exception : public std::runtime_error {
   std::string type_;
 };
 
+// asyncio.CancelledError: raised at a cancelled task's current await. (A BaseException in
+// Python: `except Exception` does not catch it, so catch it by this type.)
+class cancelled_error : public py_exception {
+ public:
+  explicit cancelled_error(const std::string& message = "") : py_exception("CancelledError", message) {}
+};
+
+// TimeoutError, as asyncio.wait_for and asyncio.timeout raise it.
+class timeout_error : public py_exception {
+ public:
+  timeout_error() : py_exception("TimeoutError", "") {}
+};
+
 }  // namespace asyncrace

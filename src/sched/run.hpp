@@ -1,16 +1,20 @@
 // asyncio.run(main): main becomes the loop's first Task (Task-1), the loop runs until it is done,
-// and its result is returned or its exception rethrown.
+// the tasks it left behind are cancelled and run to their end, and main's result is returned or
+// its exception rethrown (see runner.hpp).
 #pragma once
 
 #include "event_loop.hpp"
+#include "runner.hpp"
 #include "task_state.hpp"
 
 namespace asyncrace {
 
 template <class T>
 stored_t<T> run(event_loop& loop, task<T> main) {
-  task_handle<T> m = create_task(loop, std::move(main));
-  loop.run_until_done(m.state());
+  runner r(loop);
+  task_handle<T> m = r.start(std::move(main));
+  while (r.step()) {
+  }
   return m.result();
 }
 

@@ -30,6 +30,7 @@ void sleep_awaiter::fire(void* self) {
 }
 
 void sleep_awaiter::await_resume() const {
+  task_driver::running()->raise_pending_cancel();
   if (future_) (void)future_->result();
 }
 

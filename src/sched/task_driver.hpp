@@ -16,7 +16,9 @@ class future_core;
 class task_driver {
  public:
   struct operations {
-    void (*complete)(task_driver&);  // moves the root coroutine's outcome into the Task's future
+    // Moves the root coroutine's outcome into the Task's future; `cancelled` when the task ends
+    // cancelled without its coroutine having raised (cancelled before its first step).
+    void (*complete)(task_driver&, bool cancelled);
     void (*abandon)(task_driver&);   // destroys the frames of a Task the loop drops unfinished
   };
 
@@ -33,6 +35,24 @@ class task_driver {
   // Suspends the running task for one trip through the ready queue (`await asyncio.sleep(0)`).
   void park_one_iteration();
 
+  // Task.cancel(): passes the request to the future the task waits on, or else marks the task so
+  // that its next step raises CancelledError where it is suspended. False once it is done.
+  bool request_cancel();
+  // Called first by every awaiter's await_resume: throws CancelledError when this step was
+  // begun to deliver a cancellation (CPython's coro.throw(CancelledError) into the await).
+  void raise_pending_cancel() {
+    if (throw_cancel_) {
+      throw_cancel_ = false;
+      throw_cancelled();
+    }
+  }
+  // Task.cancelling() / Task.uncancel(): the count of cancellation requests not yet withdrawn
+  // (asyncio.timeout uses it to tell its own cancellation from an outside one).
+  int cancelling() const { return cancel_requests_; }
+  int uncancel() { return cancel_requests_ > 0 ? --cancel_requests_ : 0; }
+  // A cancellation requested while the task ran, not yet delivered (Task._must_cancel).
+  bool must_cancel() const { return must_cancel_; }
+
   // Destroys the task's frames (when its loop is destroyed before it finished).
   void abandon() { ops_->abandon(*this); }
 
@@ -43,13 +63,23 @@ class task_driver {
   future_core* self;                 // the Task's own future
   event_loop* loop;
   const char* coro_name;
-  task_id id = no_task;
-  std::uint32_t pending_index = 0;  // position in the loop's list of unfinished tasks
-  wait_target waiting_on;           // what it is parked on (for traces and deadlock reports)
+  task_id id = no_task;           // dense id for observers and traces (lanes)
+  std::uint32_t number = 0;       // N in CPython's name "Task-N"
+  task_driver* prev_unfinished = nullptr;  // the loop's list of unfinished tasks, creation order
+  task_driver* next_unfinished = nullptr;
+  wait_target waiting_on;                  // what it is parked on (for traces and deadlock reports)
 
  private:
+  [[noreturn]] static void throw_cancelled();
+  void finish_step(task_driver* outer);
+
   const operations* ops_;
+  future_core* fut_waiter_ = nullptr;  // the future it is parked on (Task._fut_waiter)
+  int cancel_requests_ = 0;
   bool parked_ = false;
+  bool started_ = false;
+  bool must_cancel_ = false;
+  bool throw_cancel_ = false;
 };
 
 }  // namespace asyncrace

@@ -6,6 +6,7 @@
 
 #include "event_loop.hpp"
 #include "future_awaiter.hpp"
+#include "py_exception.hpp"
 #include "task.hpp"
 #include "task_driver.hpp"
 
@@ -21,14 +22,32 @@ class task_state final : public future_state<T> {
     root_.handle().promise().started = true;  // wrapped in a Task: never "never awaited"
   }
 
+  // Task.cancel(): asks the task to raise CancelledError where it waits (see task_driver).
+  bool cancel() override { return driver.request_cancel(); }
+
   task_driver driver;
 
  private:
-  static void complete(task_driver& d) {
+  static bool is_cancellation(const std::exception_ptr& e) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const cancelled_error&) {
+      return true;
+    } catch (...) {
+      return false;
+    }
+  }
+
+  // The end of Task.__step: StopIteration → result (or cancelled, if a cancellation is still
+  // pending); CancelledError → cancelled; any other exception → stored.
+  static void complete(task_driver& d, bool cancelled) {
     auto& self = static_cast<task_state&>(*d.self);
     auto& promise = self.root_.handle().promise();
     task_outcome outcome = task_outcome::result;
-    if (promise.error) {
+    if (cancelled || (promise.error && is_cancellation(promise.error)) || (!promise.error && d.must_cancel())) {
+      self.future_core::cancel();
+      outcome = task_outcome::cancelled;
+    } else if (promise.error) {
       self.set_exception(promise.error);
       outcome = task_outcome::exception;
     } else {
@@ -51,9 +70,14 @@ class task_handle {
   explicit task_handle(ref<task_state<T>> s) : s_(std::move(s)) {}
 
   bool done() const { return s_->done(); }
+  bool cancelled() const { return s_->cancelled(); }
+  // Task.cancel(): true if the request was made (the task was not done yet).
+  bool cancel() const { return s_->cancel(); }
+  int cancelling() const { return s_->driver.cancelling(); }
+  int uncancel() const { return s_->driver.uncancel(); }
   const stored_t<T>& result() const { return s_->result(); }
   task_id id() const { return s_->driver.id; }
-  std::string name() const { return "Task-" + std::to_string(id()); }
+  std::string name() const { return "Task-" + std::to_string(s_->driver.number); }
   task_state<T>& state() const { return *s_; }
 
   future_awaiter<T> operator co_await() const noexcept {

@@ -1,6 +1,7 @@
 #include "timer_heap.hpp"
 
 #include <cassert>
+#include <utility>
 
 namespace asyncrace {
 
@@ -28,12 +29,18 @@ timer_id timer_heap::push(double when, callback cb) {
   return {s, sl.generation};
 }
 
+timer_heap::~timer_heap() {
+  for (slot& sl : slots_)
+    if (sl.in_use && !sl.cancelled) std::exchange(sl.cb, {}).discard();
+}
+
 void timer_heap::cancel(timer_id id) {
   if (id.slot >= slots_.size()) return;
   slot& sl = slots_[id.slot];
   if (!sl.in_use || sl.generation != id.generation || sl.cancelled) return;
   sl.cancelled = true;
   ++cancelled_count_;
+  std::exchange(sl.cb, {}).discard();  // it will never run: release what it owns now
 }
 
 void timer_heap::release(std::uint32_t s) {

@@ -29,6 +29,9 @@ class timer_heap {
   };
 
   explicit timer_heap(tie_policy p = tie_policy::fifo) : policy_(p) {}
+  timer_heap(const timer_heap&) = delete;
+  timer_heap& operator=(const timer_heap&) = delete;
+  ~timer_heap();  // timers that never fired release what their callbacks own
 
   timer_id push(double when, callback cb);
   void cancel(timer_id id);

@@ -15,9 +15,9 @@ std::string validate(const run_options& o) {
 }
 
 struct session::state {
-  explicit state(const loop_options& o) : loop(o) {}
+  explicit state(const loop_options& o) : loop(o), run(loop) {}
   event_loop loop;
-  task_handle<void> main;
+  runner run;  // asyncio.run, one iteration at a time
   bool done = false;
 };
 
@@ -26,8 +26,7 @@ session::session(const tutorial& t, const run_options& o)
   if (!error_.empty()) return;  // nothing runs with options that make no sense
   state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us});
   state_->loop.set_observer(&trace_);
-  state_->main = create_task(state_->loop, t.info->main());
-  state_->loop.stop_when_done(state_->main.state());
+  state_->run.start(t.info->main());
 }
 
 session::~session() = default;
@@ -42,17 +41,17 @@ double session::next_event_time() const {
 
 void session::advance(double until, std::size_t budget) {
   while (!finished() && budget-- > 0 && state_->loop.next_event_time() <= until) {
-    if (!state_->loop.run_once()) {
-      error_ = "deadlock: nothing is ready and no timer is scheduled, but main has not finished.\n" +
-               state_->loop.describe_pending();
+    try {
+      if (state_->run.step()) continue;
+    } catch (const deadlock_error& e) {
+      error_ = e.what();
       trace_.output(no_task, output_stream::exception, "RuntimeError: " + error_, now());
       state_->done = true;
       return;
     }
-    if (!state_->loop.stopping()) continue;
     state_->done = true;
     // asyncio.run re-raises what main raised: CPython prints the traceback's last line.
-    if (std::exception_ptr e = state_->main.state().exception()) {
+    if (std::exception_ptr e = state_->run.main_exception()) {
       try {
         std::rethrow_exception(e);
       } catch (const py_exception& pe) {

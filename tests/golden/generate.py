@@ -5,7 +5,10 @@
 
 Every tutorial src/tutorials/seed*/<slug>.py runs in a fresh child process (so asyncio's global
 Task-N counter starts at 1, exactly as in a new `python3`), and its transcript is written to
-tests/golden/<slug>.jsonl.  --check regenerates in memory and diffs against the committed files.
+tests/golden/<slug>.jsonl.  The conformance scenarios tests/conformance/<area>/<name>.py (the
+scheduler's own tests, in the spirit of CPython's test_asyncio) are run the same way, their
+transcripts written beside them as <name>.jsonl.  --check regenerates in memory and diffs
+against the committed files.
 Conventions: README.md next to this file; semantics: the shared docs/asyncio-model.md.
 Standard library only.
 """
@@ -14,7 +17,9 @@ import selectors, subprocess, sys, _thread, time, traceback, types, warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TUTORIALS = HERE.parent.parent / "src" / "tutorials"
+ROOT = HERE.parent.parent
+TUTORIALS = ROOT / "src" / "tutorials"
+CONFORMANCE = ROOT / "tests" / "conformance"
 CHILD_TIMEOUT = 120  # real seconds; on a virtual clock a tutorial takes well under one
 
 # ---------------------------------------------------------------- child: the virtual clock
@@ -234,12 +239,14 @@ def run_child(path):
 
 # ---------------------------------------------------------------- parent: goldens on disk
 def find_tutorials():
-    """slug -> path for every src/tutorials/seed*/<slug>.py; slugs must be unique."""
+    """slug -> (source, golden) for every tutorial and conformance scenario; slugs are unique."""
     found = {}
-    for path in sorted(TUTORIALS.glob("seed*/*.py")):
+    sources = [(p, HERE / f"{p.stem}.jsonl") for p in sorted(TUTORIALS.glob("seed*/*.py"))]
+    sources += [(p, p.with_suffix(".jsonl")) for p in sorted(CONFORMANCE.glob("*/*.py"))]
+    for path, golden in sources:
         if path.stem in found:
-            sys.exit(f"duplicate tutorial slug {path.stem!r}: {found[path.stem]} and {path}")
-        found[path.stem] = path
+            sys.exit(f"duplicate slug {path.stem!r}: {found[path.stem][0]} and {path}")
+        found[path.stem] = (path, golden)
     return found
 
 
@@ -263,14 +270,13 @@ def transcript_of(path):
 def check(fresh, orphans):
     """--check: print a unified diff per stale golden and a one-line summary; exit status 1/0."""
     stale = []
-    for slug, text in fresh.items():
-        golden = HERE / f"{slug}.jsonl"
+    for slug, (golden, text) in fresh.items():
         old = golden.read_text(encoding="utf-8") if golden.exists() else None
         if old != text:
             stale.append(slug if old is not None else f"{slug} (missing)")
+            name = golden.relative_to(ROOT)
             sys.stdout.writelines(difflib.unified_diff(
-                (old or "").splitlines(True), text.splitlines(True),
-                f"a/tests/golden/{slug}.jsonl", f"b/tests/golden/{slug}.jsonl"))
+                (old or "").splitlines(True), text.splitlines(True), f"a/{name}", f"b/{name}"))
     stale += [f"{slug} (no tutorial)" for slug in orphans]
     if stale:
         print(f"golden transcripts out of date: {', '.join(stale)} "
@@ -281,9 +287,9 @@ def check(fresh, orphans):
 
 
 def write(fresh, orphans):
-    for slug, text in fresh.items():
-        (HERE / f"{slug}.jsonl").write_text(text, encoding="utf-8")
-        print(f"wrote tests/golden/{slug}.jsonl ({text.count(chr(10))} lines)")
+    for slug, (golden, text) in fresh.items():
+        golden.write_text(text, encoding="utf-8")
+        print(f"wrote {golden.relative_to(ROOT)} ({text.count(chr(10))} lines)")
     for slug in orphans:
         print(f"note: tests/golden/{slug}.jsonl has no tutorial any more", file=sys.stderr)
     return 0
@@ -304,7 +310,8 @@ def main():
     unknown = sorted(set(args.slugs) - set(tutorials))
     if unknown:
         sys.exit(f"no tutorial named: {', '.join(unknown)}")
-    fresh = {slug: transcript_of(tutorials[slug]) for slug in args.slugs or tutorials}
+    fresh = {slug: (tutorials[slug][1], transcript_of(tutorials[slug][0]))
+             for slug in args.slugs or tutorials}
     orphans = [] if args.slugs else sorted(
         p.stem for p in HERE.glob("*.jsonl") if p.stem not in tutorials)
     return (check if args.check else write)(fresh, orphans)

@@ -10,38 +10,38 @@
 using namespace asyncrace;
 
 namespace {
-std::vector<std::string> log;
+std::vector<std::string> events;
 
 task<> note_then_yield(std::string name, int yields) {
   for (int i = 0; i < yields; ++i) {
-    log.push_back(name + std::to_string(i));
+    events.push_back(name + std::to_string(i));
     co_await asyncio::sleep(0);
   }
-  log.push_back(name + " done");
+  events.push_back(name + " done");
 }
 
 task<> creator() {
-  log.push_back("creator starts");
+  events.push_back("creator starts");
   auto a = asyncio::create_task(note_then_yield("a", 2));
   auto b = asyncio::create_task(note_then_yield("b", 2));
-  log.push_back("creator created both");  // nothing of a or b has run yet
+  events.push_back("creator created both");  // nothing of a or b has run yet
   co_await a;
   co_await b;
-  log.push_back("creator done");
+  events.push_back("creator done");
 }
 }  // namespace
 
 TEST_CASE("create_task runs nothing until the creator yields; ready tasks interleave FIFO") {
-  log.clear();
+  events.clear();
   asyncio::run(creator());
-  CHECK(log == std::vector<std::string>{"creator starts", "creator created both", "a0", "b0", "a1",
+  CHECK(events == std::vector<std::string>{"creator starts", "creator created both", "a0", "b0", "a1",
                                         "b1", "a done", "b done", "creator done"});
 }
 
 namespace {
 task<> sleeper(std::string name, double d) {
   co_await asyncio::sleep(d);
-  log.push_back(name);
+  events.push_back(name);
 }
 task<> sleep_zero_vs_timers() {
   auto t1 = asyncio::create_task(sleeper("sleep(1e-9)", 1e-9));
@@ -54,9 +54,9 @@ task<> sleep_zero_vs_timers() {
 }  // namespace
 
 TEST_CASE("sleep(0) and negative sleeps create no timer and run before even sleep(1e-9)") {
-  log.clear();
+  events.clear();
   asyncio::run(sleep_zero_vs_timers());
-  CHECK(log == std::vector<std::string>{"sleep(0)", "sleep(-1)", "sleep(1e-9)"});
+  CHECK(events == std::vector<std::string>{"sleep(0)", "sleep(-1)", "sleep(1e-9)"});
 }
 
 namespace {
@@ -76,12 +76,12 @@ TEST_CASE("the virtual clock jumps exactly to the deadline, and never sleeps for
 namespace {
 task<> blocks_then_sleeps() {
   blocking_sleep(2.0);  // time.sleep(2) inside a coroutine
-  log.push_back("blocked until " + py_str(event_loop::current()->time()));
+  events.push_back("blocked until " + py_str(event_loop::current()->time()));
   co_await asyncio::sleep(1);
 }
 task<> overdue() {
   co_await asyncio::sleep(0.5);
-  log.push_back("woke at " + py_str(event_loop::current()->time()));
+  events.push_back("woke at " + py_str(event_loop::current()->time()));
 }
 task<> blocking_main() {
   auto a = asyncio::create_task(overdue());
@@ -92,9 +92,9 @@ task<> blocking_main() {
 }  // namespace
 
 TEST_CASE("a blocking sleep advances the clock without running the loop; overdue timers fire after") {
-  log.clear();
+  events.clear();
   asyncio::run(blocking_main());
-  CHECK(log == std::vector<std::string>{"blocked until 2.0", "woke at 2.0"});
+  CHECK(events == std::vector<std::string>{"blocked until 2.0", "woke at 2.0"});
 }
 
 namespace {

@@ -11,12 +11,12 @@
 using namespace asyncrace;
 
 namespace {
-std::vector<std::string> log;
+std::vector<std::string> events;
 
 task<int> worker(int n, double d) {
-  log.push_back("start " + std::to_string(n));
+  events.push_back("start " + std::to_string(n));
   co_await asyncio::sleep(d);
-  log.push_back("end " + std::to_string(n));
+  events.push_back("end " + std::to_string(n));
   co_return n * 10;
 }
 
@@ -51,28 +51,28 @@ task<std::vector<int>> many(int n) {
 }  // namespace
 
 TEST_CASE("gather starts tasks in argument order and returns results in argument order") {
-  log.clear();
+  events.clear();
   auto r = asyncio::run(three());
   CHECK(r == std::tuple<int, int, int>{10, 20, 30});
-  CHECK(log == std::vector<std::string>{"start 1", "start 2", "start 3", "end 2", "end 3", "end 1"});
+  CHECK(events == std::vector<std::string>{"start 1", "start 2", "start 3", "end 2", "end 3", "end 1"});
 }
 
 TEST_CASE("nested gather: inner tasks start inside the outer tasks' steps") {
-  log.clear();
+  events.clear();
   CHECK(asyncio::run(nested()) == 100);
   // The outer gather's two tasks step first (three() creates its children; worker 4 starts),
   // then three()'s children start in the next iteration.
-  CHECK(log == std::vector<std::string>{"start 4", "start 1", "start 2", "start 3", "end 4", "end 2",
+  CHECK(events == std::vector<std::string>{"start 4", "start 1", "start 2", "start 3", "end 4", "end 2",
                                         "end 3", "end 1"});
 }
 
 TEST_CASE("the first exception to happen propagates to the awaiter at once") {
-  log.clear();
+  events.clear();
   CHECK(asyncio::run(first_exception_wins()) == "RuntimeError: boom at 0.1 seen at 0.1");
 }
 
 TEST_CASE("gather of a vector: a thousand tasks, results in order") {
-  log.clear();
+  events.clear();
   auto r = asyncio::run(many(1000));
   REQUIRE(r.size() == 1000);
   for (int i = 0; i < 1000; ++i) CHECK(r[static_cast<std::size_t>(i)] == i * 10);

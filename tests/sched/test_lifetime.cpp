@@ -67,7 +67,8 @@ TEST_CASE("tasks still pending when the loop is destroyed have their frames dest
   counted::alive = counted::created = 0;
   {
     event_loop loop;
-    asyncio::run(loop, leaves_tasks_behind());
+    auto main = create_task(loop, leaves_tasks_behind());
+    loop.run_until_done(main.state());  // run_until_complete: no shutdown, the two stay pending
     CHECK(loop.pending_tasks() == 2);
     CHECK(counted::alive > 0);
   }
@@ -93,9 +94,19 @@ TEST_CASE("a gather that failed early and its still-pending children are freed w
   counted::alive = counted::created = 0;
   {
     event_loop loop;
-    asyncio::run(loop, gather_fails_early());
+    auto main = create_task(loop, gather_fails_early());
+    loop.run_until_done(main.state());
     CHECK(loop.pending_tasks() == 2);
   }
   CHECK(counted::created >= 3);
+  CHECK(counted::alive == 0);
+}
+
+TEST_CASE("asyncio.run cancels the tasks main left behind and runs them to their end") {
+  counted::alive = counted::created = 0;
+  event_loop loop;
+  asyncio::run(loop, leaves_tasks_behind());
+  CHECK(loop.pending_tasks() == 0);
+  CHECK(loop.time() == 1.0);  // cancelled at t = 1, not slept until 100 and 200
   CHECK(counted::alive == 0);
 }
