@@ -130,6 +130,10 @@ std::string state_json(const ui::playground& p) {
   append_rect(out, "diagram_plot", p.diagram().plot());
   out += ',';
   append_rect(out, "diagram_panel", p.diagram().panel());
+  char axis[96];
+  std::snprintf(axis, sizeof axis, ",\"axis\":{\"t0\":%.9g,\"px_per_s\":%.9g}", p.diagram().axis().t0,
+                p.diagram().axis().px_per_s);
+  out += axis;
   out += '}';
   return out;
 }

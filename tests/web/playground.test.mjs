@@ -135,6 +135,45 @@ describe('playground page', () => {
     assert.deepEqual(pg.problems, []);
   });
 
+  test('the diagram zooms around the cursor, pans by dragging, and double-click fits', async () => {
+    await runNineTasks(pg.page, { ties: 'jitter', seed: 3, jitterUs: 50, speed: 'instant' });
+    await pg.page.waitForTimeout(100);
+    const fitted = await state(pg.page);
+    const p = fitted.diagram_plot;
+    const x = Math.round(p.x + p.w * 0.8);  // SDL reports whole pixels
+    const y = Math.round(p.y + 60);
+    const timeAt = (s, px) => s.axis.t0 + (px - s.diagram_plot.x) / s.axis.px_per_s;
+    await pg.page.mouse.move(x, y);
+    for (let i = 0; i < 50; ++i) await pg.page.mouse.wheel(0, -100);  // one notch each: x1.25
+    await pg.page.waitForTimeout(100);
+    const zoomed = await state(pg.page);
+    assert.ok(zoomed.axis.px_per_s > fitted.axis.px_per_s * 1e4, 'zoomed in ten-thousandfold');
+    assert.ok(1e-6 * zoomed.axis.px_per_s > 10, 'a microsecond is wider than 10 px');
+    // Within half a pixel of the starting zoom: the anchor is where the mouse is.
+    assert.ok(Math.abs(timeAt(zoomed, x) - timeAt(fitted, x)) < 0.5 / fitted.axis.px_per_s,
+              'the time under the cursor stayed put');
+    // Drag 200 px to the right: earlier times come into view.
+    await pg.page.mouse.move(x - 300, y);
+    await pg.page.waitForTimeout(30);
+    await pg.page.mouse.down();
+    await pg.page.waitForTimeout(30);
+    for (let i = 1; i <= 10; ++i) {
+      await pg.page.mouse.move(x - 300 + 20 * i, y);
+      await pg.page.waitForTimeout(30);
+    }
+    await pg.page.mouse.up();
+    await pg.page.waitForTimeout(60);
+    const panned = await state(pg.page);
+    assert.equal(panned.axis.px_per_s, zoomed.axis.px_per_s);
+    assert.ok(panned.axis.t0 < zoomed.axis.t0, 'dragging right shows earlier times');
+    await pg.page.screenshot({ path: await artifactPath('race-diagram-microseconds.png') });
+    await pg.page.mouse.dblclick(x, y, { delay: 40 });
+    await pg.page.waitForTimeout(100);
+    const refitted = await state(pg.page);
+    assert.ok(Math.abs(refitted.axis.px_per_s - fitted.axis.px_per_s) < 1e-6 * fitted.axis.px_per_s);
+    assert.deepEqual(pg.problems, []);
+  });
+
   test('the canvas follows the window size', async () => {
     await pg.page.setViewportSize({ width: 1024, height: 700 });
     await pg.page.waitForTimeout(300);
