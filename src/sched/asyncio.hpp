@@ -14,6 +14,7 @@
 #include "sleep.hpp"
 #include "task.hpp"
 #include "task_state.hpp"
+#include "task_group.hpp"
 #include "timeouts.hpp"
 
 namespace asyncrace {
@@ -32,6 +33,9 @@ using asyncrace::sleep;
 using asyncrace::shield;
 using asyncrace::timeout;
 using asyncrace::wait_for;
+using asyncrace::with_task_group;
+using TaskGroup = asyncrace::task_group;
+using ExceptionGroup = asyncrace::exception_group;
 using asyncrace::return_exceptions;
 using CancelledError = asyncrace::cancelled_error;
 using TimeoutError = asyncrace::timeout_error;

@@ -15,6 +15,7 @@ class future_handle {
   explicit future_handle(ref<future_state<T>> s, task_id shown = no_task) : s_(std::move(s)), shown_(shown) {}
   future_handle(const task_handle<T>& t) : s_(ref_to(t.state())), shown_(t.id()) {}  // NOLINT: a Task is a future
 
+  bool valid() const { return static_cast<bool>(s_); }
   bool done() const { return s_->done(); }
   bool cancelled() const { return s_->cancelled(); }
   bool cancel() const { return s_->cancel(); }
