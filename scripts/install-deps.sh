@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 third="$root/third_party"
 imgui_version="1.86+ds-1"
 sdl_version="2.26.5+dfsg-1"
-packages=(emscripten chromium libsdl2-dev doctest-dev ninja-build cmake dpkg-dev)
+packages=(emscripten chromium libsdl2-dev doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core)
 # node, npm and python3 come with the machine image (node 20); Debian's npm package would conflict with it.
 
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
