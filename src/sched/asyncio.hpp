@@ -9,7 +9,9 @@
 
 #include "event_loop.hpp"
 #include "gather.hpp"
+#include "locks.hpp"
 #include "py_format.hpp"
+#include "queue.hpp"
 #include "run.hpp"
 #include "sleep.hpp"
 #include "task.hpp"
@@ -39,6 +41,18 @@ using ExceptionGroup = asyncrace::exception_group;
 using asyncrace::return_exceptions;
 using CancelledError = asyncrace::cancelled_error;
 using TimeoutError = asyncrace::timeout_error;
+template <class T>
+using Queue = asyncrace::queue<T>;
+template <class T>
+using PriorityQueue = asyncrace::priority_queue<T>;
+template <class T>
+using LifoQueue = asyncrace::lifo_queue<T>;
+using QueueEmpty = asyncrace::queue_empty;
+using QueueFull = asyncrace::queue_full;
+using Event = asyncrace::event;
+using Lock = asyncrace::lock;
+using Semaphore = asyncrace::semaphore;
+using BoundedSemaphore = asyncrace::bounded_semaphore;
 }  // namespace asyncio
 
 }  // namespace asyncrace
