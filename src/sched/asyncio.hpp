@@ -7,7 +7,9 @@
 //   }
 #pragma once
 
+#include "context.hpp"
 #include "event_loop.hpp"
+#include "executor.hpp"
 #include "gather.hpp"
 #include "locks.hpp"
 #include "py_format.hpp"
@@ -18,6 +20,7 @@
 #include "task_state.hpp"
 #include "task_group.hpp"
 #include "timeouts.hpp"
+#include "to_thread.hpp"
 
 namespace asyncrace {
 
@@ -34,6 +37,7 @@ using asyncrace::run;
 using asyncrace::sleep;
 using asyncrace::shield;
 using asyncrace::timeout;
+using asyncrace::to_thread;
 using asyncrace::wait_for;
 using asyncrace::with_task_group;
 using TaskGroup = asyncrace::task_group;

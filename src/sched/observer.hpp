@@ -41,6 +41,10 @@ class loop_observer {
   virtual void output(task_id from, output_stream stream, std::string_view text, double t) = 0;
   // The loop thread was blocked from `begin` to `end` (time.sleep, CPU work on the loop).
   virtual void loop_blocked(task_id by, double begin, double end) = 0;
+  // An executor job (run_in_executor, to_thread) on worker `worker` of pool `pool`: submitted at
+  // `queued` by `for_task`, run from `start` to `end` (the pool lanes of the race diagram).
+  virtual void executor_job(std::uint32_t /*pool*/, std::uint32_t /*worker*/, std::string_view /*what*/,
+                            double /*queued*/, double /*start*/, double /*end*/, task_id /*for_task*/) {}
 };
 
 }  // namespace asyncrace

@@ -25,11 +25,13 @@ void task_driver::step() {
   fut_waiter_ = nullptr;
   waiting_on = {};
   task_driver* outer = std::exchange(running_driver, this);
+  context* outer_context = context::swap_current(&ctx);
   if (loop_observer* o = loop->observer()) o->task_stepped(id, loop->time());
   if (!std::exchange(started_, true) && throw_cancel_) {
     // coro.throw() into a coroutine that never started raises at once: none of its body runs.
     throw_cancel_ = false;
     running_driver = outer;
+    context::swap_current(outer_context);
     ops_->complete(*this, true);  // may delete this
     return;
   }
@@ -39,11 +41,13 @@ void task_driver::step() {
     if (parked_) break;
     if (!current) {  // the root coroutine returned or raised
       running_driver = outer;
+      context::swap_current(outer_context);
       ops_->complete(*this, false);  // may delete this
       return;
     }
   }
   running_driver = outer;
+  context::swap_current(outer_context);
 }
 
 void task_driver::park_on(future_core& f, const wait_target& why) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "context.hpp"
 #include "coro.hpp"
 #include "observer.hpp"
 
@@ -24,7 +25,7 @@ class task_driver {
 
   task_driver(event_loop& on, future_core& task, coro::coroutine_handle<> root, const char* name,
               const operations& ops)
-      : current(root), self(&task), loop(&on), coro_name(name), ops_(&ops) {}
+      : current(root), self(&task), loop(&on), coro_name(name), ctx(context::current()), ops_(&ops) {}
 
   // Runs the task until it parks on something or finishes (Task.__step).
   void step();
@@ -68,6 +69,9 @@ class task_driver {
   task_driver* prev_unfinished = nullptr;  // the loop's list of unfinished tasks, creation order
   task_driver* next_unfinished = nullptr;
   wait_target waiting_on;                  // what it is parked on (for traces and deadlock reports)
+  // The context its steps run in: a copy of the one current when the task was created
+  // (Task.__init__'s copy_context(); each step is `self._context.run(self.__step)`).
+  context ctx;
 
  private:
   [[noreturn]] static void throw_cancelled();

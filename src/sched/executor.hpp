@@ -1,0 +1,262 @@
+// Executors: loop.run_in_executor, concurrent.futures' ThreadPoolExecutor and ProcessPoolExecutor,
+// in the model page's VIRTUAL mode (docs/asyncio-model.md, "Executors"): a pool of N virtual
+// workers; a call goes to the worker free first (lowest index on ties) and starts at
+// max(now, that worker's free time). The job runs at once, on its worker's clock (job_context), so
+// a time.sleep in it delays only that worker; its result reaches the loop at its end time.
+//
+// The delivery mirrors CPython's chain, one loop iteration per link: the job's end is a timer
+// (the concurrent future completes; its done-callback calls loop.call_soon_threadsafe(_set_state)),
+// _set_state sets the asyncio future in the next iteration (futures._chain_future), and the
+// awaiting task wakes in the one after. An awaiter that gave up (cancelled) does not stop the
+// job: a running thread cannot be cancelled, and the worker stays busy until the job's end.
+//
+// `executor` is the one interface: a real pool (std::thread natively, Web Workers in the browser;
+// issue 5) takes the same executor_job and calls the same deliver.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "context.hpp"
+#include "event_loop.hpp"
+#include "future_handle.hpp"
+#include "gather.hpp"
+#include "task_driver.hpp"
+
+namespace asyncrace {
+
+// What a job sees of the worker running it: the worker's own clock. A virtual worker cannot
+// measure real work, so a job declares what it costs: `sleep` for time.sleep (blocking I/O),
+// `spend` for CPU time. The first function to call either names the job (for traces).
+class job_context {
+ public:
+  explicit job_context(double start) : now_(start) {}
+
+  double time() const { return now_; }  // time.time() inside the job
+  // time.sleep(seconds) on a worker: only this worker waits.
+  void sleep(double seconds, const char* caller = __builtin_FUNCTION()) { advance(seconds, caller); }
+  // CPU time the job costs (cpu_bound's measured 0.145 s).
+  void spend(double seconds, const char* caller = __builtin_FUNCTION()) { advance(seconds, caller); }
+  const char* what() const { return what_ ? what_ : "job"; }
+
+ private:
+  void advance(double seconds, const char* caller);
+
+  double now_;
+  const char* what_ = nullptr;
+};
+
+// One call handed to an executor, type-erased with function pointers (style.md).
+struct executor_job {
+  void (*run)(executor_job&, job_context&);  // calls the function and keeps its outcome
+  void (*deliver)(executor_job&);            // on the loop: the outcome reaches the asyncio future
+  void (*drop)(executor_job&);               // never delivered (its loop was destroyed first)
+  event_loop* loop = nullptr;
+  task_id for_task = no_task;                // the task that submitted it (for traces)
+  void* executor_data = nullptr;             // the executor's own bookkeeping while in flight
+};
+
+class executor {
+ public:
+  virtual ~executor() = default;
+  // Runs `job` on a worker; once it has finished, has job.loop call job.deliver through its ready
+  // queue (CPython: the concurrent future's callback → loop.call_soon_threadsafe(_set_state)).
+  // RuntimeError after shutdown, as CPython's "cannot schedule new futures after shutdown".
+  virtual void submit(executor_job& job) = 0;
+  // Executor.shutdown(wait): no new jobs; with wait, the calling thread blocks until every job
+  // has ended (`with ThreadPoolExecutor() as pool:` does this on leaving the block).
+  virtual void shutdown(bool wait = true) = 0;
+};
+
+// A pool of N virtual workers (see the top of this file).
+class virtual_pool : public executor {
+ public:
+  explicit virtual_pool(int max_workers);
+  ~virtual_pool() override;
+  virtual_pool(const virtual_pool&) = delete;
+  virtual_pool& operator=(const virtual_pool&) = delete;
+
+  void submit(executor_job& job) override;
+  // Blocks the running loop (time passes, nothing runs) until the last job's end.
+  void shutdown(bool wait = true) override;
+
+  int max_workers() const { return static_cast<int>(contexts_.size()); }
+  bool idle() const;  // no job in flight
+  std::uint32_t id() const { return id_; }  // observers' pool number, unique in the process
+
+ private:
+  struct state;  // worker free times: shared with the jobs in flight
+  static void job_ended(void* job);
+  static void job_dropped(void* job);
+
+  state* state_;
+  // Each worker thread's own context (a new thread's is empty; it keeps what its jobs set).
+  std::vector<context> contexts_;
+  std::uint32_t id_;
+  bool shut_down_ = false;
+};
+
+// The reference transcripts' os.cpu_count().
+inline constexpr int default_cpu_count = 8;
+
+// concurrent.futures.ThreadPoolExecutor(max_workers): by default min(32, cpu_count + 4) workers.
+class thread_pool_executor : public virtual_pool {
+ public:
+  explicit thread_pool_executor(std::optional<int> max_workers = std::nullopt, int cpu_count = default_cpu_count)
+      : virtual_pool(max_workers.value_or(std::min(32, cpu_count + 4))) {}
+};
+
+// concurrent.futures.ProcessPoolExecutor(max_workers): by default cpu_count workers. (A job's
+// writes to globals would stay in its process; a virtual job runs in this one.)
+class process_pool_executor : public virtual_pool {
+ public:
+  explicit process_pool_executor(std::optional<int> max_workers = std::nullopt, int cpu_count = default_cpu_count)
+      : virtual_pool(max_workers.value_or(cpu_count)) {}
+};
+
+// The loop's default executor (loop._default_executor): a ThreadPoolExecutor made on first use.
+executor& default_executor(event_loop& loop);
+
+// The seed's CPU-bound job (model page): the sum over i in [0, 2000000) of (i*i) % (n+1) in
+// 64-bit integers — exactly CPython's values — costing the seed's measured 0.145 s of CPU.
+inline constexpr double cpu_bound_seconds = 0.145;
+std::int64_t cpu_bound_sum(std::int64_t n);
+inline std::int64_t cpu_bound(job_context& job, std::int64_t n) {
+  const std::int64_t s = cpu_bound_sum(n);
+  job.spend(cpu_bound_seconds);
+  return s;
+}
+
+namespace detail {
+// fn(job, args...) when fn takes the worker's job_context first, else fn(args...).
+template <class F, class... A>
+decltype(auto) invoke_job(F& fn, job_context& job, A&... args) {
+  if constexpr (std::is_invocable_v<F&, job_context&, A&...>)
+    return std::invoke(fn, job, args...);
+  else
+    return std::invoke(fn, args...);
+}
+template <class F, class... A>
+using job_result_t =
+    std::decay_t<decltype(invoke_job(std::declval<F&>(), std::declval<job_context&>(), std::declval<A&>()...))>;
+
+// The asyncio future of one call (wrap_future's destination), carrying the call itself and, once
+// it ran, its outcome (the concurrent future's state).
+template <class R, class F, class... A>
+class executor_call final : public future_state<R>, public executor_job {
+ public:
+  executor_call(event_loop& on, F fn, std::tuple<A...> args, std::optional<context> in)
+      : future_state<R>(on),
+        executor_job{&run_job, &deliver_job, &drop_job, &on, running_task()},
+        fn_(std::move(fn)),
+        args_(std::move(args)),
+        in_(std::move(in)) {}
+
+ private:
+  static task_id running_task() {
+    task_driver* d = task_driver::running();
+    return d ? d->id : no_task;
+  }
+  void call(job_context& job) {
+    auto invoke = [&](A&... a) -> decltype(auto) { return invoke_job(fn_, job, a...); };
+    if constexpr (std::is_void_v<R>) {
+      std::apply(invoke, args_);
+      value_.emplace();
+    } else {
+      value_.emplace(std::apply(invoke, args_));
+    }
+  }
+  static void run_job(executor_job& j, job_context& job) {
+    auto& self = static_cast<executor_call&>(j);
+    try {
+      if (self.in_)
+        self.in_->run([&] { self.call(job); });  // to_thread: functools.partial(ctx.run, func)
+      else
+        self.call(job);
+    } catch (...) {
+      self.error_ = std::current_exception();
+    }
+  }
+  // futures._copy_future_state: a cancelled destination keeps its cancellation.
+  static void deliver_job(executor_job& j) {
+    auto& self = static_cast<executor_call&>(j);
+    if (!self.cancelled()) {
+      if (self.error_)
+        self.set_exception(self.error_);
+      else
+        self.set_result(std::move(*self.value_));
+    }
+    self.release();
+  }
+  static void drop_job(executor_job& j) { static_cast<executor_call&>(j).release(); }
+
+  F fn_;
+  std::tuple<A...> args_;
+  std::optional<context> in_;  // the context the call runs in (to_thread's copy), else the worker's
+  std::optional<stored_t<R>> value_;
+  std::exception_ptr error_;
+};
+
+template <class F, class... A>
+future_handle<job_result_t<F, A...>> submit_call(event_loop& loop, executor& ex, std::optional<context> in, F fn,
+                                                 A... args) {
+  using R = job_result_t<F, A...>;
+  auto* call = new executor_call<R, F, A...>(loop, std::move(fn), std::tuple<A...>(std::move(args)...), std::move(in));
+  future_handle<R> handle{ref<future_state<R>>(call)};
+  call->add_ref();  // the executor's, until the outcome is delivered (or dropped)
+  try {
+    ex.submit(*call);
+  } catch (...) {
+    call->release();
+    throw;
+  }
+  return handle;
+}
+}  // namespace detail
+
+// loop.run_in_executor(executor, fn, *args) on the running loop: the asyncio future of
+// fn(args...) run by `ex`. A function taking a job_context& first is given its worker's clock.
+template <class F, class... A>
+future_handle<detail::job_result_t<F, A...>> run_in_executor(executor& ex, F fn, A... args) {
+  event_loop& loop = *event_loop::current();
+  return detail::submit_call(loop, ex, std::nullopt, std::move(fn), std::move(args)...);
+}
+
+// loop.run_in_executor(None, fn, *args): on the loop's default executor.
+template <class F, class... A>
+future_handle<detail::job_result_t<F, A...>> run_in_executor(std::nullptr_t, F fn, A... args) {
+  event_loop& loop = *event_loop::current();
+  return detail::submit_call(loop, default_executor(loop), std::nullopt, std::move(fn), std::move(args)...);
+}
+
+// asyncio.gather(*futures) over the futures run_in_executor returns (the seed's
+// `gather(*[loop.run_in_executor(pool, f, i) ...])`): no Task per child, each future's
+// completion reaches the gather through its own done-callback → std::vector of results.
+template <class T>
+gather_future<std::vector<stored_t<T>>> gather(std::vector<future_handle<T>> futures) {
+  using result = std::vector<stored_t<T>>;
+  event_loop& loop = *event_loop::current();
+  std::vector<future_core*> children;
+  children.reserve(futures.size());
+  for (const future_handle<T>& f : futures) {
+    f.state().add_ref();
+    children.push_back(&f.state());
+  }
+  auto* s = new gather_state<result>(loop, std::move(children), no_task, [](const std::vector<future_core*>& c) {
+    result out;
+    out.reserve(c.size());
+    for (future_core* f : c) out.push_back(static_cast<future_state<T>*>(f)->result());
+    return out;
+  });
+  return gather_future<result>{ref<gather_state<result>>(s)};
+}
+
+}  // namespace asyncrace
