@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "future.hpp"
+#include "python_source.hpp"
 #include "task.hpp"
 #include "task_driver.hpp"
 
@@ -167,11 +168,29 @@ std::string event_loop::describe_pending() const {
   return out;
 }
 
-void detail::coroutine_never_awaited(const char* name, unsigned /*line*/) {
-  // CPython: "RuntimeWarning: coroutine 'do_some_work' was never awaited", when the object dies.
-  if (event_loop* loop = event_loop::current())
-    loop->emit(output_stream::warning,
-               std::string("RuntimeWarning: coroutine '") + name + "' was never awaited");
+namespace {
+thread_local unsigned dropped_at_cpp_line = 0;
+}
+
+void detail::coroutine_dropped_at(unsigned cpp_line) { dropped_at_cpp_line = cpp_line; }
+
+void detail::coroutine_never_awaited(const char* name, unsigned /*def_line*/) {
+  // CPython's warnings.formatwarning, when the object dies:
+  //   file.py:7: RuntimeWarning: coroutine 'do_some_work' was never awaited
+  //     do_some_work(1)
+  //   RuntimeWarning: Enable tracemalloc to get the object allocation traceback
+  event_loop* loop = event_loop::current();
+  const unsigned cpp_line = std::exchange(dropped_at_cpp_line, 0);
+  if (!loop) return;
+  const std::string message = std::string("RuntimeWarning: coroutine '") + name + "' was never awaited";
+  const python_source* src = loop->python();
+  const unsigned line = src ? src->python_line(cpp_line) : 0;
+  if (!line) return loop->emit(output_stream::warning, message);
+  std::string_view text = src->line_text(line);
+  text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
+  loop->emit(output_stream::warning, src->file() + ":" + std::to_string(line) + ": " + message);
+  loop->emit(output_stream::warning, "  " + std::string(text));
+  loop->emit(output_stream::warning, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
 }
 
 }  // namespace asyncrace

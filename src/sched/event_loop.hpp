@@ -20,6 +20,7 @@ namespace asyncrace {
 
 class task_driver;
 class future_core;
+class python_source;
 
 // Nothing is ready, no timer is scheduled, and the awaited task has not finished.
 class deadlock_error : public std::runtime_error {
@@ -71,6 +72,9 @@ class event_loop {
   void emit(output_stream stream, std::string_view text);
 
   void set_observer(loop_observer* o) { observer_ = o; }
+  // The Python this run mirrors (file name, lines), for reprs and warnings; may be null.
+  void set_python(const python_source* p) { python_ = p; }
+  const python_source* python() const { return python_; }
   loop_observer* observer() const { return observer_; }
 
   // Task bookkeeping, used by create_task and task_driver.
@@ -96,6 +100,7 @@ class event_loop {
   loop_options options_;
   py_random jitter_rng_;
   loop_observer* observer_ = nullptr;
+  const python_source* python_ = nullptr;
   task_driver* first_unfinished_ = nullptr;
   task_driver* last_unfinished_ = nullptr;
   std::size_t unfinished_count_ = 0;

@@ -2,6 +2,7 @@
 
 #include "event_loop.hpp"
 #include "py_exception.hpp"
+#include "py_repr.hpp"
 
 namespace asyncrace {
 
@@ -23,6 +24,8 @@ bool future_core::cancel() {
 }
 
 void future_core::throw_cancelled() { throw cancelled_error(); }
+
+std::string future_core::repr() const { return future_repr(*this); }
 
 std::size_t future_core::remove_done_callback(void (*fn)(void*), void* arg) {
   std::size_t removed = 0;

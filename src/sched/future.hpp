@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cstdint>
 #include <exception>
+#include <string>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -49,6 +50,9 @@ class future_core {
   void set_exception(std::exception_ptr e);
   // Drops every callback without running it (see callback::drop).
   void discard_callbacks();
+  std::size_t callback_count() const { return (first_callback_.fn ? 1 : 0) + more_callbacks_.size(); }
+  // repr(): "<Future pending cb=[…]>"; Tasks and gathers say what they are.
+  virtual std::string repr() const;
 
   // Tasks and gathers come from the scheduler's free lists (frame_pool.hpp); the virtual
   // destructor hands operator delete the most derived size.

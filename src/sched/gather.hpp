@@ -49,6 +49,8 @@ class gather_state final : public future_state<R> {
     return any;
   }
 
+  std::string repr() const override { return future_repr(*this, "_GatheringFuture"); }
+
   std::size_t size() const { return children_.size(); }
   task_id first_child() const { return first_child_; }  // the children's ids are consecutive
 

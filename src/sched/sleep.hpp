@@ -3,6 +3,8 @@
 // sleep(delay <= 0) creates no timer: one trip through the ready queue.
 #pragma once
 
+#include <cassert>
+
 #include "event_loop.hpp"
 #include "future.hpp"
 #include "task_driver.hpp"
@@ -12,6 +14,8 @@ namespace asyncrace {
 class sleep_awaiter {
  public:
   explicit sleep_awaiter(double delay) : delay_(delay) {}
+  // Movable until it suspends (the timer then points at it): await_transform moves it once.
+  sleep_awaiter(sleep_awaiter&& o) noexcept : delay_(o.delay_) { assert(!o.future_); }
   sleep_awaiter(const sleep_awaiter&) = delete;
   sleep_awaiter& operator=(const sleep_awaiter&) = delete;
   ~sleep_awaiter();

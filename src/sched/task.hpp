@@ -23,6 +23,8 @@ namespace detail {
 void coroutine_never_awaited(const char* name, unsigned line);
 // The driver of the Task running now (set while a Task steps).
 void set_current_frame(coro::coroutine_handle<> h);
+// The C++ line of the statement dropping a coroutine (see forget), for the warning's location.
+void coroutine_dropped_at(unsigned cpp_line);
 }  // namespace detail
 
 struct promise_base {
@@ -46,9 +48,19 @@ struct promise_base {
   final_awaiter final_suspend() const noexcept { return {}; }
   void unhandled_exception() { error = std::current_exception(); }
 
+  // Every co_await in a coroutine passes through here: the default argument is the line of the
+  // co_await itself, which Python-line maps turn into "running at FILE:LINE" (python_source.hpp).
+  // An rvalue awaitable is passed on by value (moved): g++ 12 would copy an xvalue awaiter.
+  template <class A>
+  A await_transform(A&& awaitable, unsigned at = __builtin_LINE()) {
+    await_line = at;
+    return static_cast<A&&>(awaitable);
+  }
+
   const char* name;
   unsigned line;
   coro::coroutine_handle<> continuation;
+  unsigned await_line = 0;  // C++ line of the latest co_await (0: not started)
   std::exception_ptr error;
   bool started = false;
 };
@@ -126,5 +138,14 @@ class task {
 
   handle_type h_;
 };
+
+// The Python statement `do_some_work(1)` without await: the coroutine object is created and
+// dropped at once, and CPython warns that it was never awaited. C++ says it explicitly:
+//   forget(do_some_work(1));  // py:7
+template <class T>
+void forget(task<T>&& coro, unsigned at = __builtin_LINE()) {
+  detail::coroutine_dropped_at(at);
+  task<T> dropped = std::move(coro);
+}
 
 }  // namespace asyncrace

@@ -57,6 +57,9 @@ class task_driver {
   // Destroys the task's frames (when its loop is destroyed before it finished).
   void abandon() { ops_->abandon(*this); }
 
+  // The future it is parked on (Task._fut_waiter), or null.
+  const future_core* waiter() const { return fut_waiter_; }
+
   // The task whose step is running now; nullptr outside any task.
   static task_driver* running();
 
@@ -66,6 +69,7 @@ class task_driver {
   const char* coro_name;
   task_id id = no_task;           // dense id for observers and traces (lanes)
   std::uint32_t number = 0;       // N in CPython's name "Task-N"
+  const struct promise_base* root_promise = nullptr;  // its coroutine's (for reprs: the await line)
   task_driver* prev_unfinished = nullptr;  // the loop's list of unfinished tasks, creation order
   task_driver* next_unfinished = nullptr;
   wait_target waiting_on;                  // what it is parked on (for traces and deadlock reports)

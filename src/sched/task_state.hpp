@@ -7,6 +7,7 @@
 #include "event_loop.hpp"
 #include "future_awaiter.hpp"
 #include "py_exception.hpp"
+#include "py_repr.hpp"
 #include "task.hpp"
 #include "task_driver.hpp"
 
@@ -20,10 +21,14 @@ class task_state final : public future_state<T> {
         driver(loop, *this, root.handle(), root.name(), ops),
         root_(std::move(root)) {
     root_.handle().promise().started = true;  // wrapped in a Task: never "never awaited"
+    driver.root_promise = &root_.handle().promise();
   }
 
   // Task.cancel(): asks the task to raise CancelledError where it waits (see task_driver).
   bool cancel() override { return driver.request_cancel(); }
+  std::string repr() const override {
+    return task_repr(driver, this->done() && !this->cancelled() && !this->exception() ? py_repr(this->result()) : "");
+  }
 
   task_driver driver;
 
@@ -54,6 +59,7 @@ class task_state final : public future_state<T> {
       self.set_result(promise.take());
     }
     self.root_ = {};  // the frame is no longer needed: free it now (a million tasks add up)
+    d.root_promise = nullptr;
     self.loop().task_completed(d, outcome);
     self.release();  // the loop's reference, held while the task was unfinished
   }
@@ -74,6 +80,8 @@ class task_handle {
   // Task.cancel(): true if the request was made (the task was not done yet).
   bool cancel() const { return s_->cancel(); }
   int cancelling() const { return s_->driver.cancelling(); }
+  // repr(task), as CPython prints it.
+  std::string repr() const { return s_->repr(); }
   int uncancel() const { return s_->driver.uncancel(); }
   const stored_t<T>& result() const { return s_->result(); }
   task_id id() const { return s_->driver.id; }

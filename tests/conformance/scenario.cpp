@@ -3,23 +3,44 @@
 #include <fstream>
 #include <sstream>
 
+#include "sched/py_exception.hpp"
 #include "trace/transcript.hpp"
 
 namespace asyncrace::conformance {
 
 scenario::scenario(tie_policy ties) : loop_({ties}) { loop_.set_observer(&trace_); }
 
-void scenario::run(task<> main) { asyncio::run(loop_, std::move(main)); }
+namespace {
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+}  // namespace
+
+scenario::scenario(std::string_view python, const char* cpp_file) : scenario() {
+  const std::string py = std::string(python);
+  python_ = std::make_unique<python_source>(py.substr(py.rfind('/') + 1) + ".py",
+                                            read(std::string(ASYNCRACE_SOURCE_DIR) + "/tests/conformance/" + py + ".py"),
+                                            read(cpp_file));
+  loop_.set_python(python_.get());
+}
+
+void scenario::run(task<> main) {
+  try {
+    asyncio::run(loop_, std::move(main));
+  } catch (const py_exception& e) {
+    trace_.output(no_task, output_stream::exception, e.python_text(), loop_.time());
+  }
+}
 
 void scenario::print(std::string_view text) { trace_.output(no_task, output_stream::out, text, loop_.time()); }
 
 std::string scenario::transcript() const { return trace::to_jsonl(trace_); }
 
 std::string expected(std::string_view path) {
-  std::ifstream in(std::string(ASYNCRACE_SOURCE_DIR) + "/tests/conformance/" + std::string(path) + ".jsonl");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return read(std::string(ASYNCRACE_SOURCE_DIR) + "/tests/conformance/" + std::string(path) + ".jsonl");
 }
 
 }  // namespace asyncrace::conformance

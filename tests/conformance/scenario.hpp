@@ -3,10 +3,12 @@
 // 3.11 printed for the twin (<area>/<name>.jsonl, made by tests/golden/generate.py).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "sched/asyncio.hpp"
+#include "sched/python_source.hpp"
 #include "trace/recording.hpp"
 
 namespace asyncrace::conformance {
@@ -14,7 +16,11 @@ namespace asyncrace::conformance {
 class scenario {
  public:
   explicit scenario(tie_policy ties = tie_policy::cpython_heap);
-  // asyncio.run(main): the loop's clock carries on from earlier runs in this scenario.
+  // A scenario whose reprs and warnings name Python lines: `python` is its twin
+  // ("diagnostics/reprs"), `cpp_file` the C++ file with the `// py:N` marks (__FILE__).
+  scenario(std::string_view python, const char* cpp_file);
+  // asyncio.run(main): the loop's clock carries on from earlier runs in this scenario. An
+  // exception main raises ends the program as in CPython: its last traceback line is recorded.
   void run(task<> main);
   // print() outside any loop (module level, after asyncio.run returned).
   void print(std::string_view text);
@@ -23,6 +29,7 @@ class scenario {
  private:
   event_loop loop_;
   trace::recording trace_;
+  std::unique_ptr<python_source> python_;
 };
 
 // The committed CPython transcript of tests/conformance/<path>.jsonl.

@@ -1,0 +1,32 @@
+// The Python a program mirrors: its file name and text, and which C++ line stands for which
+// Python line. A C++ line says so with a trailing `// py:N` comment, e.g.
+//   co_await asyncio::sleep(1);  // py:4
+// so the running line can be named as CPython names it ("running at reprs.py:4") and shown.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace asyncrace {
+
+class python_source {
+ public:
+  python_source(std::string file, std::string_view python_text, std::string_view cpp_text);
+
+  const std::string& file() const { return file_; }
+  // The line of `async def <function>(` (or `def`), as co_firstlineno; 0 when absent.
+  unsigned def_line(std::string_view function) const;
+  // The Python line a C++ line is marked with; 0 when it has no `// py:N`.
+  unsigned python_line(unsigned cpp_line) const;
+  // The text of Python line n (1-based), without its newline.
+  std::string_view line_text(unsigned n) const;
+
+ private:
+  std::string file_;
+  std::vector<std::string> lines_;
+  std::unordered_map<unsigned, unsigned> cpp_to_python_;
+};
+
+}  // namespace asyncrace
