@@ -8,6 +8,7 @@
 #pragma once
 
 #include "context.hpp"
+#include "as_completed.hpp"
 #include "event_loop.hpp"
 #include "executor.hpp"
 #include "gather.hpp"
@@ -38,6 +39,7 @@ using asyncrace::sleep;
 using asyncrace::shield;
 using asyncrace::timeout;
 using asyncrace::to_thread;
+using asyncrace::as_completed;
 using asyncrace::wait_for;
 using asyncrace::with_task_group;
 using TaskGroup = asyncrace::task_group;

@@ -101,3 +101,23 @@ TEST_CASE("shield: the timeout cancels the outer future, the inner task carries 
   s.run(shield::main());
   CHECK(s.transcript() == conformance::expected("composition/shield"));
 }
+
+namespace as_completed {
+task<std::string> fetch(int n, double d) {
+  co_await asyncio::sleep(d);
+  co_return "result " + py_str(n) + " after " + py_str(d);
+}
+task<> main() {
+  std::vector<task<std::string>> coros;
+  coros.push_back(fetch(1, 0.3));
+  coros.push_back(fetch(2, 0.1));
+  coros.push_back(fetch(3, 0.2));
+  for (auto& next_done : asyncio::as_completed(std::move(coros))) print(co_await std::move(next_done), "at", loop_time());
+}
+}  // namespace as_completed
+
+TEST_CASE("as_completed gives results in completion order") {
+  conformance::scenario s;
+  s.run(as_completed::main());
+  CHECK(s.transcript() == conformance::expected("composition/as_completed"));
+}
