@@ -272,9 +272,15 @@ TEST_CASE("Queue: a cancelled getter leaves the line; one woken and then cancell
 }
 
 namespace queue_priority_lifo {
-using item = std::pair<int, std::string>;
+using entry = std::pair<int, std::string>;
 
-task<> consumer(asyncio::PriorityQueue<item>& q) {
+struct job {  // the pattern from the asyncio docs: ordered by priority only
+  int priority;
+  std::string name;
+  friend bool operator<(const job& a, const job& b) { return a.priority < b.priority; }
+};
+
+task<> consumer(asyncio::PriorityQueue<entry>& q) {
   for (int n = 0; n < 3; ++n) {
     auto [priority, name] = co_await q.get();
     print("consumer got", priority, name, "at", now());
@@ -282,14 +288,21 @@ task<> consumer(asyncio::PriorityQueue<item>& q) {
   }
 }
 task<> main() {
-  asyncio::PriorityQueue<item> pq;
-  for (item i : {item{3, "c"}, item{1, "a"}, item{2, "b"}, item{1, "a"}, item{0, "z"}, item{2, "a"}})
-    pq.put_nowait(i);
+  asyncio::PriorityQueue<entry> pq;
+  for (const entry& item : {entry{3, "c"}, entry{1, "a"}, entry{2, "b"}, entry{1, "a"}, entry{0, "z"}, entry{2, "a"}})
+    pq.put_nowait(item);
   print(pq);
   while (!pq.empty()) {
     auto [priority, name] = pq.get_nowait();
     print("priority", priority, name);
   }
+  // heapq is not stable: jobs of equal priority come out in an order fixed by the heap's shape.
+  asyncio::PriorityQueue<job> jobs;
+  const int priorities[] = {1, 1, 1, 0, 1, 1, 1, 1};
+  for (int i = 0; i < 8; ++i) jobs.put_nowait({priorities[i], "job" + py_str(i)});
+  std::string order;
+  while (!jobs.empty()) order += (order.empty() ? "" : " ") + jobs.get_nowait().name;
+  print("equal priorities:", order);
   // A waiting getter of a PriorityQueue takes the smallest item present when it runs.
   auto t = asyncio::create_task(consumer(pq));
   co_await asyncio::sleep(0);
@@ -436,10 +449,11 @@ task<> job(int i, asyncio::Semaphore& sem, double duration) {
   co_await asyncio::sleep(duration);
   print("job", i, "ends at", now());
 }
-task<> acquirer(std::string name, asyncio::Semaphore& sem) {
+task<> acquirer(std::string name, asyncio::Semaphore& sem, double hold = 0) {
   try {
     co_await sem.acquire();
     print(name, "acquired at", now(), sem);
+    co_await asyncio::sleep(hold);
     sem.release();
   } catch (const asyncio::CancelledError&) {
     print(name, "cancelled at", now(), sem);
@@ -456,10 +470,11 @@ task<> main() {
   co_await asyncio::gather(std::move(jobs));
   print("all done at", now(), sem);
   // 2. release() reserves the slot for the first waiter, which has not run yet: after a second
-  //    release() the value is 1, yet acquire() waits behind that waiter.
+  //    release() the value is 1, yet acquire() waits behind that waiter - which, once it runs,
+  //    sees the spare slot and wakes the next waiter.
   asyncio::Semaphore one(1);
   co_await one.acquire();
-  auto w = asyncio::create_task(acquirer("w", one));
+  auto w = asyncio::create_task(acquirer("w", one, 1));
   co_await asyncio::sleep(0);
   one.release();
   print("released to w:", one, "locked", one.locked());
@@ -562,5 +577,53 @@ TEST_CASE("a primitive binds the first loop it waits on; waiting on it from anot
     error = e.python_text();
   }
   CHECK(error == "RuntimeError: <asyncio.locks.Lock object at 0x... [locked]> is bound to a different event loop");
+  CHECK(lock.repr() == "<asyncio.locks.Lock object at 0x... [unlocked]>");
+}
+
+namespace teardown {
+task<> get_forever(asyncio::Queue<int>& q) { co_await q.get(); }
+task<> main_on_queue(asyncio::Queue<int>& q) {
+  asyncio::create_task(get_forever(q));
+  co_await q.get();  // nobody puts: deadlock
+}
+task<> hold(asyncio::Lock& lock) {
+  auto guard = co_await lock.scoped();
+  co_await asyncio::sleep(1);
+}
+task<> main_owning_lock() {
+  asyncio::Lock lock;  // dies with main's frame, before the frames waiting on it
+  asyncio::Event never;
+  co_await lock.acquire();
+  asyncio::create_task(hold(lock));
+  asyncio::create_task(hold(lock));
+  co_await never.wait();  // deadlock
+}
+task<> main_leaving_holders(asyncio::Lock& lock) {
+  asyncio::create_task(hold(lock));
+  asyncio::create_task(hold(lock));
+  co_await asyncio::sleep(0);
+}
+}  // namespace teardown
+
+TEST_CASE("frames torn down with their loop leave their waiter lines, whichever dies first") {
+  asyncio::Queue<int> q;
+  {
+    event_loop loop;
+    CHECK_THROWS_AS(asyncio::run(loop, teardown::main_on_queue(q)), deadlock_error);
+    CHECK(q.str() == "<Queue maxsize=0 _getters[2]>");
+  }
+  CHECK(q.str() == "<Queue maxsize=0>");
+  {
+    event_loop loop;
+    CHECK_THROWS_AS(asyncio::run(loop, teardown::main_owning_lock()), deadlock_error);
+  }  // under ASan: no waiter touches the dead lock
+  asyncio::Lock lock;
+  {
+    event_loop loop;
+    runner r(loop);
+    r.start(teardown::main_leaving_holders(lock));
+    for (int i = 0; i < 3; ++i) r.step();
+    CHECK(lock.repr() == "<asyncio.locks.Lock object at 0x... [locked, waiters:1]>");
+  }  // the holder's guard releases and wakes the waiter, whose frame is destroyed next
   CHECK(lock.repr() == "<asyncio.locks.Lock object at 0x... [unlocked]>");
 }

@@ -1,4 +1,10 @@
 import asyncio
+from dataclasses import dataclass, field
+
+@dataclass(order=True)
+class Job:  # the pattern from the asyncio docs: ordered by priority only
+    priority: int
+    name: str = field(compare=False)
 
 def now():
     return asyncio.get_running_loop().time()
@@ -17,6 +23,14 @@ async def main():
     while not pq.empty():
         priority, name = pq.get_nowait()
         print("priority", priority, name)
+    # heapq is not stable: jobs of equal priority come out in an order fixed by the heap's shape.
+    jobs = asyncio.PriorityQueue()
+    for i, priority in enumerate([1, 1, 1, 0, 1, 1, 1, 1]):
+        jobs.put_nowait(Job(priority, f"job{i}"))
+    order = []
+    while not jobs.empty():
+        order.append(jobs.get_nowait().name)
+    print("equal priorities:", " ".join(order))
     # A waiting getter of a PriorityQueue takes the smallest item present when it runs.
     task = asyncio.create_task(consumer(pq))
     await asyncio.sleep(0)

@@ -9,10 +9,11 @@ async def job(i, sem, duration):
         await asyncio.sleep(duration)
         print("job", i, "ends at", now())
 
-async def acquirer(name, sem):
+async def acquirer(name, sem, hold=0):
     try:
         await sem.acquire()
         print(name, "acquired at", now(), sem)
+        await asyncio.sleep(hold)
         sem.release()
     except asyncio.CancelledError:
         print(name, "cancelled at", now(), sem)
@@ -31,10 +32,11 @@ async def main():
     await asyncio.gather(*(job(i, sem, d) for i, d in enumerate((1, 2, 1, 1.5, 0.5))))
     print("all done at", now(), sem)
     # 2. release() reserves the slot for the first waiter, which has not run yet: after a second
-    #    release() the value is 1, yet acquire() waits behind that waiter.
+    #    release() the value is 1, yet acquire() waits behind that waiter - which, once it runs,
+    #    sees the spare slot and wakes the next waiter.
     one = asyncio.Semaphore(1)
     await one.acquire()
-    w = asyncio.create_task(acquirer("w", one))
+    w = asyncio.create_task(acquirer("w", one, 1))
     await asyncio.sleep(0)
     one.release()
     print("released to w:", one, "locked", one.locked())
