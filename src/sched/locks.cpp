@@ -1,5 +1,7 @@
 #include "locks.hpp"
 
+#include <cassert>
+
 #include "event_loop.hpp"
 
 namespace asyncrace {

@@ -5,7 +5,6 @@
 // lives in the waiting coroutine's frame and links itself into the line: waiting allocates nothing.
 #pragma once
 
-#include <cassert>
 #include <string>
 #include <utility>
 
@@ -78,6 +77,23 @@ event_loop& bound_loop(event_loop*& bound, const P& self) {
   throw py_exception("RuntimeError", self.repr() + " is bound to a different event loop");
 }
 
+// The `async with` block of a Lock or Semaphore: releases when it ends (_ContextManagerMixin's
+// __aexit__); a moved-from guard releases nothing. Releasing by hand inside the block as well is a
+// bug: the RuntimeError or ValueError release() raises cannot leave a destructor.
+template <class P>
+class [[nodiscard]] held {
+ public:
+  explicit held(P& p) : p_(&p) {}
+  held(held&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  held& operator=(held&&) = delete;
+  ~held() {
+    if (p_) p_->release();
+  }
+
+ private:
+  P* p_;
+};
+
 }  // namespace detail
 
 // asyncio.Event: a flag; wait() blocks until it is set. set() wakes every waiter (in the order they
@@ -106,22 +122,7 @@ class event {
 // acquire() queues behind it (Lock.acquire's fast path needs every waiter to be cancelled).
 class lock {
  public:
-  // The `async with lock:` block: releases when it ends (moved-from guards release nothing).
-  class [[nodiscard]] guard {
-   public:
-    explicit guard(lock& l) : held_(&l) {}
-    guard(guard&& o) noexcept : held_(std::exchange(o.held_, nullptr)) {}
-    guard& operator=(guard&&) = delete;
-    ~guard() {
-      if (held_) {
-        assert(held_->locked() && "a lock held by an `async with` guard was released by hand");
-        held_->release();
-      }
-    }
-
-   private:
-    lock* held_;
-  };
+  using guard = detail::held<lock>;
 
   lock() = default;
   lock(const lock&) = delete;
@@ -149,19 +150,7 @@ class lock {
 // waiter (its future is done, the value already taken), so a newcomer cannot take it first.
 class semaphore {
  public:
-  // The `async with sem:` block: releases when it ends.
-  class [[nodiscard]] guard {
-   public:
-    explicit guard(semaphore& s) : held_(&s) {}
-    guard(guard&& o) noexcept : held_(std::exchange(o.held_, nullptr)) {}
-    guard& operator=(guard&&) = delete;
-    ~guard() {
-      if (held_) held_->release();
-    }
-
-   private:
-    semaphore* held_;
-  };
+  using guard = detail::held<semaphore>;
 
   // ValueError "Semaphore initial value must be >= 0" when value < 0.
   explicit semaphore(int value = 1) : semaphore(value, false) {}
