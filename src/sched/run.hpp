@@ -18,6 +18,18 @@ stored_t<T> run(event_loop& loop, task<T> main) {
   return m.result();
 }
 
+// loop.run_until_complete(fut): runs the loop until the task is done (including the iteration
+// of its stop callback) and returns its result; no shutdown, other tasks stay as they are.
+template <class T>
+stored_t<T> run_until_complete(event_loop& loop, const task_handle<T>& t) {
+  loop.run_until_done(t.state());
+  return t.result();
+}
+template <class T>
+stored_t<T> run_until_complete(event_loop& loop, task<T> coro) {
+  return run_until_complete(loop, create_task(loop, std::move(coro)));  // ensure_future
+}
+
 template <class T>
 stored_t<T> run(task<T> main, const loop_options& options = {}) {
   event_loop loop(options);

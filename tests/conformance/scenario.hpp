@@ -22,6 +22,7 @@ class scenario {
   // asyncio.run(main): the loop's clock carries on from earlier runs in this scenario. An
   // exception main raises ends the program as in CPython: its last traceback line is recorded.
   void run(task<> main);
+  event_loop& loop() { return loop_; }
   // print() outside any loop (module level, after asyncio.run returned).
   void print(std::string_view text);
   std::string transcript() const;
