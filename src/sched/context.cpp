@@ -14,9 +14,17 @@ void release(detail::context_map* m) {
 }
 }  // namespace
 
-std::uint64_t detail::next_context_id() {
+std::uint64_t detail::next_var_id() {
   static std::atomic<std::uint64_t> last{0};
   return last.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
+std::uint32_t detail::next_context_id() {
+  static std::atomic<std::uint32_t> last{0};
+  std::uint32_t id;
+  do id = last.fetch_add(1, std::memory_order_relaxed) + 1;
+  while (id == 0);  // 0: not assigned yet
+  return id;
 }
 
 const detail::context_map::entry* detail::context_map::find(std::uint64_t var) const {
@@ -77,7 +85,7 @@ void context::assign(std::uint64_t var, std::shared_ptr<const void> value) {
   release(std::exchange(map_, next));
 }
 
-std::uint64_t context::identity() {
+std::uint32_t context::identity() {
   if (id_ == 0) id_ = detail::next_context_id();
   return id_;
 }

@@ -52,7 +52,8 @@ struct context_map {
 
   const entry* find(std::uint64_t var) const;
 };
-std::uint64_t next_context_id();  // ids of variables and contexts: never reused
+std::uint64_t next_var_id();       // never reused
+std::uint32_t next_context_id();   // for tokens: wraps only after 4 billion contexts made tokens
 }  // namespace detail
 
 // contextvars.Context.
@@ -108,10 +109,11 @@ class context {
   const std::shared_ptr<const void>* find(std::uint64_t var) const;
   // Sets (or with a null value removes) one variable: a new mapping replaces the old one.
   void assign(std::uint64_t var, std::shared_ptr<const void> value);
-  std::uint64_t identity();  // for tokens ("created in a different Context"); assigned lazily
+  std::uint32_t identity();  // for tokens ("created in a different Context"); assigned lazily
 
+  // 16 bytes in every Task.
   detail::context_map* map_ = nullptr;  // null: empty
-  std::uint64_t id_ = 0;
+  std::uint32_t id_ = 0;
   bool entered_ = false;
 };
 
@@ -178,7 +180,7 @@ class context_var {
   }
 
  private:
-  std::uint64_t id_ = detail::next_context_id();
+  std::uint64_t id_ = detail::next_var_id();
   std::string name_;
   std::optional<T> default_;
 };
@@ -198,11 +200,11 @@ class context_token {
 
  private:
   friend class context_var<T>;
-  context_token(const context_var<T>& var, std::uint64_t ctx, std::shared_ptr<const void> old)
+  context_token(const context_var<T>& var, std::uint32_t ctx, std::shared_ptr<const void> old)
       : var_(&var), context_(ctx), old_(std::move(old)) {}
 
   const context_var<T>* var_;
-  std::uint64_t context_;
+  std::uint32_t context_;
   std::shared_ptr<const void> old_;  // null: Token.MISSING
   bool used_ = false;
 };

@@ -75,7 +75,7 @@ void module(conformance::scenario& s) {
 }
 }  // namespace copy_context_run
 
-TEST_CASE("Context.run on a copy: its sets stay in it; LookupError, defaults, KeyError, no re-entry") {
+TEST_CASE("Context.run on a copy keeps its sets in it, with LookupError, defaults, KeyError and no re-entry") {
   conformance::scenario s;
   in_fresh_context([&] { copy_context_run::module(s); });
   CHECK(s.transcript() == conformance::expected("context/copy_context_run"));
@@ -139,7 +139,7 @@ task<> main() {
 }
 }  // namespace gather_children_copy
 
-TEST_CASE("a task copies the context when created, not when it first runs; gather's children too") {
+TEST_CASE("a task copies the context when created, not when it first runs (gather's children too)") {
   conformance::scenario s;
   in_fresh_context([&] {
     gather_children_copy::request_id.set("module");
@@ -197,7 +197,7 @@ task<> main() {
 }
 }  // namespace reset_token
 
-TEST_CASE("reset(token) restores the previous value or none; once, same variable, same context") {
+TEST_CASE("reset(token) restores the previous value or none, once, with its own variable, in its own context") {
   conformance::scenario s;
   in_fresh_context([&] { s.run(reset_token::main()); });
   CHECK(s.transcript() == conformance::expected("context/reset_token"));
@@ -255,7 +255,7 @@ TEST_CASE("the seed's global-variable race: a plain global is shared, a ContextV
   CHECK(s.transcript() == conformance::expected("context/global_race"));
 }
 
-TEST_CASE("copy_context shares the mapping; a set in the copy leaves the original alone") {
+TEST_CASE("copy_context shares the mapping, and a set in the copy leaves the original alone") {
   contextvars::context empty;
   CHECK(empty.size() == 0);
   contextvars::context_var<int> v("v");

@@ -57,7 +57,7 @@ task<> main() {
 }
 }  // namespace to_thread_blocking_io
 
-TEST_CASE("to_thread: three blocking_io calls on three workers end together at 1.0; the loop stays free") {
+TEST_CASE("to_thread: three blocking_io calls on three workers end together at 1.0 while the loop stays free") {
   conformance::scenario s;
   s.run(to_thread_blocking_io::main());
   CHECK(s.transcript() == conformance::expected("executors/to_thread_blocking_io"));
@@ -103,7 +103,7 @@ task<> shutdown_waits() {
 }
 }  // namespace threadpool_limits
 
-TEST_CASE("ThreadPoolExecutor(max_workers=3) runs ten 1 s jobs three at a time; leaving `with` waits") {
+TEST_CASE("ThreadPoolExecutor(max_workers=3) runs ten 1 s jobs three at a time, and leaving `with` waits") {
   conformance::scenario s;
   s.run(threadpool_limits::three_at_a_time());
   s.run(threadpool_limits::using_threadpool());
@@ -197,7 +197,7 @@ task<> main() {
 }
 }  // namespace to_thread_context
 
-TEST_CASE("to_thread runs in a copy of the caller's context; run_in_executor in the worker's own") {
+TEST_CASE("to_thread runs in a copy of the caller's context, run_in_executor in the worker's own") {
   conformance::scenario s;
   contextvars::context().run([&] { s.run(to_thread_context::main()); });
   CHECK(s.transcript() == conformance::expected("executors/to_thread_context"));
