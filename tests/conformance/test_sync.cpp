@@ -78,7 +78,7 @@ task<> main() {
 }
 }  // namespace queue_handoff
 
-TEST_CASE("Queue: put() wakes the first getter without handing it the item; who runs first takes it") {
+TEST_CASE("Queue: put() wakes the first getter without handing it the item - whoever runs first takes it") {
   conformance::scenario s;
   s.run(queue_handoff::main());
   CHECK(s.transcript() == conformance::expected("sync/queue_handoff"));
@@ -130,7 +130,7 @@ task<> main() {
 }
 }  // namespace queue_join_task_done
 
-TEST_CASE("Queue: join() waits for task_done() of every item; one task_done() too many is a ValueError") {
+TEST_CASE("Queue: join() waits for task_done() of every item - one task_done() too many is a ValueError") {
   conformance::scenario s;
   s.run(queue_join_task_done::main());
   CHECK(s.transcript() == conformance::expected("sync/queue_join_task_done"));
@@ -202,7 +202,7 @@ task<> main() {
 }
 }  // namespace queue_maxsize_backpressure
 
-TEST_CASE("Queue(maxsize): put() waits while full; QueueFull, QueueEmpty; a woken putter passes the slot on") {
+TEST_CASE("Queue(maxsize): put() waits while full - QueueFull and QueueEmpty - a woken putter passes the slot on") {
   conformance::scenario s;
   s.run(queue_maxsize_backpressure::main());
   CHECK(s.transcript() == conformance::expected("sync/queue_maxsize_backpressure"));
@@ -265,7 +265,7 @@ task<> main() {
 }
 }  // namespace queue_get_cancelled
 
-TEST_CASE("Queue: a cancelled getter leaves the line; one woken and then cancelled wakes the next") {
+TEST_CASE("Queue: a cancelled getter leaves the line - one woken and then cancelled wakes the next") {
   conformance::scenario s;
   s.run(queue_get_cancelled::main());
   CHECK(s.transcript() == conformance::expected("sync/queue_get_cancelled"));
@@ -318,7 +318,7 @@ task<> main() {
 }
 }  // namespace queue_priority_lifo
 
-TEST_CASE("PriorityQueue pops in heapq's order; LifoQueue pops the newest item") {
+TEST_CASE("PriorityQueue pops in heapq's order - LifoQueue pops the newest item") {
   conformance::scenario s;
   s.run(queue_priority_lifo::main());
   CHECK(s.transcript() == conformance::expected("sync/queue_priority_lifo"));
@@ -379,7 +379,7 @@ task<> main() {
 }
 }  // namespace event_wait_set
 
-TEST_CASE("Event: set() wakes every waiter, even if cleared before they run; wait() on a set event does not yield") {
+TEST_CASE("Event: set() wakes every waiter even if cleared before they run - wait() on a set event does not yield") {
   conformance::scenario s;
   s.run(event_wait_set::main());
   CHECK(s.transcript() == conformance::expected("sync/event_wait_set"));
@@ -436,7 +436,7 @@ task<> main() {
 }
 }  // namespace lock_fifo_and_cancel
 
-TEST_CASE("Lock: FIFO, no barging; a woken waiter cancelled before it runs wakes the next; release() unlocked raises") {
+TEST_CASE("Lock: FIFO and no barging - a woken waiter cancelled before it runs wakes the next - release() unlocked raises") {
   conformance::scenario s;
   s.run(lock_fifo_and_cancel::main());
   CHECK(s.transcript() == conformance::expected("sync/lock_fifo_and_cancel"));
@@ -499,7 +499,7 @@ task<> main() {
 }
 }  // namespace semaphore_limits
 
-TEST_CASE("Semaphore(2) among five jobs; release() reserves the slot for the first waiter") {
+TEST_CASE("Semaphore(2) among five jobs - release() reserves the slot for the first waiter") {
   conformance::scenario s;
   s.run(semaphore_limits::main());
   CHECK(s.transcript() == conformance::expected("sync/semaphore_limits"));
@@ -545,7 +545,7 @@ task<> main() {
 }
 }  // namespace bounded_semaphore_error
 
-TEST_CASE("BoundedSemaphore: release() past the initial value is a ValueError; Semaphore(-1) too") {
+TEST_CASE("BoundedSemaphore: release() past the initial value is a ValueError - Semaphore(-1) too") {
   conformance::scenario s;
   s.run(bounded_semaphore_error::main());
   CHECK(s.transcript() == conformance::expected("sync/bounded_semaphore_error"));
@@ -566,7 +566,7 @@ task<> contend(asyncio::Lock& lock) {
 }
 }  // namespace loop_binding
 
-TEST_CASE("a primitive binds the first loop it waits on; waiting on it from another loop is a RuntimeError") {
+TEST_CASE("a primitive binds the first loop it waits on - waiting on it from another loop is a RuntimeError") {
   asyncio::Lock lock;  // created outside any loop, like a module-level asyncio.Lock()
   event_loop first, second;  // both alive, as CPython's closed loop lives on in lock._loop
   asyncio::run(first, loop_binding::contend(lock));
@@ -605,7 +605,7 @@ task<> main_leaving_holders(asyncio::Lock& lock) {
 }
 }  // namespace teardown
 
-TEST_CASE("frames torn down with their loop leave their waiter lines, whichever dies first") {
+TEST_CASE("frames torn down with their loop leave their waiter lines whichever dies first") {
   asyncio::Queue<int> q;
   {
     event_loop loop;
