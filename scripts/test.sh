@@ -36,7 +36,11 @@ ctest_preset web
 echo "== browser: Playwright + Debian's Chromium against build/web/site"
 if [ -f build/web/site/index.html ]; then
   ASYNCRACE_SITE_DIR="$root/build/web/site" ASYNCRACE_ARTIFACTS_DIR="$root/build/web/artifacts" \
-    node --test --test-concurrency=1 tests/web/ 2>&1 | tee "$log" | grep -vE "^\s*$" | tail -40
+    node --test --test-concurrency=1 tests/web/ >"$log" 2>&1
+  # Each test's line, and the details of any that failed.
+  grep -E "^\s*(ok|not ok) [0-9]+ - " "$log"
+  grep -E "^not ok|^\s+not ok" -A 25 "$log" | grep -vE "^\s*$" | head -80
+  grep -E "^# (tests|pass|fail) " "$log"
   p="$(grep -E "^# pass [0-9]+" "$log" | awk '{print $3}')"
   f="$(grep -E "^# fail [0-9]+" "$log" | awk '{print $3}')"
   if [ -z "$p" ]; then broken+=("browser (no summary)"); failed=$((failed + 1)); else

@@ -45,8 +45,9 @@ task<> cancel_and_wait(future_core& fut, wait_target why);
 
 // asyncio.wait_for(fut, timeout): the future's result, or TimeoutError after `timeout` seconds
 // (having cancelled it and waited for the cancellation to finish). timeout = infinity: no limit.
+// (For a void coroutine the result is none_t, Python's None.)
 template <class T>
-task<T> wait_for(future_handle<T> fut, double timeout) {
+task<stored_t<T>> wait_for(future_handle<T> fut, double timeout) {
   event_loop& loop = *event_loop::current();
   const wait_target why = fut.shown_task() != no_task ? wait_target{wait_kind::task, 0.0, fut.shown_task(), 0}
                                                      : wait_target{};
@@ -87,7 +88,7 @@ task<T> wait_for(future_handle<T> fut, double timeout) {
 
 // asyncio.wait_for(coro, timeout): the coroutine becomes a Task (ensure_future).
 template <class T>
-task<T> wait_for(task<T> coro, double timeout) {
+task<stored_t<T>> wait_for(task<T> coro, double timeout) {
   return wait_for(future_handle<T>(create_task(std::move(coro))), timeout);
 }
 

@@ -41,7 +41,7 @@ task<> main() {
 }
 }  // namespace gather_return_exceptions
 
-TEST_CASE("gather(return_exceptions=True) returns exceptions as results; otherwise the first propagates") {
+TEST_CASE("gather(return_exceptions=True) returns exceptions as results — otherwise the first propagates") {
   conformance::scenario s;
   s.run(gather_return_exceptions::main());
   CHECK(s.transcript() == conformance::expected("composition/gather_return_exceptions"));

@@ -68,7 +68,7 @@ task<> main() {
 }
 }  // namespace taskgroup_failure_cancels_siblings
 
-TEST_CASE("TaskGroup: a failure cancels the siblings and the block; errors come out together") {
+TEST_CASE("TaskGroup: a failure cancels the siblings and the block — errors come out together") {
   conformance::scenario s;
   s.run(taskgroup_failure_cancels_siblings::main());
   CHECK(s.transcript() == conformance::expected("composition/taskgroup_failure_cancels_siblings"));

@@ -31,7 +31,7 @@ task<> creator() {
 }
 }  // namespace
 
-TEST_CASE("create_task runs nothing until the creator yields; ready tasks interleave FIFO") {
+TEST_CASE("create_task runs nothing until the creator yields — ready tasks interleave FIFO") {
   events.clear();
   asyncio::run(creator());
   CHECK(events == std::vector<std::string>{"creator starts", "creator created both", "a0", "b0", "a1",
@@ -91,7 +91,7 @@ task<> blocking_main() {
 }
 }  // namespace
 
-TEST_CASE("a blocking sleep advances the clock without running the loop; overdue timers fire after") {
+TEST_CASE("a blocking sleep advances the clock without running the loop — overdue timers fire after") {
   events.clear();
   asyncio::run(blocking_main());
   CHECK(events == std::vector<std::string>{"blocked until 2.0", "woke at 2.0"});

@@ -92,3 +92,20 @@ task<int> awaits_done_task() {
 TEST_CASE("awaiting a finished task returns its result at once, as often as asked") {
   CHECK(asyncio::run(awaits_done_task()) == 14);
 }
+
+namespace {
+task<> nap(double d) { co_await asyncio::sleep(d); }
+task<std::string> times_out_or_not() {
+  co_await asyncio::wait_for(nap(0.5), 1.0);  // a void coroutine: its result is None
+  try {
+    co_await asyncio::wait_for(nap(5), 1.0);
+  } catch (const asyncio::TimeoutError&) {
+    co_return "timed out at " + py_str(event_loop::current()->time());
+  }
+  co_return "no timeout";
+}
+}  // namespace
+
+TEST_CASE("wait_for on a coroutine that returns nothing") {
+  CHECK(asyncio::run(times_out_or_not()) == "timed out at 1.5");
+}

@@ -61,7 +61,7 @@ TEST_CASE("finish ranks and finish order follow completion") {
   CHECK(r.end_time() == 2.0);
 }
 
-TEST_CASE("printed lines carry their task and virtual time; multi-line prints split") {
+TEST_CASE("printed lines carry their task and virtual time — multi-line prints split") {
   trace::recording r;
   r.output(4, output_stream::out, "a\nb", 1.5);
   REQUIRE(r.lines().size() == 2);

@@ -83,6 +83,18 @@ export const setOptions = (page, { ties = 'cpython-heap', seed = '1', jitterUs =
 
 export const run = (page) => page.evaluate(() => Module.ccall('asyncrace_run', 'number', [], []));
 
+// Waits until the page has drawn `n` more frames: what a test waits for is a frame, not a time
+// (under load a frame can take far longer than usual).
+export async function afterFrames(page, n = 2, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  const start = (await state(page)).frames;
+  for (;;) {
+    await page.waitForTimeout(16);
+    if ((await state(page)).frames >= start + n) return;
+    if (Date.now() > deadline) throw new Error(`no ${n} frames within ${timeoutMs} ms`);
+  }
+}
+
 // Polls the page until the run has finished (playback reached the end); returns the final state.
 export async function untilFinished(page, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
