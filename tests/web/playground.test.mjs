@@ -178,14 +178,17 @@ describe('playground page', () => {
     assert.equal(panned.axis.px_per_s, zoomed.axis.px_per_s);
     assert.ok(panned.axis.t0 < zoomed.axis.t0, 'dragging right shows earlier times');
     await pg.page.screenshot({ path: await artifactPath('race-diagram-microseconds.png') });
-    // A double-click is two clicks in consecutive frames (ImGui 1.86 polls the mouse once a frame;
-    // its SDL backend keeps a click shorter than a frame).
-    await pg.page.mouse.click(x, y);
-    await afterFrames(pg.page, 1);
-    await pg.page.mouse.click(x, y);
-    await afterFrames(pg.page);
-    await afterFrames(pg.page);
-    const refitted = await state(pg.page);
+    // A double-click is two clicks in consecutive frames, within ImGui's 0.3 s (ImGui 1.86 polls
+    // the mouse once a frame; its SDL backend keeps a click shorter than a frame). A frame slower
+    // than that on a loaded machine splits it into two single clicks, so a person would click
+    // again: up to three tries.
+    let refitted;
+    for (let attempt = 0; attempt < 3; ++attempt) {
+      await pg.page.mouse.dblclick(x, y, { delay: 40 });
+      await afterFrames(pg.page);
+      refitted = await state(pg.page);
+      if (Math.abs(refitted.axis.px_per_s - fitted.axis.px_per_s) < 1e-6 * fitted.axis.px_per_s) break;
+    }
     assert.ok(Math.abs(refitted.axis.px_per_s - fitted.axis.px_per_s) < 1e-6 * fitted.axis.px_per_s);
     assert.deepEqual(pg.problems, []);
   });
