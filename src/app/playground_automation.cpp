@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sched/tie_policy.hpp"
+#include "trace/transcript.hpp"
 #include "ui/playground.hpp"
 
 #ifdef __EMSCRIPTEN__
@@ -17,28 +18,6 @@ namespace asyncrace::app {
 namespace {
 
 ui::playground* target = nullptr;
-
-void append_escaped(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 void append_number(std::string& out, double v) {
   char buf[40];
@@ -69,7 +48,7 @@ void append_run(std::string& out, const ui::app_state& app) {
   out += ",\"now\":";
   append_number(out, app.playhead());
   out += ",\"error\":";
-  append_escaped(out, run != nullptr ? run->error() : std::string());
+  trace::append_json_quoted(out, run != nullptr ? run->error() : std::string());
   out += ",\"lines\":[";
   bool first = true;
   if (run != nullptr)
@@ -79,7 +58,7 @@ void append_run(std::string& out, const ui::app_state& app) {
       first = false;
       append_number(out, line.t);
       out += ",\"text\":";
-      append_escaped(out, line.text);
+      trace::append_json_quoted(out, line.text);
       out += '}';
     }
   out += "],\"finish_order\":[";
@@ -92,11 +71,11 @@ void append_run(std::string& out, const ui::app_state& app) {
       first = false;
       out += std::to_string(lane->id);
       out += ",\"name\":";
-      append_escaped(out, lane->name);
+      trace::append_json_quoted(out, lane->name);
       out += ",\"coro\":";
-      append_escaped(out, lane->coro);
+      trace::append_json_quoted(out, lane->coro);
       out += ",\"first_output\":";
-      append_escaped(out, lane->first_output);
+      trace::append_json_quoted(out, lane->first_output);
       out += ",\"rank\":" + std::to_string(lane->finish_rank) + ",\"t\":";
       append_number(out, lane->finished);
       out += '}';
@@ -108,19 +87,19 @@ std::string state_json(const ui::playground& p) {
   const ui::app_state& app = p.state();
   std::string out = "{\"frames\":" + std::to_string(p.frames());
   out += ",\"tutorial\":";
-  append_escaped(out, app.selected() != nullptr ? app.selected()->slug() : std::string_view());
+  trace::append_json_quoted(out, app.selected() != nullptr ? app.selected()->slug() : std::string_view());
   out += ",\"options\":{\"ties\":";
-  append_escaped(out, to_string(app.settings.ties));
+  trace::append_json_quoted(out, to_string(app.settings.ties));
   out += ",\"seed\":";
-  append_escaped(out, app.settings.seed_text);
+  trace::append_json_quoted(out, app.settings.seed_text);
   out += ",\"jitter_us\":";
   append_number(out, app.settings.jitter_us);
   out += ",\"speed\":";
-  append_escaped(out, to_string(app.settings.speed));
+  trace::append_json_quoted(out, to_string(app.settings.speed));
   out += "},\"message\":";
-  append_escaped(out, app.message());
+  trace::append_json_quoted(out, app.message());
   out += ",\"problem\":";
-  append_escaped(out, app.settings_problem());
+  trace::append_json_quoted(out, app.settings_problem());
   append_run(out, app);
   out += ',';
   append_rect(out, "run_button", p.controls().run);

@@ -41,6 +41,14 @@ struct cancel_timer_on_exit {
 
 // tasks._cancel_and_wait
 task<> cancel_and_wait(future_core& fut, wait_target why);
+
+// After the cancellation wait_for asked for: `return fut.result()`, its CancelledError turned
+// into TimeoutError (`raise exceptions.TimeoutError() from exc`).
+template <class T>
+const stored_t<T>& result_or_timeout(const future_state<T>& fut) {
+  if (fut.cancelled()) throw timeout_error();
+  return fut.result();
+}
 }  // namespace detail
 
 // asyncio.wait_for(fut, timeout): the future's result, or TimeoutError after `timeout` seconds
@@ -55,13 +63,7 @@ task<stored_t<T>> wait_for(future_handle<T> fut, double timeout) {
   if (timeout <= 0) {
     if (fut.done()) co_return fut.result();
     co_await detail::cancel_and_wait(fut.state(), why);
-    bool timed_out = false;
-    try {
-      co_return fut.result();
-    } catch (const cancelled_error&) {
-      timed_out = true;
-    }
-    if (timed_out) throw timeout_error();
+    co_return detail::result_or_timeout(fut.state());
   }
   auto waiter = create_future<void>(loop);
   detail::cancel_timer_on_exit timer{loop, loop.call_later(timeout, detail::waiter_callback(waiter.state()))};
@@ -76,14 +78,7 @@ task<stored_t<T>> wait_for(future_handle<T> fut, double timeout) {
   fut.state().remove_done_callback(&detail::release_waiter, &waiter.state());
   co_await detail::cancel_and_wait(fut.state(), why);
   if (cancelled_while_waiting) throw cancelled_error();
-  bool timed_out = false;
-  try {
-    co_return fut.result();
-  } catch (const cancelled_error&) {
-    timed_out = true;
-  }
-  if (timed_out) throw timeout_error();
-  co_return fut.result();  // unreachable: result() returned or threw above
+  co_return detail::result_or_timeout(fut.state());
 }
 
 // asyncio.wait_for(coro, timeout): the coroutine becomes a Task (ensure_future).
