@@ -14,8 +14,6 @@ namespace asyncrace {
 class sleep_awaiter {
  public:
   explicit sleep_awaiter(double delay) : delay_(delay) {}
-  // Movable until it suspends (the timer then points at it): await_transform moves it once.
-  sleep_awaiter(sleep_awaiter&& o) noexcept : delay_(o.delay_) { assert(!o.future_); }
   sleep_awaiter(const sleep_awaiter&) = delete;
   sleep_awaiter& operator=(const sleep_awaiter&) = delete;
   ~sleep_awaiter();
@@ -37,8 +35,15 @@ class sleep_awaiter {
   timer_id timer_;
 };
 
+// What asyncio::sleep(d) returns: eight bytes that the awaiting coroutine's await_transform
+// passes on by value; `co_await` then builds the awaiter once, in the frame.
+struct sleep_request {
+  double delay;
+  sleep_awaiter operator co_await() const noexcept { return sleep_awaiter(delay); }
+};
+
 // `co_await asyncio::sleep(1)`.
-inline sleep_awaiter sleep(double delay) { return sleep_awaiter(delay); }
+inline sleep_request sleep(double delay) { return {delay}; }
 
 // time.sleep(seconds) inside a coroutine: blocks the loop; the clock advances, nothing else runs.
 inline void blocking_sleep(double seconds) {
