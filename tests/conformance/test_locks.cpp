@@ -8,25 +8,12 @@
 #include <vector>
 
 #include "scenario.hpp"
+#include "sync_helpers.hpp"
 
 using namespace asyncrace;
-
-namespace {
-double now() { return conformance::loop_time(); }
-
-task<> say(std::string text) {
-  print(text);
-  co_return;
-}
-
-task<> finish(task_handle<> t) {
-  try {
-    co_await t;
-  } catch (const asyncio::CancelledError&) {
-    print("  task cancelled:", t.cancelled());
-  }
-}
-}  // namespace
+using conformance::sync::finish;
+using conformance::sync::now;
+using conformance::sync::say;
 
 namespace event_wait_set {
 task<> waiter(std::string name, asyncio::Event& ev) {
