@@ -12,14 +12,24 @@ against the committed files.
 Conventions: README.md next to this file; semantics: the shared docs/asyncio-model.md.
 Standard library only.
 """
-import argparse, asyncio, ast, difflib, functools, gc, io, json, linecache, operator, os, re
-import selectors, subprocess, sys, _thread, time, traceback, types, warnings
+import argparse, asyncio, ast, concurrent.futures, datetime, difflib, functools, gc, io, json
+import linecache, operator, os, random, re, selectors, subprocess, sys, _thread, time, traceback
+import types, warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TUTORIALS = ROOT / "src" / "tutorials"
 CONFORMANCE = ROOT / "tests" / "conformance"
+# The virtual thread/process pool of the model page, shared with the executor conformance scenarios
+# (which import it as `virtual_executor` too, so both get the same module object).
+sys.path.insert(0, str(CONFORMANCE / "executors" / "support"))
+import virtual_executor  # noqa: E402
+# Timer ties (docs/asyncio-model.md): the goldens use CPython's own heap order ("cpython-heap":
+# the virtual clock makes equal deadlines exactly equal, as Windows' coarse clock did for seed 000),
+# except the tutorials of these seeds, recorded on a fine clock where a timer scheduled later has a
+# later deadline: there ties fire in scheduling order ("fifo"), which their printed output needs.
+FIFO_TIE_SEEDS = {"seed004"}  # producer_consumer_seed444 is the one whose output depends on it
 CHILD_TIMEOUT = 120  # real seconds; on a virtual clock a tutorial takes well under one
 
 # ---------------------------------------------------------------- child: the virtual clock
@@ -78,10 +88,40 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
     def time(self):
         return now
 
+    def run_in_executor(self, executor, func, *args):
+        """The loop's default executor (executor=None) is the virtual one: see patch_executors."""
+        if executor is None:
+            executor = virtual_executor.default_executor(self)
+        return super().run_in_executor(executor, func, *args)
+
 
 class VirtualClockPolicy(asyncio.DefaultEventLoopPolicy):
     def new_event_loop(self):
         return VirtualEventLoop()
+
+
+class FifoTimerHandle(asyncio.TimerHandle):
+    """Timer-tie policy "fifo" (docs/asyncio-model.md): timers with equal deadlines fire in the
+    order they were scheduled, as on a machine whose clock moves between two call_later calls.
+    heapq compares with `<` only; the deadline comes first, then the scheduling order."""
+    __slots__ = ("_order",)
+    _scheduled_so_far = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._order = FifoTimerHandle._scheduled_so_far
+        FifoTimerHandle._scheduled_so_far += 1
+
+    def __lt__(self, other):
+        return (self._when, self._order) < (other._when, other._order)
+
+
+FifoTimerHandle.__name__ = FifoTimerHandle.__qualname__ = "TimerHandle"  # for reprs
+
+
+def use_fifo_timer_ties():
+    """Make CPython's loop (base_events builds `events.TimerHandle(...)`) use FifoTimerHandle."""
+    asyncio.events.TimerHandle = FifoTimerHandle
 
 
 def virtual_sleep(seconds):
@@ -97,6 +137,202 @@ def patch_time_module():
     time.time = time.monotonic = time.perf_counter = lambda: now
     time.time_ns = time.monotonic_ns = time.perf_counter_ns = lambda: int(now * 1e9)
     time.sleep = virtual_sleep
+
+
+# ---------------------------------------------------------------- child: the simulated world
+# What the seeds use beyond asyncio and the clock, made deterministic.  Everything below is
+# installed in the child only, so a tutorial .py stays the seed's code.
+
+CPU_BOUND_COST = 0.145  # virtual seconds per cpu_bound call (the seed's "single cpu_bound elapsed")
+
+
+def spend_cpu(seconds):
+    """CPU work costs `seconds` on the thread that does it: inside a virtual executor job only that
+    worker's clock moves; on the loop thread the whole program is blocked, as by time.sleep."""
+    if virtual_executor._clock is not None:
+        virtual_executor.spend(seconds)
+    else:
+        virtual_sleep(seconds)
+
+
+def cpu_bound(n):
+    """The seed's (commented-out) cpu_bound: s = sum of (i*i) % (n+1) for i in range(2000000).
+    (i*i) % m depends on i only through i % m, so the sum is taken period by period (the plain
+    loop costs ~0.15 s of real time per call); the value is exactly the plain loop's."""
+    m, count = n + 1, 2000000
+    period = [(i * i) % m for i in range(min(m, count))]
+    s = (count // m) * sum(period) + sum(period[:count % m])
+    spend_cpu(CPU_BOUND_COST)
+    return s
+
+
+def patch_executors():
+    """ThreadPoolExecutor, ProcessPoolExecutor, asyncio.to_thread and run_in_executor(None, ...)
+    all use the model page's virtual executor (cpu_count = 8); `from cpu_tasks import cpu_bound`
+    gives the function above."""
+    concurrent.futures.ThreadPoolExecutor = virtual_executor.ThreadPoolExecutor
+    concurrent.futures.ProcessPoolExecutor = virtual_executor.ProcessPoolExecutor
+    asyncio.to_thread = asyncio.threads.to_thread = virtual_executor.to_thread
+    os.cpu_count = lambda: virtual_executor.CPU_COUNT
+    cpu_tasks = types.ModuleType("cpu_tasks", "The seed's cpu_tasks module (simulated).")
+    cpu_tasks.cpu_bound = cpu_bound
+    sys.modules["cpu_tasks"] = cpu_tasks
+
+
+# rich's markup: a tag is `[` + a letter, `#`, `/` or `@` + anything but brackets + `]` (`[red]`,
+# `[/red]`, `[/]`, `[bold magenta]`); a backslash-escaped `\[` stands for a literal `[`.
+RICH_MARKUP = re.compile(r"\\\[|\[[a-zA-Z#/@][^\[\]]*\]")
+
+
+def rich_print(*objects, sep=" ", end="\n", file=None, flush=False):
+    """`from rich import print`, reduced to what the transcripts need (no third-party code): the
+    text print(*objects, sep=sep, end=end) would write, with markup tags removed (a backslash-
+    escaped bracket becomes `[`) and then tabs expanded to 8 columns.  No colours, highlighting or wrapping."""
+    text = sep.join(str(o) for o in objects) + end
+    text = RICH_MARKUP.sub(lambda m: "[" if m.group(0) == "\\[" else "", text)
+    print(text.expandtabs(8), end="", file=file, flush=flush)
+
+
+def patch_rich():
+    rich = types.ModuleType("rich", "A stand-in for rich: print without markup (simulated).")
+    rich.print = rich_print
+    sys.modules["rich"] = rich
+
+
+def patch_urandom():
+    """os.urandom(n) is reproducible: n bytes, each the top 8 bits of the next 32-bit output of
+    one MT19937 seeded with 0 for the whole run (random.Random(0).getrandbits(8) per byte).  It
+    does not touch the `random` module's own generator, as the real os.urandom does not."""
+    source = random.Random(0)
+    os.urandom = lambda n: bytes(source.getrandbits(8) for _ in range(n))
+
+
+SUBPROCESS_LIFETIME = 0.05  # virtual seconds from spawn to exit
+
+
+def simulated_program_output(argv, at):
+    """The stdout of the few programs a seed runs, for a process that reads the clock at `at`
+    (its exit time): the seed's `python -c 'import datetime; print(datetime.datetime.now())'`
+    and `date`, both in UTC, the C locale and with an epoch of 0.0."""
+    clock = datetime.datetime(1970, 1, 1) + datetime.timedelta(seconds=at)
+    if list(argv[1:]) == ["-c", "import datetime; print(datetime.datetime.now())"]:
+        return f"{clock}\n"  # e.g. 1970-01-01 00:00:00.050000
+    if os.path.basename(argv[0]) == "date" and len(argv) == 1:
+        return clock.strftime("%a %b ") + f"{clock.day:2d}" + clock.strftime(" %H:%M:%S UTC %Y\n")
+    raise NotImplementedError(f"the golden generator does not simulate the program {argv!r}")
+
+
+class SimulatedProcess:
+    """asyncio.subprocess.Process for a simulated child: spawned at once (no loop iteration),
+    it runs SUBPROCESS_LIFETIME virtual seconds; at its exit a timer writes its whole output to
+    the stdout pipe, closes the pipe and sets returncode 0."""
+
+    def __init__(self, loop, argv, stdout):
+        self.pid, self.returncode, self.stdin, self.stderr = 4242, None, None, None
+        self.stdout = asyncio.StreamReader(loop=loop) if stdout == asyncio.subprocess.PIPE else None
+        self._loop, self._waiters = loop, []
+        end = loop.time() + SUBPROCESS_LIFETIME
+        output = simulated_program_output(argv, end).encode("ascii")
+        loop.call_at(end, self._exit, output)
+
+    def _exit(self, output):
+        if self.stdout is not None:
+            self.stdout.feed_data(output)
+            self.stdout.feed_eof()
+        else:
+            sys.stdout.write(output.decode("ascii"))  # the child inherits our stdout
+        self.returncode = 0
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(0)
+
+    async def wait(self):
+        """As CPython's: each caller waits on its own future, woken by the exit callback."""
+        if self.returncode is None:
+            waiter = self._loop.create_future()
+            self._waiters.append(waiter)
+            await waiter
+        return self.returncode
+
+    def __repr__(self):
+        return f"<Process {self.pid}>"
+
+
+async def create_subprocess_exec(program, *args, stdin=None, stdout=None, stderr=None, **kwds):
+    return SimulatedProcess(asyncio.get_running_loop(), (program, *args), stdout)
+
+
+def patch_subprocess():
+    asyncio.create_subprocess_exec = create_subprocess_exec
+    asyncio.subprocess.create_subprocess_exec = create_subprocess_exec
+
+
+class InsertionOrderedSet:
+    """The part of `set` that asyncio's WeakSet of tasks and TaskGroup use, iterating in
+    insertion order (a dict's keys)."""
+
+    def __init__(self):
+        self._items = {}
+
+    def add(self, item):
+        self._items[item] = None
+
+    def discard(self, item):
+        self._items.pop(item, None)
+
+    def remove(self, item):
+        del self._items[item]
+
+    def pop(self):
+        return self._items.popitem()[0]
+
+    def clear(self):
+        self._items.clear()
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self):
+        return len(self._items)
+
+    def __contains__(self, item):
+        return item in self._items
+
+
+def patch_task_sets():
+    """Sets of tasks iterate in creation order, as in asyncrace (README "Conformance").  CPython
+    keeps them in `set`s, whose order follows the tasks' memory addresses: reproducible for one
+    build and one program, but changed by any allocation anywhere (even by this generator).
+    Three places are concerned:
+    - asyncio.all_tasks(), hence the order in which asyncio.run cancels the tasks main left;
+    - TaskGroup, the order in which a failing child's siblings are cancelled;
+    - as_completed(fs), the order in which it wraps fs into tasks (that is, starts them)."""
+    asyncio.tasks._all_tasks.data = InsertionOrderedSet()  # the C Task registers itself here
+
+    def all_tasks(loop=None):  # CPython's, returning an insertion-ordered set-like keys view
+        if loop is None:
+            loop = asyncio.get_running_loop()
+        return dict.fromkeys(t for t in list(asyncio.tasks._all_tasks)
+                             if asyncio.futures._get_loop(t) is loop and not t.done()).keys()
+
+    asyncio.all_tasks = asyncio.tasks.all_tasks = all_tasks
+
+    task_group_init = asyncio.TaskGroup.__init__
+
+    def init(self):
+        task_group_init(self)
+        self._tasks = InsertionOrderedSet()
+
+    asyncio.TaskGroup.__init__ = init
+    original_as_completed = asyncio.tasks.as_completed
+
+    def as_completed(fs, *, timeout=None):
+        if not (asyncio.isfuture(fs) or asyncio.iscoroutine(fs)):  # else: its own TypeError
+            loop = asyncio.events._get_event_loop()
+            fs = [asyncio.ensure_future(f, loop=loop) for f in dict.fromkeys(fs)]
+        return original_as_completed(fs, timeout=timeout)
+
+    asyncio.as_completed = asyncio.tasks.as_completed = as_completed
 
 
 # ---------------------------------------------------------------- child: capturing output
@@ -162,13 +398,55 @@ def notebook_to_script(tree):
     return ast.fix_missing_locations(tree)
 
 
+CELL_MARKER = re.compile(r"# --- ")  # a line `# --- In [29]` (or `# --- <words>`) starts a cell
+
+
+def notebook_cells(tree, source):
+    """Split the module's statements into the notebook cells they came from.  A line that starts
+    with `# --- ` (`# --- In [29]`) begins a new cell; a file without such lines is one cell."""
+    starts = [n for n, line in enumerate(source.splitlines(), 1) if CELL_MARKER.match(line)]
+    cells = [[]]
+    for stmt in tree.body:
+        while starts and stmt.lineno > starts[0]:
+            starts.pop(0)
+            if cells[-1]:
+                cells.append([])
+        cells[-1].append(stmt)
+    return cells
+
+
 def compile_tutorial(path):
     """Compile as `<slug>.py` and register the source with linecache, so that warnings and
-    tracebacks name the file and quote its lines like `python3 <slug>.py` would."""
+    tracebacks name the file and quote its lines like `python3 <slug>.py` would.
+    Returns the code objects to run in order.  As IPython does (ast_node_interactivity
+    'last_expr'), a cell's last statement, when it is an expression, is compiled in 'single' mode,
+    which hands its value to sys.displayhook (see display); everything else is 'exec' code.
+    The whole module is compiled first, so a SyntaxError anywhere stops it before anything runs."""
     source, filename = path.read_text(encoding="utf-8"), path.name
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     tree = notebook_to_script(ast.parse(source, filename))
-    return compile(tree, filename, "exec", dont_inherit=True)
+    compile(tree, filename, "exec", dont_inherit=True)  # SyntaxError as `python3 <slug>.py`
+    codes = []
+    for cell in notebook_cells(tree, source):
+        last = cell.pop() if isinstance(cell[-1], ast.Expr) else None
+        if cell:
+            codes.append(compile(ast.Module(cell, []), filename, "exec", dont_inherit=True))
+        if last:
+            codes.append(compile(ast.Interactive([last]), filename, "single", dont_inherit=True))
+    return codes
+
+
+def display(value):
+    """sys.displayhook, for a cell's last expression: IPython's Out[N].  The value's repr is
+    printed to stdout (one record per line, without IPython's `Out[N]: ` prompt) unless it is
+    None, and the value is kept alive like IPython's output history: in a dict `Out` of the
+    script's module, so it dies with the module at exit (a coroutine then warns at `sys:1`)."""
+    if value is None:
+        return
+    main = vars(sys.modules["__main__"])
+    history = main.setdefault("Out", {})
+    history[len(history) + 1] = value
+    print(repr(value))
 
 
 def run_frameless(func):
@@ -212,18 +490,25 @@ def finalize(pending):
 
 def run_child(path):
     """Run one tutorial and write its transcript, one JSON object per line, to stdout."""
-    code = compile_tutorial(path)
     transcript = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # stray writes to fd 1 must not corrupt the transcript
     patch_time_module()
+    if path.parent.name in FIFO_TIE_SEEDS:
+        use_fifo_timer_ties()
+    patch_executors()
+    patch_rich()
+    patch_urandom()
+    patch_subprocess()
+    patch_task_sets()
     asyncio.set_event_loop_policy(VirtualClockPolicy())
     warnings._showwarnmsg_impl = capture_warnings
     gc.disable()  # cyclic garbage dies at exit, not at allocation-count-dependent moments
     keep_alive, sys.argv = install_main_module(), [path.name]
     capture, pending = LineCapture(), []
-    sys.stdout = capture
+    sys.stdout, sys.displayhook = capture, display
     try:
-        exec(code, vars(sys.modules["__main__"]))
+        for code in compile_tutorial(path):  # a SyntaxError: nothing runs, the record is at t=0
+            exec(code, vars(sys.modules["__main__"]))
     except SystemExit:
         pass
     except BaseException as exc:  # every other escaping exception ends the run
@@ -239,14 +524,15 @@ def run_child(path):
 
 # ---------------------------------------------------------------- parent: goldens on disk
 def find_tutorials():
-    """slug -> (source, golden) for every tutorial and conformance scenario; slugs are unique."""
+    """name -> (source, golden) for every tutorial (name: its slug) and conformance scenario
+    (name: `<area>/<scenario>`, e.g. executors/processpool_cpu_bound); tutorial slugs are unique."""
     found = {}
-    sources = [(p, HERE / f"{p.stem}.jsonl") for p in sorted(TUTORIALS.glob("seed*/*.py"))]
-    sources += [(p, p.with_suffix(".jsonl")) for p in sorted(CONFORMANCE.glob("*/*.py"))]
-    for path, golden in sources:
+    for path in sorted(TUTORIALS.glob("seed*/*.py")):
         if path.stem in found:
             sys.exit(f"duplicate slug {path.stem!r}: {found[path.stem][0]} and {path}")
-        found[path.stem] = (path, golden)
+        found[path.stem] = (path, HERE / f"{path.stem}.jsonl")
+    for path in sorted(CONFORMANCE.glob("*/*.py")):
+        found[f"{path.parent.name}/{path.stem}"] = (path, path.with_suffix(".jsonl"))
     return found
 
 
