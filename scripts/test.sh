@@ -8,6 +8,7 @@ cd "$root"
 ./scripts/install-deps.sh || exit 1
 
 passed=0 failed=0 broken=()
+stamp() { printf '   (%ds so far)\n' "$SECONDS"; }
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
@@ -26,9 +27,16 @@ ctest_preset() {
   total="$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")"
   bad="$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$line")"
   passed=$((passed + total - bad)); failed=$((failed + bad))
-  [ "$bad" -eq 0 ] || broken+=("$preset")
+  if [ "$bad" -ne 0 ]; then
+    broken+=("$preset")
+    # What each failing test printed (ctest's --output-on-failure blocks), so a CI log shows why.
+    awk '/^ *[0-9]+\/[0-9]+ Test +#[0-9]+: .*\*\*\*/{show=1; n=0} /^ *[0-9]+\/[0-9]+ Test +#[0-9]+: .*Passed/{show=0}
+         show && n++ < 60' "$log"
+  fi
+  stamp
 }
 
+echo "== dependencies ready"; stamp
 ctest_preset native
 ctest_preset native-asan
 ctest_preset web
@@ -48,6 +56,7 @@ if [ -f build/web/site/index.html ]; then
 else
   broken+=("browser (no site built)"); failed=$((failed + 1))
 fi
+stamp
 
 echo
 [ ${#broken[@]} -eq 0 ] || echo "failing: ${broken[*]}"

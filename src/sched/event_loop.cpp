@@ -19,17 +19,8 @@ thread_local event_loop* current_loop = nullptr;
 constexpr double clock_resolution = 1e-9;
 }  // namespace
 
-// Makes `loop` the running loop for a scope (asyncio's _set_running_loop).
-class running_scope {
- public:
-  explicit running_scope(event_loop* loop) : previous_(std::exchange(current_loop, loop)) {}
-  ~running_scope() { current_loop = previous_; }
-  running_scope(const running_scope&) = delete;
-  running_scope& operator=(const running_scope&) = delete;
-
- private:
-  event_loop* previous_;
-};
+running_scope::running_scope(event_loop* loop) : previous_(std::exchange(current_loop, loop)) {}
+running_scope::~running_scope() { current_loop = previous_; }
 
 event_loop::event_loop(const loop_options& options)
     : timers_(options.ties), options_(options), jitter_rng_(options.jitter_seed) {}
@@ -170,9 +161,12 @@ std::string event_loop::describe_pending() const {
 
 namespace {
 thread_local unsigned dropped_at_cpp_line = 0;
-}
+thread_local unsigned exiting = 0;
+}  // namespace
 
 void detail::coroutine_dropped_at(unsigned cpp_line) { dropped_at_cpp_line = cpp_line; }
+detail::exit_scope::exit_scope() { ++exiting; }
+detail::exit_scope::~exit_scope() { --exiting; }
 
 void detail::coroutine_never_awaited(const char* name, unsigned /*def_line*/) {
   // CPython's warnings.formatwarning, when the object dies:
@@ -183,6 +177,8 @@ void detail::coroutine_never_awaited(const char* name, unsigned /*def_line*/) {
   const unsigned cpp_line = std::exchange(dropped_at_cpp_line, 0);
   if (!loop) return;
   const std::string message = std::string("RuntimeWarning: coroutine '") + name + "' was never awaited";
+  // At exit there is no frame to name and `import tracemalloc` fails: one line.
+  if (exiting) return loop->emit(output_stream::warning, "sys:1: " + message);
   const python_source* src = loop->python();
   const unsigned line = src ? src->python_line(cpp_line) : 0;
   if (!line) return loop->emit(output_stream::warning, message);

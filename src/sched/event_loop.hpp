@@ -109,4 +109,17 @@ class event_loop {
   bool stopping_ = false;
 };
 
+// Makes `loop` the current loop for a scope (asyncio's _set_running_loop); program_runner also
+// uses it while module-level code runs, so that its print() and blocking calls reach the loop.
+class running_scope {
+ public:
+  explicit running_scope(event_loop* loop);
+  ~running_scope();
+  running_scope(const running_scope&) = delete;
+  running_scope& operator=(const running_scope&) = delete;
+
+ private:
+  event_loop* previous_;
+};
+
 }  // namespace asyncrace

@@ -40,6 +40,10 @@ void runner::next_phase() {
   loop_->clear_stopping();  // run_forever's `finally: self._stopping = False`
   switch (phase_) {
     case phase::main: {
+      if (!shutdown_) {
+        phase_ = phase::done;
+        return;
+      }
       // asyncio.runners._cancel_all_tasks
       std::vector<task_driver*> left = loop_->unfinished_tasks();
       if (!left.empty()) {

@@ -21,9 +21,12 @@ class runner {
   runner& operator=(const runner&) = delete;
   ~runner();
 
-  // Creates the main task (Task-1 in a fresh loop).
+  // Creates the main task (Task-1 in a fresh loop). With `shutdown` false the runner is
+  // loop.run_until_complete(main) instead: it ends when main is done, leaving other tasks as
+  // they are and running no shutdown steps.
   template <class T>
-  task_handle<T> start(task<T> main) {
+  task_handle<T> start(task<T> main, bool shutdown = true) {
+    shutdown_ = shutdown;
     task_handle<T> h = create_task(*loop_, std::move(main));
     start_phase(&h.state());
     return h;
@@ -48,6 +51,7 @@ class runner {
   ref<future_core> main_;
   ref<future_core> leftovers_;  // the gather over the cancelled leftovers
   bool internal_done_ = false;
+  bool shutdown_ = true;
 };
 
 }  // namespace asyncrace

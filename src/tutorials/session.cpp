@@ -4,7 +4,7 @@
 #include <limits>
 
 #include "sched/asyncio.hpp"
-#include "sched/py_exception.hpp"
+#include "sched/python_source.hpp"
 
 namespace asyncrace::tutorials {
 
@@ -15,52 +15,39 @@ std::string validate(const run_options& o) {
 }
 
 struct session::state {
-  explicit state(const loop_options& o) : loop(o), run(loop) {}
+  state(const loop_options& o, const tutorial& t)
+      : loop(o),
+        python(std::string(t.slug()) + ".py", t.python_source, t.cpp_source),
+        run(loop, t.info->script()) {
+    loop.set_python(&python);
+  }
   event_loop loop;
-  runner run;  // asyncio.run, one iteration at a time
-  bool done = false;
+  python_source python;  // names Python lines in reprs and warnings
+  program_runner run;    // the module code and each asyncio.run in it, one step at a time
 };
 
 session::session(const tutorial& t, const run_options& o)
     : tutorial_(t), options_(o), error_(validate(o)) {
   if (!error_.empty()) return;  // nothing runs with options that make no sense
-  state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us});
+  state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, t);
   state_->loop.set_observer(&trace_);
-  state_->run.start(t.info->main());
 }
 
 session::~session() = default;
 
-bool session::finished() const { return !state_ || state_->done; }
+bool session::finished() const { return !state_ || state_->run.finished(); }
 
 double session::now() const { return state_ ? state_->loop.time() : 0.0; }
 
 double session::next_event_time() const {
-  return finished() ? std::numeric_limits<double>::infinity() : state_->loop.next_event_time();
+  if (finished()) return std::numeric_limits<double>::infinity();
+  // Module code between two runs goes on at once.
+  return state_->run.in_run() ? state_->loop.next_event_time() : state_->loop.time();
 }
 
 void session::advance(double until, std::size_t budget) {
-  while (!finished() && budget-- > 0 && state_->loop.next_event_time() <= until) {
-    try {
-      if (state_->run.step()) continue;
-    } catch (const deadlock_error& e) {
-      error_ = e.what();
-      trace_.output(no_task, output_stream::exception, "RuntimeError: " + error_, now());
-      state_->done = true;
-      return;
-    }
-    state_->done = true;
-    // asyncio.run re-raises what main raised: CPython prints the traceback's last line.
-    if (std::exception_ptr e = state_->run.main_exception()) {
-      try {
-        std::rethrow_exception(e);
-      } catch (const py_exception& pe) {
-        error_ = pe.python_text();
-      } catch (const std::exception& se) {
-        error_ = std::string("Exception: ") + se.what();
-      }
-      trace_.output(no_task, output_stream::exception, error_, now());
-    }
+  while (!finished() && budget-- > 0 && next_event_time() <= until) {
+    if (!state_->run.step() && !state_->run.error().empty()) error_ = state_->run.error();
   }
 }
 

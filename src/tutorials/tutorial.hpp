@@ -4,9 +4,26 @@
 
 #include <string_view>
 
-#include "sched/task.hpp"
+#include "sched/asyncio.hpp"
+#include "sched/program.hpp"
 
 namespace asyncrace::tutorials {
+
+// The asyncio a tutorial spells: everything of asyncrace::asyncio, except that asyncio.run(main),
+// used at module level, is a request to the program's driver (program.hpp), so the page can run
+// it one loop iteration per step:   co_await asyncio::run(main());
+namespace asyncio {
+using namespace asyncrace::asyncio;
+template <class T>
+run_request<T> run(task<T> main) {
+  return run_request<T>(std::move(main), true);
+}
+// loop.run_until_complete(coro) on the program's loop: no shutdown; other tasks are left as they are.
+template <class T>
+run_request<T> run_until_complete(task<T> main) {
+  return run_request<T>(std::move(main), false);
+}
+}  // namespace asyncio
 
 // What a tutorial's own .cpp file defines (as `const tutorial_info <slug>_info`).
 struct tutorial_info {
@@ -15,7 +32,7 @@ struct tutorial_info {
   std::string_view topic;        // grouping in the page: "gather", "sequential vs concurrent", ...
   std::string_view title;        // one line for `asyncrace list` and the page's list
   std::string_view explanation;  // what to notice, in our own words
-  task<void> (*main)();          // the coroutine asyncio.run() is given
+  program (*script)();           // the module-level code: what `python3 <slug>.py` runs
 };
 
 struct tutorial {

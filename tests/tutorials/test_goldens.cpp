@@ -13,25 +13,29 @@
 
 using namespace asyncrace;
 
-namespace {
 std::string read_golden(std::string_view slug) {
   std::ifstream in(std::string(ASYNCRACE_SOURCE_DIR) + "/tests/golden/" + std::string(slug) + ".jsonl");
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
 }
-}  // namespace
 
-TEST_CASE("every tutorial prints exactly what CPython prints, at the same virtual times") {
-  REQUIRE(tutorials::catalog().size() >= 3);
+// One test per tutorial: tests/CMakeLists.txt generates `TEST_CASE("golden: <slug>")` for each.
+void check_golden(std::string_view slug) {
+  const tutorials::tutorial* t = tutorials::find(slug);
+  REQUIRE_MESSAGE(t != nullptr, "no tutorial named " << std::string(slug));
+  const std::string golden = read_golden(slug);
+  REQUIRE_MESSAGE(!golden.empty(), "no golden transcript for this tutorial: run tests/golden/generate.py");
+  tutorials::session s(*t, {tie_policy::cpython_heap});
+  s.run_to_end();
+  CHECK(trace::to_jsonl(s.trace()) == golden);
+}
+
+TEST_CASE("the catalog has every tutorial the goldens have") {
+  CHECK(tutorials::catalog().size() == ASYNCRACE_TUTORIAL_COUNT);
   for (const tutorials::tutorial& t : tutorials::catalog()) {
     CAPTURE(t.slug());
-    const std::string golden = read_golden(t.slug());
-    REQUIRE_MESSAGE(!golden.empty(), "no golden transcript for this tutorial: run tests/golden/generate.py");
-    tutorials::session s(t, {tie_policy::cpython_heap});
-    s.run_to_end();
-    CHECK(s.error().empty());
-    CHECK(trace::to_jsonl(s.trace()) == golden);
+    CHECK_FALSE(read_golden(t.slug()).empty());
   }
 }
 

@@ -14,8 +14,8 @@ task<> do_a_lot_of_work_in_parallel(int num) {
   co_await asyncio::gather(do_some_work(num), do_some_work(num + 1), do_some_work(num + 2));
 }
 
-// The notebook's `await do_a_lot_of_work_in_parallel(10)` runs as asyncio.run(...).
-task<> main() { return do_a_lot_of_work_in_parallel(10); }
+// The notebook cell `await do_a_lot_of_work_in_parallel(10)` runs as asyncio.run(...).
+program script() { co_await asyncio::run(do_a_lot_of_work_in_parallel(10)); }
 
 }  // namespace asyncrace::tutorials::gather_three
 
@@ -30,6 +30,6 @@ extern const tutorial_info gather_three_info{
         "in the next loop iteration, print, and all begin their sleeps at t = 0; the loop then has "
         "nothing to do until t = 1, when all three wake. Total: one second, on one thread. "
         "Compare with sequential_await, which takes three.",
-    .main = &gather_three::main,
+    .script = &gather_three::script,
 };
 }  // namespace asyncrace::tutorials

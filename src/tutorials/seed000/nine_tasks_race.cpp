@@ -20,8 +20,8 @@ task<> do_a_lot_alot_of_work_in_parallel(int num) {
                            do_a_lot_of_work_in_parallel(num + 20));
 }
 
-// The notebook's `await do_a_lot_alot_of_work_in_parallel(10)` runs as asyncio.run(...).
-task<> main() { return do_a_lot_alot_of_work_in_parallel(10); }
+// The notebook cell `await do_a_lot_alot_of_work_in_parallel(10)` runs as asyncio.run(...).
+program script() { co_await asyncio::run(do_a_lot_alot_of_work_in_parallel(10)); }
 
 }  // namespace asyncrace::tutorials::nine_tasks_race
 
@@ -43,6 +43,6 @@ extern const tutorial_info nine_tasks_race_info{
         "advance between two sleeps), 'jitter' models timer noise with a seeded random offset.\n\n"
         "We dropped the seed's unused `from cgitb import text`: on Python 3.11 it only adds a "
         "DeprecationWarning.",
-    .main = &nine_tasks_race::main,
+    .script = &nine_tasks_race::script,
 };
 }  // namespace asyncrace::tutorials

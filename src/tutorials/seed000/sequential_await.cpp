@@ -16,8 +16,8 @@ task<> do_a_lot_of_work(int num) {
   co_await do_some_work(num + 2);
 }
 
-// The notebook's `await do_a_lot_of_work(1)` runs as asyncio.run(...).
-task<> main() { return do_a_lot_of_work(1); }
+// The notebook cell `await do_a_lot_of_work(1)` runs as asyncio.run(...).
+program script() { co_await asyncio::run(do_a_lot_of_work(1)); }
 
 }  // namespace asyncrace::tutorials::sequential_await
 
@@ -32,6 +32,6 @@ extern const tutorial_info sequential_await_info{
         "the three workers run one after another in a single task (watch the diagram: one lane), "
         "each sleeping its full second before the next starts. Three seconds in all. "
         "gather_three does the same work in one.",
-    .main = &sequential_await::main,
+    .script = &sequential_await::script,
 };
 }  // namespace asyncrace::tutorials

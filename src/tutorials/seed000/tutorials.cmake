@@ -1,0 +1,5 @@
+# Seed 000's tutorials, in the order the page shows them.
+list(APPEND ASYNCRACE_TUTORIALS
+  seed000/sequential_await
+  seed000/gather_three
+  seed000/nine_tasks_race)
