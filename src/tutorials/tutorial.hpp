@@ -6,6 +6,7 @@
 
 #include "sched/asyncio.hpp"
 #include "sched/program.hpp"
+#include "sched/tie_policy.hpp"
 
 namespace asyncrace::tutorials {
 
@@ -32,6 +33,9 @@ struct tutorial_info {
   std::string_view topic;        // grouping in the page: "gather", "sequential vs concurrent", ...
   std::string_view title;        // one line for `asyncrace list` and the page's list
   std::string_view explanation;  // what to notice, in our own words
+  // How equal timer deadlines break by default: the order the seed's own output shows (CPython's
+  // heap order for a coarse clock, as seed 000 was recorded on; fifo for a fine clock).
+  tie_policy ties = tie_policy::cpython_heap;
   program (*script)();           // the module-level code: what `python3 <slug>.py` runs
 };
 

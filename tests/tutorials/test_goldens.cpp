@@ -26,7 +26,7 @@ void check_golden(std::string_view slug) {
   REQUIRE_MESSAGE(t != nullptr, "no tutorial named " << std::string(slug));
   const std::string golden = read_golden(slug);
   REQUIRE_MESSAGE(!golden.empty(), "no golden transcript for this tutorial: run tests/golden/generate.py");
-  tutorials::session s(*t, {tie_policy::cpython_heap});
+  tutorials::session s(*t, {t->info->ties});  // the policy its golden was made with
   s.run_to_end();
   CHECK(trace::to_jsonl(s.trace()) == golden);
 }
