@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Generate the golden transcripts: what CPython 3.11's own asyncio prints, on a virtual clock.
 
-    python3 tests/golden/generate.py [--check] [SLUG ...]
+    python3 tests/golden/generate.py [--check] [SLUG | AREA/SCENARIO ...]
 
 Every tutorial src/tutorials/seed*/<slug>.py runs in a fresh child process (so asyncio's global
 Task-N counter starts at 1, exactly as in a new `python3`), and its transcript is written to
 tests/golden/<slug>.jsonl.  The conformance scenarios tests/conformance/<area>/<name>.py (the
 scheduler's own tests, in the spirit of CPython's test_asyncio) are run the same way, their
-transcripts written beside them as <name>.jsonl.  --check regenerates in memory and diffs
-against the committed files.
+transcripts written beside them as <name>.jsonl (named `<area>/<name>` on the command line).
+--check regenerates in memory and diffs against the committed files.
+The child models what the seed notebooks rely on: IPython's display of a cell's last expression,
+the virtual executors and the seed's cpu_tasks module, rich.print, a simulated subprocess and a
+seeded os.urandom.
 Conventions: README.md next to this file; semantics: the shared docs/asyncio-model.md.
 Standard library only.
 """
