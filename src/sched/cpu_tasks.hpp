@@ -1,0 +1,28 @@
+// `from cpu_tasks import cpu_bound`: the module the golden generator gives seed 001 (its own
+// cpu_bound is commented out). cpu_bound(n) returns the seed's real value and costs 0.145 s of
+// CPU on the thread that runs it (tests/golden/README.md, "cpu_tasks"):
+//   run_in_executor(pool, cpu_bound, i)   on a worker: only that worker's clock moves;
+//   cpu_bound(1)                          on the loop's thread: the loop is blocked 0.145 s.
+#pragma once
+
+#include <cstdint>
+
+#include "executor.hpp"
+#include "sleep.hpp"
+
+namespace asyncrace::cpu_tasks {
+
+struct cpu_bound_job {
+  // On a virtual worker (executor.hpp's cpu_bound: the job is named "cpu_bound").
+  std::int64_t operator()(job_context& job, std::int64_t n) const { return asyncrace::cpu_bound(job, n); }
+  // On the loop's thread: like time.sleep(0.145), nothing else runs meanwhile.
+  std::int64_t operator()(std::int64_t n) const {
+    const std::int64_t s = cpu_bound_sum(n);
+    blocking_sleep(cpu_bound_seconds);
+    return s;
+  }
+};
+// One object, so that `cpu_bound` names the function both ways, as in Python.
+inline constexpr cpu_bound_job cpu_bound{};
+
+}  // namespace asyncrace::cpu_tasks
