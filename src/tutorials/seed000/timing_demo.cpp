@@ -39,8 +39,8 @@ extern const tutorial_info timing_demo_info{
     .explanation =
         "The seed expected to see small timing differences. On the virtual clock there are none: "
         "all three workers start at 0.000000, sleep exactly one second and end at 1.000000, and "
-        "asyncio's own overhead takes no time. Real runs differ by microseconds, which is clock "
-        "noise, not parallelism.\n\n"
+        "asyncio's own steps take no time. A real run shows microseconds of difference: the time "
+        "the loop's one thread takes to step the tasks one after another.\n\n"
         "The three equal deadlines wake 10, 11, 12, in gather's order. That is not evidence against "
         "nine_tasks_race's surprising order: CPython's timer heap, which breaks ties by its shape, "
         "happens to pop three equal timers in the order they were pushed. With nine equal timers it "

@@ -72,7 +72,7 @@ extern const tutorial_info create_task_vs_await_info{
     .topic = "tasks",
     .title = "await in a row takes 3 s, create_task and gather 1 s, blocking jobs in tasks 3 s",
     .explanation =
-        "seq awaits each job in its own task, one after the other: 3.0 s. tasks_then_await and "
+        "seq awaits the jobs one after the other, inside its own task: 3.0 s. tasks_then_await and "
         "gather_example both turn the jobs into Tasks, whose sleeps overlap: 1.0 s each.\n\n"
         "The seed's comment says the jobs start at the create_task lines. They do not: create_task "
         "only schedules a task's first step, and the jobs start once tasks_then_await suspends at "

@@ -42,6 +42,7 @@ task<> using_threadpool() {
 
 task<> using_processpool(int n_tasks = 30) {
   const double t0 = time::time();
+  // run_in_executor submits to the running loop (asyncio.get_running_loop()).
   {
     process_pool_executor pool;  // with ProcessPoolExecutor() as pool:
     std::vector<future_handle<std::int64_t>> tasks;
