@@ -38,13 +38,11 @@ extern const tutorial_info timing_demo_info{
     .title = "Time stamps: three gathered workers start together and wake together",
     .explanation =
         "The seed expected to see small timing differences. On the virtual clock there are none: "
-        "all three workers start at 0.000000, sleep exactly one second and end at 1.000000, and "
-        "asyncio's own steps take no time. A real run shows microseconds of difference: the time "
-        "the loop's one thread takes to step the tasks one after another.\n\n"
-        "The three equal deadlines wake 10, 11, 12, in gather's order. That is not evidence against "
-        "nine_tasks_race's surprising order: CPython's timer heap, which breaks ties by its shape, "
-        "happens to pop three equal timers in the order they were pushed. With nine equal timers it "
-        "does not.",
+        "all three workers start at 0.000000 and end at exactly 1.000000, since asyncio's own steps "
+        "take no time; the 'jitter' tie policy adds the microseconds of noise a real clock shows.\n\n"
+        "The three equal deadlines wake 10, 11, 12, in gather's order. CPython's timer heap, which "
+        "breaks ties by its shape, happens to pop three equal timers in the order they were pushed, "
+        "but not nine: see nine_tasks_race.",
     .script = &timing_demo::script,
 };
 }  // namespace asyncrace::tutorials

@@ -73,14 +73,13 @@ extern const tutorial_info create_task_vs_await_info{
     .title = "await in a row takes 3 s, create_task and gather 1 s, blocking jobs in tasks 3 s",
     .explanation =
         "seq awaits the jobs one after the other, inside its own task: 3.0 s. tasks_then_await and "
-        "gather_example both turn the jobs into Tasks, whose sleeps overlap: 1.0 s each.\n\n"
+        "gather_example turn them into Tasks, whose sleeps overlap: 1.0 s each.\n\n"
         "The seed's comment says the jobs start at the create_task lines. They do not: create_task "
-        "only schedules a task's first step, and the jobs start once tasks_then_await suspends at "
-        "`await t1` (the diagram shows it: their lanes begin one loop iteration later, at the same "
-        "virtual time). By the time `await t1` returns, t2 and t3 are done too, so their awaits "
-        "return at once.\n\n"
-        "Last cell: time.sleep inside the tasks blocks the loop, so the three tasks run one after "
-        "the other in a single loop iteration: 3.0 s. create_task makes no thread, as the seed says.",
+        "only schedules a task's first step, so the jobs start once tasks_then_await suspends at "
+        "`await t1` (one loop iteration later, at the same virtual time), and by the time that await "
+        "returns, t2 and t3 are done too. In the last cell time.sleep blocks the loop, so the three "
+        "tasks run one after the other within a single loop iteration: 3.0 s, since create_task "
+        "makes no thread, as the seed says.",
     .script = &create_task_vs_await::script,
 };
 }  // namespace asyncrace::tutorials
