@@ -54,6 +54,7 @@ bool program_runner::step() {
     return !finished_;
   }
   try {
+    module_scope scope(module_.get());  // its tasks run the module's code too (random, os.urandom)
     if (run_->step()) return true;
   } catch (const deadlock_error& e) {
     fail(std::string("RuntimeError: ") + e.what());
