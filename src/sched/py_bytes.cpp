@@ -1,0 +1,61 @@
+#include "py_bytes.hpp"
+
+#include <cstdio>
+
+#include "py_exception.hpp"
+
+namespace asyncrace {
+
+std::string bytes::decode(std::string_view encoding) const {
+  if (encoding == "ascii") {
+    for (std::size_t i = 0; i < data_.size(); ++i) {
+      const auto c = static_cast<unsigned char>(data_[i]);
+      if (c >= 0x80) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02x", c);
+        throw py_exception("UnicodeDecodeError", std::string("'ascii' codec can't decode byte ") + byte +
+                                                     " in position " + std::to_string(i) +
+                                                     ": ordinal not in range(128)");
+      }
+    }
+  } else if (encoding != "utf-8" && encoding != "utf8") {
+    throw py_exception("LookupError", "unknown encoding: " + std::string(encoding));
+  }
+  return data_;
+}
+
+std::string bytes::repr() const {
+  const char quote = (data_.find('\'') != std::string::npos && data_.find('"') == std::string::npos) ? '"' : '\'';
+  std::string out = "b";
+  out += quote;
+  for (char ch : data_) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c >= 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  out += quote;
+  return out;
+}
+
+std::string rstrip(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r' ||
+                        s.back() == '\v' || s.back() == '\f'))
+    s.pop_back();
+  return s;
+}
+
+}  // namespace asyncrace
