@@ -38,7 +38,8 @@ extern const tutorial_info get_api_await_function_info{
         "The seed's snippet had a second bug it never reached: requests is not imported (and "
         "requests.get is blocking, which would stall the loop inside an async def). The C++ cannot "
         "spell the mistake at all, since co_await on a function does not compile; it raises "
-        "CPython's TypeError at that line instead.",
+        "CPython's TypeError at that line instead. We added the `import asyncio` of the post's "
+        "first snippet.",
     .script = &get_api_await_function::script,
 };
 }  // namespace asyncrace::tutorials

@@ -32,7 +32,9 @@ extern const tutorial_info run_until_complete_blocking_info{
         "no other task could run meanwhile. With a single task you cannot see the harm; add a "
         "second one and it would wait. Use await asyncio.sleep(5) inside a coroutine.\n\n"
         "loop.run_until_complete runs the loop only until this one coroutine is done, and "
-        "loop.close() then shuts it; asyncio.run does both, plus cleanup, in one call.",
+        "loop.close() then shuts it; asyncio.run does both, plus cleanup, in one call, and newer "
+        "Pythons deprecate get_event_loop() outside a running loop. We added the imports of the "
+        "post's first snippet.",
     .script = &run_until_complete_blocking::script,
 };
 }  // namespace asyncrace::tutorials

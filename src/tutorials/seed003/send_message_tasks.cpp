@@ -38,7 +38,8 @@ extern const tutorial_info send_message_tasks_info{
         "create_task schedules each coroutine as a Task of its own, but runs nothing yet: both start "
         "only when main first awaits, so both sleeps begin at t = 0 and end together at t = 2. "
         "Awaiting John's task first does not make Anna's wait for it; by the time main awaits "
-        "Anna's task it is already done. Three lanes in the diagram, 2.0 s in all.",
+        "Anna's task it is already done. Three lanes in the diagram, 2.0 s in all. (The post's "
+        "snippet lacks the imports and send_message of its first one; we added them.)",
     .script = &send_message_tasks::script,
 };
 }  // namespace asyncrace::tutorials

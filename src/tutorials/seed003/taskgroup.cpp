@@ -39,7 +39,8 @@ extern const tutorial_info taskgroup_info{
         "of the `async with` block waits for every task the group made: no await per task is "
         "needed. Both sleeps run together, so \"Time taken 2.0s\", as with send_message_tasks. "
         "Unlike bare tasks, a group would cancel the other message if one failed, and raise the "
-        "failure as an ExceptionGroup (Python 3.11+).",
+        "failure as an ExceptionGroup (Python 3.11+). (The post's snippet lacks the imports, "
+        "send_message and entry point of its other snippets; we added them.)",
     .script = &taskgroup::script,
 };
 }  // namespace asyncrace::tutorials
