@@ -92,6 +92,17 @@ TEST_CASE("a class whose operator co_await is a coroutine runs it inside the awa
   CHECK(asyncio::run(await_custom()) == "42 at 1.0");
 }
 
+TEST_CASE("a task cancelled inside a custom awaitable, and one left there when its loop goes") {
+  event_loop loop;
+  auto cancelled = create_task(loop, await_custom());
+  auto left = create_task(loop, await_custom());
+  loop.run_once();  // both start, each suspends in Delayed(1)'s sleep
+  cancelled.cancel();
+  loop.run_until_done(cancelled.state());
+  CHECK(cancelled.cancelled());
+  CHECK_FALSE(left.done());  // its frames die with the loop (ASan: nothing leaks)
+}
+
 TEST_CASE("gather over existing Tasks, one by one or in an array, makes no new Task") {
   CHECK(asyncio::run(gather_tasks_by_name()) == "1 2 3 4 at 0.75");
 }

@@ -90,7 +90,8 @@ extern const tutorial_info coffee_pastry_sync_vs_async_info{
     .title = "Coffee and pastry: time.sleep takes 5 s in a row, asyncio.sleep 3 s together",
     .explanation =
         "The synchronous order calls time.sleep(2) then time.sleep(3): the thread is blocked, "
-        "nothing else can run, 5 s in all (the diagram shows the blocked stretches with no task). "
+        "nothing else could run, 5 s in all, before any task exists (the diagram shows the loop "
+        "blocked). "
         "The asynchronous order makes two tasks whose asyncio.sleep calls overlap: coffee is ready "
         "at +2 s, pastry at +3 s, 3 s in all, the longest of the two. Both print MainThread: "
         "asyncio runs every task on the one thread; concurrency here is interleaving, not "

@@ -36,9 +36,10 @@ extern const tutorial_info futures_states_info{
         "asyncio.Future() is an empty box bound to the running loop: done() is False until someone "
         "calls set_result. Here the coroutine fills it itself after its two-second sleep, so "
         "done() turns True and result() returns the value at once. Nobody awaits this future: "
-        "it shows the states, not the waiting. The seed's comment \"Error\" on asyncio.run is "
-        "wrong: the run works as it is; only the commented-out top-level `await` would fail "
-        "outside a notebook.",
+        "it shows the states, not the waiting. The seed's comment calls asyncio.run an error: it is "
+        "one in Jupyter, whose own loop is already running (RuntimeError: asyncio.run() cannot be "
+        "called from a running event loop), hence the commented-out top-level `await` there. Run "
+        "as a script, as here, asyncio.run is the way.",
     .script = &futures_states::script,
 };
 }  // namespace asyncrace::tutorials

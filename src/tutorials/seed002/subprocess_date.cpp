@@ -44,7 +44,9 @@ extern const tutorial_info subprocess_date_info{
         "loop is free for other tasks: here there are none, so the clock jumps to the child's "
         "exit. The child is simulated (no real process runs in the browser): it lives 0.05 s and "
         "prints the virtual clock, epoch 0, so the date reads 1970-01-01 00:00:00.050000. By then "
-        "it has exited, so proc.wait() returns 0 without suspending. The seed's cell printed "
+        "it has exited (the simulation closes the pipe and ends the child in one callback; a real "
+        "child's exit may be noticed a little after its EOF), so proc.wait() returns 0 without "
+        "suspending. The seed's cell printed "
         "nothing; we print the line it read.",
     .script = &subprocess_date::script,
 };
