@@ -58,7 +58,8 @@ extern const tutorial_info task_repr_jupyter_info{
         "wakes the task. In the notebook, Jupyter's own loop runs between cells; a script has "
         "none, so we run the new loop with run_until_complete(asyncio.sleep(0)), and "
         "asyncio.run(), which leaves no loop set, is followed by set_event_loop (# asyncrace "
-        "lines). The program ends with the task still sleeping: nobody runs the loop again.",
+        "lines, with the `import asyncio` an earlier cell made). The program ends with the task "
+        "still sleeping: nobody runs the loop again.",
     .script = &task_repr_jupyter::script,
 };
 }  // namespace asyncrace::tutorials
