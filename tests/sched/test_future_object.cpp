@@ -77,7 +77,7 @@ task<std::string> gather_tasks_by_name() {
 }
 }  // namespace
 
-TEST_CASE("asyncio.Future: pending, awaited, completed by another task, InvalidStateError, cancel") {
+TEST_CASE("asyncio.Future: pending then awaited and completed by another task - InvalidStateError - cancel") {
   CHECK(asyncio::run(future_states()) ==
         std::vector<std::string>{
             "done False <Future pending>",
@@ -92,7 +92,7 @@ TEST_CASE("a class whose operator co_await is a coroutine runs it inside the awa
   CHECK(asyncio::run(await_custom()) == "42 at 1.0");
 }
 
-TEST_CASE("a task cancelled inside a custom awaitable, and one left there when its loop goes") {
+TEST_CASE("a task cancelled inside a custom awaitable and one left there when its loop goes") {
   event_loop loop;
   auto cancelled = create_task(loop, await_custom());
   auto left = create_task(loop, await_custom());
@@ -103,11 +103,11 @@ TEST_CASE("a task cancelled inside a custom awaitable, and one left there when i
   CHECK_FALSE(left.done());  // its frames die with the loop (ASan: nothing leaks)
 }
 
-TEST_CASE("gather over existing Tasks, one by one or in an array, makes no new Task") {
+TEST_CASE("gather over existing Tasks one by one or in an array makes no new Task") {
   CHECK(asyncio::run(gather_tasks_by_name()) == "1 2 3 4 at 0.75");
 }
 
-TEST_CASE("inspect.isawaitable: coroutines, Tasks, futures, sleeps, custom awaitables; not values") {
+TEST_CASE("inspect.isawaitable: coroutines and Tasks and futures and sleeps and custom awaitables but not values") {
   CHECK(inspect::isawaitable(asyncio::sleep(1)));
   CHECK(inspect::awaitable<task<int>>);
   CHECK(inspect::awaitable<task_handle<int>>);

@@ -65,7 +65,7 @@ task<std::string> unknown_program() {
 }
 }  // namespace
 
-TEST_CASE("a child's line arrives through the pipe at its exit, 0.05 s after the spawn") {
+TEST_CASE("a child's line arrives through the pipe at its exit 0.05 s after the spawn") {
   CHECK(asyncio::run(python_child()) == std::vector<std::string>{
                                             "spawned at 0.0, pid 4242, returncode None",
                                             "b'1970-01-01 00:00:00.050000\\n' at 0.05",
@@ -75,7 +75,7 @@ TEST_CASE("a child's line arrives through the pipe at its exit, 0.05 s after the
                                         });
 }
 
-TEST_CASE("every wait() wakes at the exit, and without a PIPE there is no StreamReader") {
+TEST_CASE("every wait() wakes at the exit and without a PIPE there is no StreamReader") {
   CHECK(asyncio::run(two_waiters()) == std::vector<std::string>{
                                            "stdout is None: True",
                                            "a woke at 1.05",
@@ -83,7 +83,7 @@ TEST_CASE("every wait() wakes at the exit, and without a PIPE there is no Stream
                                        });
 }
 
-TEST_CASE("date prints the virtual clock in UTC, without the fraction") {
+TEST_CASE("date prints the virtual clock in UTC without the fraction") {
   CHECK(asyncio::run(date_at(0)) == "Thu Jan  1 00:00:00 UTC 1970\n");
   CHECK(asyncio::run(date_at(32 * 86400 + 3661)) == "Mon Feb  2 01:01:01 UTC 1970\n");
 }
@@ -93,7 +93,7 @@ TEST_CASE("a program the simulation does not know raises NotImplementedError") {
         "NotImplementedError: asyncrace does not simulate the program ['ls', '-l']");
 }
 
-TEST_CASE("bytes: decode, repr and str.rstrip") {
+TEST_CASE("bytes: decode and repr and str.rstrip") {
   bytes data("2024\t\xe9\n");
   CHECK(data.repr() == "b'2024\\t\\xe9\\n'");
   CHECK(data.decode("utf-8") == "2024\t\xe9\n");
