@@ -6,6 +6,18 @@
 
 namespace asyncrace {
 
+std::string bytes::hex() const {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * data_.size());
+  for (const char c : data_) {
+    const auto b = static_cast<unsigned char>(c);
+    out += digits[b >> 4];
+    out += digits[b & 0xF];
+  }
+  return out;
+}
+
 std::string bytes::decode(std::string_view encoding) const {
   if (encoding == "ascii") {
     for (std::size_t i = 0; i < data_.size(); ++i) {

@@ -23,6 +23,8 @@ class bytes {
   std::string decode(std::string_view encoding = "utf-8") const;
   // repr(b): b'1970-01-01 00:00:00.050000\n'
   std::string repr() const;
+  // bytes.hex(): two lowercase hex digits per byte (os.urandom(5).hex(), py_process.hpp).
+  std::string hex() const;
 
   friend bool operator==(const bytes&, const bytes&) = default;
 

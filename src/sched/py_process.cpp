@@ -34,21 +34,10 @@ detail::py_process& detail::current_process() {
   return m ? processes.of(*m) : processes.outside;
 }
 
-std::string os::bytes::hex() const {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * data_.size());
-  for (std::uint8_t b : data_) {
-    out += digits[b >> 4];
-    out += digits[b & 0xF];
-  }
-  return out;
-}
-
-os::bytes os::urandom(std::size_t n) {
+bytes os::urandom(std::size_t n) {
   py_random& stream = detail::current_process().urandom;
-  std::vector<std::uint8_t> data(n);
-  for (std::uint8_t& b : data) b = static_cast<std::uint8_t>(stream.getrandbits(8));
+  std::string data(n, '\0');
+  for (char& b : data) b = static_cast<char>(stream.getrandbits(8));
   return bytes(std::move(data));
 }
 

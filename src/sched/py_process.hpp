@@ -16,9 +16,8 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <string>
-#include <vector>
 
+#include "py_bytes.hpp"
 #include "py_random.hpp"
 
 namespace asyncrace {
@@ -61,17 +60,6 @@ decltype(auto) choice(Seq& seq) {
 
 // `import os`: os.urandom.
 namespace os {
-// bytes, for what tutorials do with them.
-class bytes {
- public:
-  explicit bytes(std::vector<std::uint8_t> data) : data_(std::move(data)) {}
-  std::size_t size() const { return data_.size(); }
-  std::uint8_t operator[](std::size_t i) const { return data_[i]; }
-  std::string hex() const;  // bytes.hex(): two lowercase hex digits per byte
-
- private:
-  std::vector<std::uint8_t> data_;
-};
 // os.urandom(n): n reproducible bytes (see above).
 bytes urandom(std::size_t n);
 }  // namespace os

@@ -83,3 +83,8 @@ TEST_CASE("py_tuple_repr: a tuple as an f-string shows it") {
   CHECK(py_tuple_repr(1) == "(1,)");
   CHECK(py_tuple_repr() == "()");
 }
+
+TEST_CASE("bytes.hex: two lowercase digits per byte") {
+  CHECK(bytes(std::string("\x00\xff\x10\xa7", 4)).hex() == "00ff10a7");
+  CHECK(os::urandom(3).size() == 3);
+}
