@@ -8,11 +8,12 @@
 
 namespace asyncrace::tutorials::producer_consumer_seed444 {
 
-// The queue holds (item, time put) pairs. Python's tasks keep it alive by reference: a shared_ptr.
-using item_queue = std::shared_ptr<asyncio::Queue<std::pair<std::string, double>>>;
+// An asyncio.Queue of (item, time put) pairs. Python's tasks share it by reference; here a
+// shared_ptr keeps it alive for the consumers cancelled after main returns.
+using ItemQueue = asyncio::Queue<std::pair<std::string, double>>;
 
-task<std::string> makeitem(int size = 5) {
-  co_return os::urandom(static_cast<std::size_t>(size)).hex();
+task<std::string> makeitem(std::size_t size = 5) {
+  co_return os::urandom(size).hex();
 }
 
 task<> randsleep(std::string caller = "") {
@@ -23,7 +24,7 @@ task<> randsleep(std::string caller = "") {
   co_await asyncio::sleep(i);
 }
 
-task<> produce(int name, item_queue q) {
+task<> produce(int name, std::shared_ptr<ItemQueue> q) {
   const int n = random::randint(0, 10);
 
   for (int repeat = 0; repeat < n; ++repeat) {  // Synchronous loop for each single producer
@@ -35,7 +36,7 @@ task<> produce(int name, item_queue q) {
   }
 }
 
-task<> consume(int name, item_queue q) {
+task<> consume(int name, std::shared_ptr<ItemQueue> q) {
   while (true) {
     co_await randsleep("Consumer " + py_str(name));
     auto [i, t] = co_await q->get();
@@ -47,7 +48,7 @@ task<> consume(int name, item_queue q) {
 }
 
 task<> main(int nprod, int ncon) {
-  auto q = std::make_shared<asyncio::Queue<std::pair<std::string, double>>>();
+  auto q = std::make_shared<ItemQueue>();
   std::vector<task_handle<>> producers;
   for (int n = 0; n < nprod; ++n) producers.push_back(asyncio::create_task(produce(n, q)));
   std::vector<task_handle<>> consumers;
