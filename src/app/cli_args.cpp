@@ -35,6 +35,7 @@ bool parse_double(const std::string& s, double& out) {
 command parse_run(const std::vector<std::string>& args) {
   run_command run;
   bool have_slug = false;
+  bool have_ties = false;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* what) -> const std::string* {
@@ -47,6 +48,7 @@ command parse_run(const std::vector<std::string>& args) {
       auto p = v ? parse_tie_policy(*v) : std::nullopt;
       if (!p) return usage_error{"--tie-break needs one of: fifo, cpython-heap, jitter" + (v ? " (got '" + *v + "')" : std::string())};
       run.options.ties = *p;
+      have_ties = true;
     } else if (a == "--seed") {
       const std::string* v = value("seed");
       if (!v || !parse_u64(*v, run.options.seed))
@@ -71,7 +73,9 @@ command parse_run(const std::vector<std::string>& args) {
     }
   }
   if (!have_slug) return usage_error{"run needs a tutorial; valid: " + slugs()};
-  if (!tutorials::find(run.slug)) return usage_error{"unknown tutorial '" + run.slug + "'; valid: " + slugs()};
+  const tutorials::tutorial* t = tutorials::find(run.slug);
+  if (!t) return usage_error{"unknown tutorial '" + run.slug + "'; valid: " + slugs()};
+  if (!have_ties) run.options.ties = t->info->ties;  // the order the seed's own output shows
   return run;
 }
 
@@ -96,8 +100,9 @@ std::string usage() {
          "\n"
          "Runs asyncio tutorials on asyncrace's C++20 scheduler with a virtual clock and prints\n"
          "what CPython prints, with the virtual time of each line.\n"
-         "  --tie-break  order of timers with equal deadlines (default fifo; cpython-heap is\n"
-         "               CPython's heapq order, jitter adds a seeded random offset)\n"
+         "  --tie-break  order of timers with equal deadlines (default: the tutorial's, the order its\n"
+         "               seed shows; cpython-heap is CPython's heapq order, fifo scheduling order,\n"
+         "               jitter adds a seeded random offset)\n"
          "  --seed       jitter seed (default 1)\n"
          "  --jitter-us  jitter range in microseconds (default 50)\n"
          "  --format     text (time column + line, default) or jsonl (the golden transcript format)\n";

@@ -46,12 +46,19 @@ void apply_launch_args(ui::playground& target, int argc, char** argv) {
   ui::app_state& app = target.state();
   bool run = false;
   std::string problem;
+  // The tutorial first: selecting one resets the tie policy to its own, which --ties then overrides.
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string_view(argv[i]) == "--tutorial") {
+      if (std::string p = apply(app, argv[i], argv[i + 1]); !p.empty() && problem.empty()) problem = std::move(p);
+    }
   for (int i = 1; i < argc; ++i) {
     const std::string_view flag = argv[i];
     if (flag == "--run") {
       run = true;
     } else if (i + 1 < argc) {
-      if (std::string p = apply(app, flag, argv[++i]); !p.empty() && problem.empty()) problem = std::move(p);
+      const std::string_view value = argv[++i];
+      if (flag == "--tutorial") continue;  // applied above
+      if (std::string p = apply(app, flag, value); !p.empty() && problem.empty()) problem = std::move(p);
     } else if (problem.empty()) {
       problem = "Option " + std::string(flag) + " needs a value.";
     }

@@ -27,6 +27,7 @@ bool parse_seed(std::string_view text, std::uint64_t& seed, std::string& error) 
 app_state::app_state() {
   selected_ = tutorials::find(default_tutorial);
   if (selected_ == nullptr && !tutorials::catalog().empty()) selected_ = &tutorials::catalog().front();
+  if (selected_ != nullptr) settings.ties = selected_->info->ties;
 }
 
 bool app_state::select(std::string_view slug) {
@@ -40,6 +41,7 @@ bool app_state::select(std::string_view slug) {
     halted_ = false;
     clock_.restart();
     ++run_serial_;
+    settings.ties = t->info->ties;  // each tutorial opens with the tie order its seed shows
   }
   selected_ = t;
   message_.clear();

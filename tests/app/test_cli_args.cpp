@@ -2,6 +2,7 @@
 #include <doctest.h>
 
 #include "cli_args.hpp"
+#include "tutorials/catalog.hpp"
 
 using namespace asyncrace;
 
@@ -25,17 +26,19 @@ TEST_CASE("run with every option") {
   CHECK(r->format == cli::output_format::jsonl);
 }
 
-TEST_CASE("defaults: fifo, text") {
+TEST_CASE("defaults: the tutorial's own tie policy, text") {
   auto c = cli::parse({"run", "gather_three"});
   auto* r = std::get_if<cli::run_command>(&c);
   REQUIRE(r);
-  CHECK(r->options.ties == tie_policy::fifo);
+  CHECK(r->options.ties == tutorials::find("gather_three")->info->ties);
+  CHECK(r->options.ties == tie_policy::cpython_heap);
   CHECK(r->format == cli::output_format::text);
   CHECK(std::holds_alternative<cli::list_command>(cli::parse({"list"})));
 }
 
 TEST_CASE("bad input names the problem and the valid choices") {
-  CHECK(error_of({"run", "nope"}).find("valid: sequential_await") != std::string::npos);
+  CHECK(error_of({"run", "nope"}).find("valid: coroutine_repr, ") != std::string::npos);
+  CHECK(error_of({"run", "nope"}).find("nine_tasks_race") != std::string::npos);
   CHECK(error_of({"run"}).find("needs a tutorial") != std::string::npos);
   CHECK(error_of({"run", "gather_three", "--tie-break", "lifo"}).find("fifo, cpython-heap, jitter") != std::string::npos);
   CHECK(error_of({"run", "gather_three", "--tie-break"}).find("fifo, cpython-heap, jitter") != std::string::npos);

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "tutorials/catalog.hpp"
 #include "ui/app_state.hpp"
 
 using namespace asyncrace;
@@ -65,4 +66,16 @@ TEST_CASE("a run plays to the end and a new selection clears it") {
   CHECK_FALSE(app.select("no_such_tutorial"));
   CHECK(app.selected()->slug() == "gather_three");
   CHECK(app.message().find("no_such_tutorial") != std::string::npos);
+}
+
+TEST_CASE("selecting a tutorial opens it with its seed's tie policy, until the learner picks one") {
+  ui::app_state app;
+  for (const tutorials::tutorial& t : tutorials::catalog()) {
+    CAPTURE(t.slug());
+    REQUIRE(app.select(t.slug()));
+    CHECK(app.settings.ties == t.info->ties);
+    app.settings.ties = tie_policy::jitter;  // the learner's choice holds while the tutorial stays
+    CHECK(app.select(t.slug()));
+    CHECK(app.settings.ties == tie_policy::jitter);
+  }
 }
