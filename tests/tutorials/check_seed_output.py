@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Check transcripts against the output printed in the seed documents.
 
-    python3 tests/tutorials/check_seed_output.py [--transcripts DIR] [SLUG ...]
+    python3 tests/tutorials/check_seed_output.py [--transcripts DIR | --asyncrace BINARY] [SLUG ...]
 
 For every tests/tutorials/seed_output/<slug>.txt (a seed cell's printed lines, see README.md there),
 compare it with the transcript DIR/<slug>.jsonl (default: tests/golden, which checks the golden
-generator itself against the seeds; the same files can check asyncrace's own transcripts).
+generator itself against the seeds), or with what `BINARY run <slug> --format jsonl` prints
+(--asyncrace: asyncrace's own transcripts, under each tutorial's default tie policy).
 Exit status 1 if a transcript is missing or differs, except for the documented known differences.
 Standard library only.
 """
-import argparse, json, re, sys
+import argparse, json, re, subprocess, sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -81,6 +82,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--transcripts", type=Path, default=ROOT / "tests" / "golden",
                         help="folder of <slug>.jsonl transcripts (default: tests/golden)")
+    parser.add_argument("--asyncrace", type=Path, metavar="BINARY",
+                        help="check what this asyncrace CLI prints instead of transcript files")
     parser.add_argument("slugs", nargs="*", help="only these slugs (default: every seed_output file)")
     args = parser.parse_args()
     files = sorted(SEED_OUTPUT.glob("*.txt"))
@@ -90,12 +93,22 @@ def main():
     for path in files:
         slug = path.stem
         transcript = args.transcripts / f"{slug}.jsonl"
-        if not path.exists() or not transcript.exists():
+        if not path.exists() or (not args.asyncrace and not transcript.exists()):
             print(f"FAIL {slug}: missing {path if not path.exists() else transcript}")
             failed += 1
             continue
+        if args.asyncrace:  # exit status 1 only says the program ended on an exception, as CPython's
+            run = subprocess.run([str(args.asyncrace), "run", slug, "--format", "jsonl"],
+                                 capture_output=True, text=True, timeout=60)
+            if run.returncode not in (0, 1) or run.stderr:
+                print(f"FAIL {slug}: asyncrace exited {run.returncode}: {run.stderr.strip()}")
+                failed += 1
+                continue
+            text = run.stdout
+        else:
+            text = transcript.read_text(encoding="utf-8")
         expected = path.read_text(encoding="utf-8").splitlines()
-        problems = differences(expected, compared_lines(transcript.read_text(encoding="utf-8")))
+        problems = differences(expected, compared_lines(text))
         if slug in KNOWN_DIFFERENCES:
             known += 1
             state = "differs as documented" if problems else "now MATCHES (drop it from KNOWN_DIFFERENCES)"
