@@ -1,5 +1,6 @@
 #include "program.hpp"
 
+#include "context.hpp"
 #include "py_exception.hpp"
 
 namespace asyncrace {
@@ -38,7 +39,24 @@ void module_state::release_all() {
   for (auto& release : std::exchange(kept_, {})) release();
 }
 
-struct program_runner::module : module_state {};
+// The interpreter's state for one program: its Out[] history and its main thread's contextvars
+// context, fresh for each program (so nothing one run sets at module level leaks into the next).
+struct program_runner::module : module_state {
+  contextvars::context context;
+};
+
+namespace {
+class context_scope {
+ public:
+  explicit context_scope(contextvars::context& c) : previous_(contextvars::context::swap_current(&c)) {}
+  ~context_scope() { contextvars::context::swap_current(previous_); }
+  context_scope(const context_scope&) = delete;
+  context_scope& operator=(const context_scope&) = delete;
+
+ private:
+  contextvars::context* previous_;
+};
+}  // namespace
 
 program_runner::program_runner(event_loop& loop, program p)
     : loop_(&loop), program_(std::move(p)), module_(std::make_unique<module>()) {}
@@ -70,12 +88,13 @@ void program_runner::resume_module() {
   {
     running_scope loop_scope(loop_);
     module_scope scope(module_.get());
+    context_scope in_context(module_->context);
     program_.h_.resume();
-  }
-  if (detail::run_request_base* request = std::exchange(promise.pending, nullptr)) {
-    run_ = std::make_unique<runner>(*loop_);
-    request->start(*run_);
-    return;
+    if (detail::run_request_base* request = std::exchange(promise.pending, nullptr)) {
+      run_ = std::make_unique<runner>(*loop_);
+      request->start(*run_);  // main's Task copies the module's context
+      return;
+    }
   }
   if (promise.error) return fail(exception_text(promise.error));
   finish();
@@ -94,6 +113,7 @@ void program_runner::finish() {
   // from `sys:1` (detail::exit_scope tells coroutine_never_awaited so).
   running_scope loop_scope(loop_);
   module_scope scope(module_.get());
+  context_scope in_context(module_->context);
   detail::exit_scope at_exit;
   module_->release_all();
   program_ = program();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sched/context.hpp"
 #include "sched/program.hpp"
 #include "sched/py_exception.hpp"
 
@@ -70,6 +71,19 @@ program uncaught() {
   print("never printed");
 }
 
+contextvars::context_var<int> level("level");
+
+task<> reads_level() {
+  print("task sees", level.get(0));
+  co_return;
+}
+
+program sets_level() {
+  print("module sees", level.get(0));
+  level.set(7);
+  co_await run_request<void>(reads_level(), true);
+}
+
 program caught() {
   try {
     co_await run_request<void>(fails(), true);
@@ -99,4 +113,11 @@ TEST_CASE("an exception main raises ends the program: its line, then the exit wa
 
 TEST_CASE("module code can catch what asyncio.run raised and go on") {
   CHECK(run_program(caught()) == std::vector<std::string>{"caught ValueError: late @0.5"});
+}
+
+TEST_CASE("each program has its own contextvars context, copied by its tasks") {
+  const std::vector<std::string> expected{"module sees 0 @0.0", "task sees 7 @0.0"};
+  CHECK(run_program(sets_level()) == expected);
+  CHECK(run_program(sets_level()) == expected);  // nothing of the first program is left
+  CHECK(level.get(0) == 0);
 }
