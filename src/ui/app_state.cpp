@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <exception>
+#include <span>
 
 #include "tutorials/catalog.hpp"
 
@@ -37,13 +38,40 @@ bool app_state::select(std::string_view slug) {
     return false;
   }
   if (t != selected_) {
-    session_.reset();
-    halted_ = false;
-    clock_.restart();
-    ++run_serial_;
+    end_run();
     settings.ties = t->info->ties;  // each tutorial opens with the tie order its seed shows
   }
   selected_ = t;
+  if (compared_ == t) compared_ = nullptr;  // nothing to compare a tutorial with itself
+  message_.clear();
+  return true;
+}
+
+void app_state::end_run() {
+  compare_session_.reset();
+  session_.reset();
+  halted_ = false;
+  clock_.restart();
+  ++run_serial_;
+}
+
+bool app_state::set_compare(std::string_view slug) {
+  const tutorials::tutorial* t = nullptr;
+  if (!slug.empty() && slug != "none") {
+    t = tutorials::find(slug);
+    if (t == nullptr) {
+      message_ = "There is no tutorial called \"" + std::string(slug) + "\" to compare with.";
+      return false;
+    }
+    if (t == selected_) {
+      message_ = "Compare " + std::string(slug) + " with a different tutorial.";
+      return false;
+    }
+  }
+  if (t != compared_) {
+    end_run();
+    compared_ = t;
+  }
   message_.clear();
   return true;
 }
@@ -75,10 +103,14 @@ bool app_state::run() {
     message_ = std::move(problem);
     return false;
   }
-  session_.reset();  // the old run's coroutines die before the new loop starts
+  compare_session_.reset();  // the old runs' coroutines die before the new loops start
+  session_.reset();
   try {
     session_ = std::make_unique<tutorials::session>(*selected_, options);
+    if (compared_ != nullptr) compare_session_ = std::make_unique<tutorials::session>(*compared_, options);
   } catch (const std::exception& e) {
+    compare_session_.reset();
+    session_.reset();
     message_ = std::string("Could not start the run: ") + e.what();
     return false;
   }
@@ -92,7 +124,8 @@ bool app_state::run() {
 void app_state::tick(double real_dt) {
   if (!session_ || halted_) return;
   try {
-    clock_.tick(*session_, real_dt, settings.speed);
+    tutorials::session* const runs[] = {session_.get(), compare_session_.get()};
+    clock_.tick(std::span(runs, compare_session_ ? 2 : 1), real_dt, settings.speed);
   } catch (const std::exception& e) {
     // The session reports run errors through error(); anything thrown past it is ours to show.
     message_ = std::string("The run stopped: ") + e.what();
@@ -100,6 +133,10 @@ void app_state::tick(double real_dt) {
   }
 }
 
-bool app_state::running() const { return session_ && !halted_ && !session_->finished(); }
+bool app_state::running(const tutorials::session* run) const {
+  return run != nullptr && !halted_ && !run->finished();
+}
+
+bool app_state::running() const { return running(session_.get()) || running(compare_session_.get()); }
 
 }  // namespace asyncrace::ui

@@ -39,13 +39,24 @@ class app_state {
 
   // What is wrong with `settings` as typed (checked live, before Run); empty when they are valid.
   std::string settings_problem() const;
-  // Starts a fresh run of the selected tutorial. Bad settings leave a message and no run.
+  // Starts a fresh run of the selected tutorial (and of the compared one, with the same settings).
+  // Bad settings leave a message and no run.
   bool run();
   // Advances playback by one frame's real time.
   void tick(double real_dt);
 
+  // Compare mode: another tutorial run beside the selected one, same settings, same clock.
+  const tutorials::tutorial* compared() const { return compared_; }
+  // Sets the tutorial to compare with (empty: none), ending the current run; false, with a
+  // message, when unknown or the selected one itself.
+  bool set_compare(std::string_view slug);
+
   const tutorials::session* session() const { return session_.get(); }
+  // The compared tutorial's run (null when not comparing or not run yet).
+  const tutorials::session* compare_session() const { return compare_session_.get(); }
+  // True while any run still has something to play.
   bool running() const;
+  bool running(const tutorials::session* run) const;
   double playhead() const { return clock_.now(); }
   // Counts runs, so views can reset (scroll, zoom to fit) when a new one starts.
   std::uint64_t run_serial() const { return run_serial_; }
@@ -56,8 +67,12 @@ class app_state {
 
  private:
   const tutorials::tutorial* selected_ = nullptr;
+  const tutorials::tutorial* compared_ = nullptr;
   std::unique_ptr<tutorials::session> session_;
-  playback_clock clock_;
+  std::unique_ptr<tutorials::session> compare_session_;
+  playback_clock clock_;  // one clock for both runs
+
+  void end_run();
   std::uint64_t run_serial_ = 0;
   bool halted_ = false;  // the run threw past the session: keep its trace, stop playing
   std::string message_;

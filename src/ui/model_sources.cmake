@@ -2,6 +2,7 @@
 # their own, into tests/ui (which therefore also runs with ASYNCRACE_BUILD_APP=OFF and under node).
 set(ASYNCRACE_UI_MODEL_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/app_state.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/compare.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/lane_layout.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/layout.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/playback.cpp"

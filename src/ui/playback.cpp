@@ -36,20 +36,38 @@ bool parse_speed(std::string_view text, playback_speed& out) {
 }
 
 void playback_clock::tick(tutorials::session& run, double real_dt, playback_speed speed, std::size_t budget) {
-  if (!run.finished()) {
+  tutorials::session* const runs[] = {&run};
+  tick(runs, real_dt, speed, budget);
+}
+
+void playback_clock::tick(std::span<tutorials::session* const> runs, double real_dt, playback_speed speed,
+                          std::size_t budget) {
+  bool pending = false;
+  for (const tutorials::session* run : runs) pending = pending || !run->finished();
+  if (pending) {
     // Leaving 'instant' mid-run goes on from the playhead, not from infinity.
     const double from = std::isinf(target_) ? now_ : std::max(target_, now_);
     target_ = speed == playback_speed::instant ? std::numeric_limits<double>::infinity()
                                                : from + std::max(0.0, real_dt) * rate(speed);
-    run.advance(target_, budget);
+    for (tutorials::session* run : runs)
+      if (!run->finished()) run->advance(target_, budget);
   }
-  if (run.finished()) {
-    now_ = std::max(now_, run.trace().end_time());
+  double reached = std::numeric_limits<double>::infinity();  // over the runs still going
+  double end = now_;
+  for (const tutorials::session* run : runs) {
+    if (run->finished()) {
+      end = std::max(end, run->trace().end_time());
+    } else if (run->next_event_time() <= target_) {
+      reached = std::min(reached, run->now());  // out of budget: show only what has run
+    } else {
+      reached = std::min(reached, target_);
+    }
+  }
+  if (std::isinf(reached)) {  // all finished
+    now_ = end;
     target_ = now_;
-  } else if (run.next_event_time() <= target_) {
-    now_ = std::max(now_, run.now());  // out of budget: show only what has run
   } else {
-    now_ = target_;
+    now_ = std::max(now_, reached);
   }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 namespace asyncrace::tutorials {
@@ -35,6 +36,11 @@ class playback_clock {
   // never passes work the budget left undone, so nothing is shown before it has happened; the
   // clock itself keeps going, so a slow frame delays the picture but loses no time.
   void tick(tutorials::session& run, double real_dt, playback_speed speed, std::size_t budget = frame_budget);
+  // One clock for several runs side by side (compare mode): each catches up to the same target
+  // (each within `budget`); the playhead is the earliest any unfinished run has really reached, so
+  // every diagram shows the same instant. When all have finished it rests on the latest end.
+  void tick(std::span<tutorials::session* const> runs, double real_dt, playback_speed speed,
+            std::size_t budget = frame_budget);
 
  private:
   double now_ = 0.0;     // the playhead: shown
