@@ -3,8 +3,11 @@
 // CPU on the thread that runs it (tests/golden/README.md, "cpu_tasks"):
 //   run_in_executor(pool, cpu_bound, i)   on a worker: only that worker's clock moves;
 //   cpu_bound(1)                          on the loop's thread: the loop is blocked 0.145 s.
+// With real executors (loop_options::executors) both run the seed's real loop and cost what it
+// measurably takes.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 
 #include "executor.hpp"
@@ -17,6 +20,12 @@ struct cpu_bound_job {
   std::int64_t operator()(job_context& job, std::int64_t n) const { return asyncrace::cpu_bound(job, n); }
   // On the loop's thread: like time.sleep(0.145), nothing else runs meanwhile.
   std::int64_t operator()(std::int64_t n) const {
+    if (event_loop* loop = event_loop::current(); loop && loop->executors()) {
+      const auto t0 = std::chrono::steady_clock::now();
+      const std::int64_t s = cpu_bound_loop(n);
+      loop->blocked_really(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      return s;
+    }
     const std::int64_t s = cpu_bound_sum(n);
     blocking_sleep(cpu_bound_seconds);
     return s;

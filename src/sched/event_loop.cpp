@@ -3,7 +3,10 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
 #include <limits>
+#include <mutex>
+#include <thread>
 
 #include "future.hpp"
 #include "python_source.hpp"
@@ -22,10 +25,25 @@ constexpr double clock_resolution = 1e-9;
 running_scope::running_scope(event_loop* loop) : previous_(std::exchange(current_loop, loop)) {}
 running_scope::~running_scope() { current_loop = previous_; }
 
+struct event_loop::inbox {
+  std::mutex mutex;
+  std::condition_variable arrived;
+  std::vector<callback> done;  // handed back, not yet taken by the loop
+};
+
 event_loop::event_loop(const loop_options& options)
     : timers_(options.ties), options_(options), jitter_rng_(options.jitter_seed) {}
 
 event_loop::~event_loop() {
+  // Real work still out there refers to this loop: wait for it (its completions are dropped with
+  // the ready queue below).
+  while (external_ > 0) {
+    std::unique_lock lock(inbox_->mutex);
+    inbox_->arrived.wait(lock, [&] { return !inbox_->done.empty(); });
+    external_ -= inbox_->done.size();
+    ready_.insert(ready_.end(), inbox_->done.begin(), inbox_->done.end());
+    inbox_->done.clear();
+  }
   // Tasks still unfinished: destroy every frame first (frames hold references to other tasks and
   // gathers), drop the callbacks that will never run (they may own references), then drop the
   // loop's own reference to each task.
@@ -57,9 +75,53 @@ double event_loop::next_event_time() const {
   return timers_.top_when() > now_ ? timers_.top_when() : now_;
 }
 
+void event_loop::external_begin() {
+  if (!inbox_) inbox_ = std::make_unique<inbox>();
+  if (external_++ == 0) wall_sync_ = std::chrono::steady_clock::now();  // the clock follows the wall from here
+}
+
+void event_loop::external_done(callback cb) {
+  std::lock_guard lock(inbox_->mutex);
+  inbox_->done.push_back(cb);
+  inbox_->arrived.notify_one();
+}
+
+void event_loop::sync_clock() {
+  const auto wall = std::chrono::steady_clock::now();
+  now_ += std::chrono::duration<double>(wall - wall_sync_).count();
+  wall_sync_ = wall;
+}
+
+double event_loop::time_at(std::chrono::steady_clock::time_point t) const {
+  return now_ - std::chrono::duration<double>(wall_sync_ - t).count();
+}
+
+void event_loop::take_external() {
+  sync_clock();
+  {
+    std::unique_lock lock(inbox_->mutex);
+    auto arrived = [&] { return !inbox_->done.empty(); };
+    if (ready_.empty() && !stopping_ && !arrived()) {
+      timers_.prune_cancelled();
+      if (timers_.empty()) {
+        inbox_->arrived.wait(lock, arrived);
+      } else {
+        const auto due = wall_sync_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                          std::chrono::duration<double>(std::max(0.0, timers_.top_when() - now_)));
+        inbox_->arrived.wait_until(lock, due, arrived);
+      }
+    }
+    external_ -= inbox_->done.size();
+    ready_.insert(ready_.end(), inbox_->done.begin(), inbox_->done.end());
+    inbox_->done.clear();
+  }
+  sync_clock();  // the time waited; from here on, with nothing outstanding, the clock jumps again
+}
+
 bool event_loop::run_once() {
   running_scope scope(this);
   timers_.prune_cancelled();
+  if (external_ > 0) take_external();
   if (ready_.empty() && !stopping_) {
     if (timers_.empty()) return false;
     // Nothing to do now: the virtual clock jumps exactly to the earliest deadline.
@@ -96,11 +158,25 @@ void event_loop::run_until_done(future_core& f) {
 
 void event_loop::block_for(double seconds) {
   if (!(seconds > 0)) return;
+  if (external_ > 0) {
+    // Real work is in flight: the loop's thread really waits, as the workers really work.
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    return blocked_really(seconds);
+  }
   const double begin = now_;
   now_ += seconds;
   if (observer_) {
     task_driver* d = task_driver::running();
     observer_->loop_blocked(d ? d->id : no_task, begin, now_);
+  }
+}
+
+void event_loop::blocked_really(double seconds) {
+  if (external_ == 0) return block_for(seconds);  // the clock jumps by what was measured
+  sync_clock();                                   // the wall clock moved on by itself
+  if (observer_) {
+    task_driver* d = task_driver::running();
+    observer_->loop_blocked(d ? d->id : no_task, now_ - seconds, now_);
   }
 }
 

@@ -2,9 +2,25 @@
 // due timers move to the ready queue (in tie-break order), then exactly the callbacks that were
 // ready at that moment run, FIFO. With nothing ready the clock jumps to the next timer; with no
 // timer either the run is deadlocked, which is reported instead of hanging.
+//
+// Real work off the loop's thread (a real executor, src/pool) plugs in as CPython's
+// call_soon_threadsafe does: the loop's thread announces each piece with external_begin(), and
+// the thread that did it hands its completion back with external_done(cb), from any thread; cb
+// then runs on the loop's thread in the next iteration. While any announced piece has not been
+// handed back, the clock is the wall clock:
+//   - each iteration first adds the real time since the last one (time() is measured);
+//   - with nothing ready the loop really waits, until its next timer is due or a completion
+//     arrives, and with no timer either it waits for the completion instead of reporting a
+//     deadlock; block_for (time.sleep on the loop's thread) really blocks.
+// With nothing outstanding the clock jumps as in virtual mode, so a program that hands no work
+// to real workers runs exactly as before, and one that does shows measured times only where
+// real work was in flight. A loop destroyed with work outstanding first waits for it (as
+// CPython's exit joins executor threads) and discards the completions.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -21,6 +37,7 @@ namespace asyncrace {
 class task_driver;
 class future_core;
 class python_source;
+class executor_factory;
 
 // Nothing is ready, no timer is scheduled, and the awaited task has not finished.
 class deadlock_error : public std::runtime_error {
@@ -32,6 +49,9 @@ struct loop_options {
   tie_policy ties = tie_policy::fifo;
   std::uint64_t jitter_seed = 1;
   double jitter_us = 0.0;  // jitter policy: uniform [0, jitter_us) µs added to each deadline
+  // Makes the loop's pools (ThreadPoolExecutor, ProcessPoolExecutor, the default executor):
+  // null for virtual workers (executor.hpp), else real ones (src/pool). Not owned.
+  const executor_factory* executors = nullptr;
 };
 
 class event_loop {
@@ -71,6 +91,18 @@ class event_loop {
   // Output of the running code (print, warnings, uncaught exceptions), stamped with the clock.
   void emit(output_stream stream, std::string_view text);
 
+  // Real work off the loop's thread (see the top of this file). external_begin on the loop's
+  // thread; external_done from any thread, once per external_begin.
+  void external_begin();
+  void external_done(callback cb);
+  std::size_t external_pending() const { return external_; }
+  // A blocking call on the loop's thread that really took `seconds` (measured): the clock and
+  // the observer account for it, in either mode.
+  void blocked_really(double seconds);
+  // The loop time of a wall-clock instant while external work is in flight (measured times).
+  double time_at(std::chrono::steady_clock::time_point t) const;
+  const executor_factory* executors() const { return options_.executors; }
+
   void set_observer(loop_observer* o) { observer_ = o; }
   // The Python this run mirrors (file name, lines), for reprs and warnings; may be null.
   void set_python(const python_source* p) { python_ = p; }
@@ -92,6 +124,9 @@ class event_loop {
 
  private:
   static void on_stop(void* loop);
+  struct inbox;  // completions handed back by other threads
+  void sync_clock();
+  void take_external();  // the inbox into the ready queue, waiting when there is nothing to do
 
   double now_ = 0.0;
   std::vector<callback> ready_;
@@ -107,6 +142,9 @@ class event_loop {
   std::uint32_t task_counter_ = 0;  // CPython's Task-N counter (per loop here: one per run)
   task_id task_ids_ = 0;            // ids of the tasks observers see: dense, 1, 2, 3, ...
   bool stopping_ = false;
+  std::size_t external_ = 0;  // announced, not yet back in the ready queue (loop thread only)
+  std::unique_ptr<inbox> inbox_;
+  std::chrono::steady_clock::time_point wall_sync_{};  // the wall instant `now_` stands for
 };
 
 // Makes `loop` the current loop for a scope (asyncio's _set_running_loop); program_runner also

@@ -2,13 +2,33 @@
 
 #include <atomic>
 #include <memory>
+#include <new>
+#include <thread>
 
 namespace asyncrace {
 
-void job_context::advance(double seconds, const char* caller) {
+void job_context::advance(double seconds, const char* caller, bool sleeping) {
   if (seconds < 0) throw py_exception("ValueError", "sleep length must be non-negative");  // time.sleep's
   if (!what_) what_ = caller;
-  now_ += seconds;
+  if (!real_)
+    now_ += seconds;
+  else if (sleeping)
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));  // a real blocking wait
+}
+
+double job_context::time() const {
+  if (!real_) return now_;
+  return now_ + std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_origin_).count();
+}
+
+void job_context::terminate_worker() {
+  terminated_ = true;
+  throw worker_death{};
+}
+
+py_exception broken_pool_error() {
+  return py_exception("BrokenProcessPool",
+                      "A process in the process pool was terminated abruptly while the future was running or pending.");
 }
 
 // When each worker is free again; shared by the pool and its jobs in flight, so that a pool
@@ -29,11 +49,12 @@ struct virtual_pool::state {
   }
 };
 
-namespace {
-std::uint32_t next_pool_id() {
+std::uint32_t next_executor_id() {
   static std::atomic<std::uint32_t> last{0};
   return last.fetch_add(1, std::memory_order_relaxed) + 1;
 }
+
+namespace {
 void deliver(void* job) {
   auto& j = *static_cast<executor_job*>(job);
   j.deliver(j);
@@ -44,7 +65,7 @@ void drop(void* job) {
 }
 }  // namespace
 
-virtual_pool::virtual_pool(int max_workers) : state_(new state), id_(next_pool_id()) {
+virtual_pool::virtual_pool(int max_workers) : state_(new state), id_(next_executor_id()) {
   if (max_workers <= 0) {
     delete state_;
     throw py_exception("ValueError", "max_workers must be greater than 0");  // CPython's message
@@ -72,6 +93,8 @@ void virtual_pool::submit(executor_job& job) {
   }
   job_context clock(start);
   contexts_[worker].run([&] { job.run(job, clock); });
+  // A worker that died (terminate_worker) is replaced at once: a new thread, an empty context.
+  if (clock.worker_terminated()) contexts_[worker].~context(), new (&contexts_[worker]) context();
   const double end = clock.time();
   free_at[worker] = end;
   ++state_->in_flight;
@@ -108,20 +131,46 @@ void virtual_pool::shutdown(bool wait) {
   loop->block_for(last - loop->time());
 }
 
+pool_executor::pool_executor(pool_kind kind, int max_workers, const event_loop* loop) {
+  if (max_workers <= 0) throw py_exception("ValueError", "max_workers must be greater than 0");  // CPython's message
+  const executor_factory* real = loop ? loop->executors() : nullptr;
+  if (real) impl_ = real->make(kind, max_workers);
+  else impl_ = std::make_unique<virtual_pool>(max_workers);
+  real_ = real != nullptr;
+}
+
 executor& default_executor(event_loop& loop) {
   // CPython keeps it on the loop (loop._default_executor); the scheduler keeps it here, one per
   // loop. A loop destroyed with jobs in flight drops their timers, so a pool with nothing in
   // flight is as good as new: entries of other loops are freed then, and an entry found for a
   // new loop at a recycled address behaves as a fresh pool.
+  // A pool is also the kind its loop wants (virtual, or real from that loop's factory).
   struct entry {
     const event_loop* loop;
+    const executor_factory* made_by;
     std::unique_ptr<thread_pool_executor> pool;
   };
   thread_local std::vector<entry> pools;
-  std::erase_if(pools, [&](const entry& e) { return e.loop != &loop && e.pool->idle(); });
+  std::erase_if(pools, [&](const entry& e) {
+    return (e.loop != &loop || e.made_by != loop.executors()) && e.pool->idle();
+  });
   for (entry& e : pools)
-    if (e.loop == &loop) return *e.pool;
-  return *pools.emplace_back(entry{&loop, std::make_unique<thread_pool_executor>()}).pool;
+    if (e.loop == &loop && e.made_by == loop.executors()) return *e.pool;
+  running_scope scope(&loop);  // the pool is made for this loop
+  return *pools.emplace_back(entry{&loop, loop.executors(), std::make_unique<thread_pool_executor>()}).pool;
+}
+
+std::int64_t cpu_bound_loop(std::int64_t n) {
+  // The seed's loop as written: sum((i*i) % (n+1) for i in range(2000000)), Python's %.
+  if (n == -1) throw py_exception("ZeroDivisionError", "integer modulo by zero");
+  const std::int64_t m = n + 1;
+  std::int64_t s = 0;
+  for (std::int64_t i = 0; i < 2000000; ++i) {
+    std::int64_t r = (i * i) % m;
+    if (r != 0 && (r < 0) != (m < 0)) r += m;
+    s += r;
+  }
+  return s;
 }
 
 std::int64_t cpu_bound_sum(std::int64_t n) {

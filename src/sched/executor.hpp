@@ -10,15 +10,21 @@
 // awaiting task wakes in the one after. An awaiter that gave up (cancelled) does not stop the
 // job: a running thread cannot be cancelled, and the worker stays busy until the job's end.
 //
-// `executor` is the one interface: a real pool (std::thread natively, Web Workers in the browser;
-// issue 5) takes the same executor_job and calls the same deliver.
+// `executor` is the one interface both modes plug into: a real pool (src/pool: std::thread
+// natively; Web Workers in the browser) takes the same executor_job, gives its run a real
+// job_context (its sleep really sleeps, its time is measured) and hands the outcome back through
+// event_loop::external_done. Which one the seed's `ThreadPoolExecutor()` makes is the loop's
+// choice (loop_options::executors): thread_pool_executor and process_pool_executor are facades
+// over the pool the loop's executor_factory makes, a virtual_pool without one.
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <type_traits>
@@ -36,23 +42,43 @@ namespace asyncrace {
 // What a job sees of the worker running it: the worker's own clock. A virtual worker cannot
 // measure real work, so a job declares what it costs: `sleep` for time.sleep (blocking I/O),
 // `spend` for CPU time. The first function to call either names the job (for traces).
+// On a real worker (real()) the clock is the wall clock: sleep really blocks the worker, spend
+// only names the job (the work itself took the time), time() is measured.
 class job_context {
  public:
   explicit job_context(double start) : now_(start) {}
+  struct real_worker {};
+  // A real worker's job, queued at loop time `queued`, i.e. at wall-clock instant `queued_wall`.
+  job_context(real_worker, double queued, std::chrono::steady_clock::time_point queued_wall)
+      : now_(queued), wall_origin_(queued_wall), real_(true) {}
 
-  double time() const { return now_; }  // time.time() inside the job
+  double time() const;  // time.time() inside the job
   // time.sleep(seconds) on a worker: only this worker waits.
-  void sleep(double seconds, const char* caller = __builtin_FUNCTION()) { advance(seconds, caller); }
+  void sleep(double seconds, const char* caller = __builtin_FUNCTION()) { advance(seconds, caller, true); }
   // CPU time the job costs (cpu_bound's measured 0.145 s).
-  void spend(double seconds, const char* caller = __builtin_FUNCTION()) { advance(seconds, caller); }
+  void spend(double seconds, const char* caller = __builtin_FUNCTION()) { advance(seconds, caller, false); }
   const char* what() const { return what_ ? what_ : "job"; }
+  bool real() const { return real_; }
+  // os._exit() in a pool worker: the worker dies with this job, which fails with a broken-pool
+  // error (BrokenProcessPool); the pool replaces the worker. Fault drills and tests use it.
+  [[noreturn]] void terminate_worker();
+  bool worker_terminated() const { return terminated_; }
 
  private:
-  void advance(double seconds, const char* caller);
+  void advance(double seconds, const char* caller, bool sleeping);
 
   double now_;
+  std::chrono::steady_clock::time_point wall_origin_{};
   const char* what_ = nullptr;
+  bool real_ = false;
+  bool terminated_ = false;
 };
+
+// What terminate_worker throws through the job's frames (no std::exception: a job's own
+// catch (const std::exception&) does not stop it); run_job turns it into the broken-pool error.
+struct worker_death {};
+// CPython's BrokenProcessPool, as a job's awaiter sees it when the worker running it died.
+py_exception broken_pool_error();
 
 // One call handed to an executor, type-erased with function pointers (style.md).
 struct executor_job {
@@ -74,6 +100,22 @@ class executor {
   // Executor.shutdown(wait): no new jobs; with wait, the calling thread blocks until every job
   // has ended (`with ThreadPoolExecutor() as pool:` does this on leaving the block).
   virtual void shutdown(bool wait = true) = 0;
+  virtual bool idle() const = 0;             // no job in flight
+  virtual std::uint32_t id() const = 0;      // observers' pool number, unique in the process
+};
+
+// A new pool number (virtual and real pools share the numbering).
+std::uint32_t next_executor_id();
+
+enum class pool_kind : std::uint8_t { thread, process };
+
+// Makes the real pools of a loop (loop_options::executors; src/pool).
+class executor_factory {
+ public:
+  virtual ~executor_factory() = default;
+  // A pool for `ThreadPoolExecutor(max_workers)` / `ProcessPoolExecutor(max_workers)`
+  // (max_workers > 0, the CPython default already applied).
+  virtual std::unique_ptr<executor> make(pool_kind kind, int max_workers) const = 0;
 };
 
 // A pool of N virtual workers (see the top of this file).
@@ -89,8 +131,8 @@ class virtual_pool : public executor {
   void shutdown(bool wait = true) override;
 
   int max_workers() const { return static_cast<int>(contexts_.size()); }
-  bool idle() const;  // no job in flight
-  std::uint32_t id() const { return id_; }  // observers' pool number, unique in the process
+  bool idle() const override;
+  std::uint32_t id() const override { return id_; }
 
  private:
   struct state;  // worker free times: shared with the jobs in flight
@@ -107,19 +149,37 @@ class virtual_pool : public executor {
 // The reference transcripts' os.cpu_count().
 inline constexpr int default_cpu_count = 8;
 
+// A pool the code creates (`ThreadPoolExecutor()`, `ProcessPoolExecutor()`): the running loop's
+// executor_factory makes it, or it is a virtual_pool. ValueError for max_workers <= 0 either way.
+class pool_executor : public executor {
+ public:
+  void submit(executor_job& job) override { impl_->submit(job); }
+  void shutdown(bool wait = true) override { impl_->shutdown(wait); }
+  bool idle() const override { return impl_->idle(); }
+  std::uint32_t id() const override { return impl_->id(); }
+  bool real() const { return real_; }
+
+ protected:
+  pool_executor(pool_kind kind, int max_workers, const event_loop* loop = event_loop::current());
+
+ private:
+  std::unique_ptr<executor> impl_;
+  bool real_ = false;
+};
+
 // concurrent.futures.ThreadPoolExecutor(max_workers): by default min(32, cpu_count + 4) workers.
-class thread_pool_executor : public virtual_pool {
+class thread_pool_executor : public pool_executor {
  public:
   explicit thread_pool_executor(std::optional<int> max_workers = std::nullopt, int cpu_count = default_cpu_count)
-      : virtual_pool(max_workers.value_or(std::min(32, cpu_count + 4))) {}
+      : pool_executor(pool_kind::thread, max_workers.value_or(std::min(32, cpu_count + 4))) {}
 };
 
 // concurrent.futures.ProcessPoolExecutor(max_workers): by default cpu_count workers. (A job's
-// writes to globals would stay in its process; a virtual job runs in this one.)
-class process_pool_executor : public virtual_pool {
+// writes to globals would stay in its process; a virtual job, or a native real one, runs in this one.)
+class process_pool_executor : public pool_executor {
  public:
   explicit process_pool_executor(std::optional<int> max_workers = std::nullopt, int cpu_count = default_cpu_count)
-      : virtual_pool(max_workers.value_or(cpu_count)) {}
+      : pool_executor(pool_kind::process, max_workers.value_or(cpu_count)) {}
 };
 
 // The loop's default executor (loop._default_executor): a ThreadPoolExecutor made on first use.
@@ -127,11 +187,14 @@ executor& default_executor(event_loop& loop);
 
 // The seed's CPU-bound job (model page): the sum over i in [0, 2000000) of (i*i) % (n+1) in
 // 64-bit integers — exactly CPython's values — costing the seed's measured 0.145 s of CPU.
+// cpu_bound_sum computes it in O(n); cpu_bound_loop is the seed's real 2,000,000-step loop, which
+// a real worker runs (its cost is then measured, not declared).
 inline constexpr double cpu_bound_seconds = 0.145;
 std::int64_t cpu_bound_sum(std::int64_t n);
+std::int64_t cpu_bound_loop(std::int64_t n);
 inline std::int64_t cpu_bound(job_context& job, std::int64_t n) {
-  const std::int64_t s = cpu_bound_sum(n);
-  job.spend(cpu_bound_seconds);
+  const std::int64_t s = job.real() ? cpu_bound_loop(n) : cpu_bound_sum(n);
+  job.spend(cpu_bound_seconds);  // on a real worker: names the job (the loop above took the time)
   return s;
 }
 
@@ -181,6 +244,8 @@ class executor_call final : public future_state<R>, public executor_job {
         self.in_->run([&] { self.call(job); });  // to_thread: functools.partial(ctx.run, func)
       else
         self.call(job);
+    } catch (const worker_death&) {
+      self.error_ = std::make_exception_ptr(broken_pool_error());
     } catch (...) {
       self.error_ = std::current_exception();
     }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "pool/real_executors.hpp"
 #include "sched/asyncio.hpp"
 #include "sched/python_source.hpp"
 
@@ -11,16 +12,23 @@ namespace asyncrace::tutorials {
 std::string validate(const run_options& o) {
   if (!(o.jitter_us >= 0.0) || o.jitter_us > 1e6)
     return "jitter must be between 0 and 1000000 µs (got " + py_float_repr(o.jitter_us) + ")";
+  if (o.workers < 0 || o.workers > pool::max_user_workers)
+    return "workers must be between 1 and " + std::to_string(pool::max_user_workers) + " (got " +
+           std::to_string(o.workers) + ")";
+  if (o.executors == executor_mode::real && !pool::real_executors_available())
+    return "real executors are not available in this build (virtual workers only)";
   return {};
 }
 
 struct session::state {
-  state(const loop_options& o, const tutorial& t)
-      : loop(o),
+  state(loop_options o, std::unique_ptr<executor_factory> real, const tutorial& t)
+      : executors(std::move(real)),
+        loop((o.executors = executors.get(), o)),
         python(std::string(t.slug()) + ".py", t.python_source, t.cpp_source),
         run(loop, t.info->script()) {
     loop.set_python(&python);
   }
+  std::unique_ptr<executor_factory> executors;  // null: virtual workers; outlives the loop
   event_loop loop;
   python_source python;  // names Python lines in reprs and warnings
   program_runner run;    // the module code and each asyncio.run in it, one step at a time
@@ -29,7 +37,10 @@ struct session::state {
 session::session(const tutorial& t, const run_options& o)
     : tutorial_(t), options_(o), error_(validate(o)) {
   if (!error_.empty()) return;  // nothing runs with options that make no sense
-  state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, t);
+  std::unique_ptr<executor_factory> real;
+  if (o.executors == executor_mode::real)
+    real = pool::make_real_executors(o.workers > 0 ? o.workers : pool::hardware_workers());
+  state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, std::move(real), t);
   state_->loop.set_observer(&trace_);
 }
 

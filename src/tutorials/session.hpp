@@ -14,10 +14,16 @@
 
 namespace asyncrace::tutorials {
 
+// Who runs executor jobs (to_thread, run_in_executor): virtual workers on the virtual clock (the
+// deterministic transcripts), or real ones (src/pool), whose times are measured.
+enum class executor_mode : std::uint8_t { virtual_workers, real };
+
 struct run_options {
   tie_policy ties = tie_policy::fifo;
   std::uint64_t seed = 1;   // jitter seed
   double jitter_us = 50.0;  // jitter: each timer's deadline gets uniform [0, jitter_us) µs added
+  executor_mode executors = executor_mode::virtual_workers;
+  int workers = 0;  // real mode: at most this many workers per pool; 0 for the hardware threads
 };
 
 // Checks options a user typed (CLI, page): empty when valid, else a message naming the problem.
