@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "pool/real_executors.hpp"
 #include "tutorials/catalog.hpp"
 
 namespace asyncrace::cli {
@@ -36,6 +37,7 @@ command parse_run(const std::vector<std::string>& args) {
   run_command run;
   bool have_slug = false;
   bool have_ties = false;
+  bool have_workers = false;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* what) -> const std::string* {
@@ -58,13 +60,27 @@ command parse_run(const std::vector<std::string>& args) {
       if (!v || !parse_double(*v, run.options.jitter_us))
         return usage_error{"--jitter-us needs a number of microseconds from 0 to 1000000" + (v ? " (got '" + *v + "')" : std::string())};
       if (std::string bad = tutorials::validate(run.options); !bad.empty()) return usage_error{"--jitter-us: " + bad};
+    } else if (a == "--executor") {
+      const std::string* v = value("mode");
+      if (v && *v == "virtual") run.options.executors = tutorials::executor_mode::virtual_workers;
+      else if (v && *v == "real") run.options.executors = tutorials::executor_mode::real;
+      else return usage_error{"--executor needs one of: virtual, real" + (v ? " (got '" + *v + "')" : std::string())};
+      if (std::string bad = tutorials::validate(run.options); !bad.empty()) return usage_error{"--executor: " + bad};
+    } else if (a == "--workers") {
+      const std::string* v = value("workers");
+      std::uint64_t n = 0;
+      if (!v || !parse_u64(*v, n) || n < 1 || n > static_cast<std::uint64_t>(pool::max_user_workers))
+        return usage_error{"--workers needs a whole number from 1 to " + std::to_string(pool::max_user_workers) +
+                           (v ? " (got '" + *v + "')" : std::string())};
+      run.options.workers = static_cast<int>(n);
+      have_workers = true;
     } else if (a == "--format") {
       const std::string* v = value("format");
       if (v && *v == "text") run.format = output_format::text;
       else if (v && *v == "jsonl") run.format = output_format::jsonl;
       else return usage_error{"--format needs one of: text, jsonl" + (v ? " (got '" + *v + "')" : std::string())};
     } else if (!a.empty() && a[0] == '-') {
-      return usage_error{"unknown option '" + a + "' for run; valid: --tie-break, --seed, --jitter-us, --format"};
+      return usage_error{"unknown option '" + a + "' for run; valid: --tie-break, --seed, --jitter-us, --executor, --workers, --format"};
     } else if (!have_slug) {
       run.slug = a;
       have_slug = true;
@@ -72,6 +88,8 @@ command parse_run(const std::vector<std::string>& args) {
       return usage_error{"run takes one tutorial, got a second: '" + a + "'"};
     }
   }
+  if (have_workers && run.options.executors != tutorials::executor_mode::real)
+    return usage_error{"--workers sizes real pools: it needs --executor real"};
   if (!have_slug) return usage_error{"run needs a tutorial; valid: " + slugs()};
   const tutorials::tutorial* t = tutorials::find(run.slug);
   if (!t) return usage_error{"unknown tutorial '" + run.slug + "'; valid: " + slugs()};
@@ -96,7 +114,8 @@ command parse(const std::vector<std::string>& args) {
 std::string usage() {
   return "usage: asyncrace list\n"
          "       asyncrace run <tutorial> [--tie-break fifo|cpython-heap|jitter] [--seed N]\n"
-         "                                [--jitter-us X] [--format text|jsonl]\n"
+         "                                [--jitter-us X] [--executor virtual|real [--workers N]]\n"
+         "                                [--format text|jsonl]\n"
          "\n"
          "Runs asyncio tutorials on asyncrace's C++20 scheduler with a virtual clock and prints\n"
          "what CPython prints, with the virtual time of each line.\n"
@@ -105,6 +124,9 @@ std::string usage() {
          "               jitter adds a seeded random offset)\n"
          "  --seed       jitter seed (default 1)\n"
          "  --jitter-us  jitter range in microseconds (default 50)\n"
+         "  --executor   who runs to_thread / run_in_executor jobs: virtual workers on the virtual\n"
+         "               clock (default), or real native threads, with measured times\n"
+         "  --workers    real mode: at most N worker threads per pool (default: the hardware threads)\n"
          "  --format     text (time column + line, default) or jsonl (the golden transcript format)\n";
 }
 

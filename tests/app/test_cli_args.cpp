@@ -51,3 +51,21 @@ TEST_CASE("bad input names the problem and the valid choices") {
   CHECK(error_of({"fly"}).find("valid: list, run") != std::string::npos);
   CHECK(error_of({}).find("missing command") != std::string::npos);
 }
+
+TEST_CASE("--executor real [--workers N]: real pools of N workers; bad values name the range") {
+  auto c = cli::parse({"run", "processpool_cpu_bound", "--executor", "real", "--workers", "2"});
+  auto* r = std::get_if<cli::run_command>(&c);
+  REQUIRE(r);
+  CHECK(r->options.executors == tutorials::executor_mode::real);
+  CHECK(r->options.workers == 2);
+  auto d = cli::parse({"run", "gather_three"});
+  CHECK(std::get<cli::run_command>(d).options.executors == tutorials::executor_mode::virtual_workers);
+  CHECK(std::get<cli::run_command>(d).options.workers == 0);  // real mode would use the hardware threads
+  for (const char* bad : {"0", "10000", "abc", "-1", "2.5", ""})
+    CHECK_MESSAGE(error_of({"run", "gather_three", "--executor", "real", "--workers", bad}) ==
+                      "--workers needs a whole number from 1 to 256 (got '" + std::string(bad) + "')",
+                  bad);
+  CHECK(error_of({"run", "gather_three", "--executor", "real", "--workers"}) == "--workers needs a whole number from 1 to 256");
+  CHECK(error_of({"run", "gather_three", "--executor", "threads"}) == "--executor needs one of: virtual, real (got 'threads')");
+  CHECK(error_of({"run", "gather_three", "--workers", "2"}) == "--workers sizes real pools: it needs --executor real");
+}
