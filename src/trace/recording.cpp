@@ -122,6 +122,16 @@ void recording::loop_blocked(task_id by, double begin, double end) {
   blocked_.push_back({by, begin, end});
 }
 
+void recording::executor_job(std::uint32_t pool, std::uint32_t worker, std::string_view what,
+                             double queued, double start, double end, task_id for_task) {
+  seen(end);
+  // Executors number themselves process-wide; the lanes number the pools of this run: 0, 1, ...
+  auto it = std::find(pool_ids_.begin(), pool_ids_.end(), pool);
+  if (it == pool_ids_.end()) it = pool_ids_.insert(it, pool);
+  const auto dense = static_cast<std::uint32_t>(it - pool_ids_.begin());
+  jobs_.push_back({dense, worker, std::string(what), queued, start, end, for_task});
+}
+
 void recording::sync() const {
   // Oldest first, freeing as it goes: the log and the lanes it becomes are never both whole.
   if (logged_lanes_ > 0) lanes_.reserve(lanes_.size() + std::exchange(logged_lanes_, 0));

@@ -59,6 +59,19 @@ struct blocked_span {
   double end = 0.0;
 };
 
+// One executor job (run_in_executor, to_thread): the pool lanes of the race diagram. It waited in
+// the pool's queue from `queued` to `start`, ran on `worker` until `end`, and its result went back
+// to the loop for task `for_task`.
+struct pool_job {
+  std::uint32_t pool = 0;    // pools in the order they took their first job: 0, 1, ...
+  std::uint32_t worker = 0;  // worker index in its pool
+  std::string what;          // the function: "blocking_io", "cpu_bound"
+  double queued = 0.0;
+  double start = 0.0;
+  double end = 0.0;
+  task_id for_task = no_task;
+};
+
 class recording final : public loop_observer {
  public:
   // In creation order. Like any read of the lanes it may reallocate them: a task_lane reference
@@ -66,6 +79,8 @@ class recording final : public loop_observer {
   const std::vector<task_lane>& lanes() const;
   const std::vector<output_line>& lines() const { return lines_; }
   const std::vector<blocked_span>& blocked() const { return blocked_; }
+  // Executor jobs in the order they were submitted.
+  const std::vector<pool_job>& jobs() const { return jobs_; }
   const task_lane* lane(task_id id) const;
   // Task ids in the order they finished.
   std::vector<task_id> finish_order() const;
@@ -80,6 +95,8 @@ class recording final : public loop_observer {
   void task_finished(task_id id, task_outcome outcome, double t) override;
   void output(task_id from, output_stream stream, std::string_view text, double t) override;
   void loop_blocked(task_id by, double begin, double end) override;
+  void executor_job(std::uint32_t pool, std::uint32_t worker, std::string_view what, double queued,
+                    double start, double end, task_id for_task) override;
 
  private:
   // One observer call about a task, as logged until the lanes are next read.
@@ -114,6 +131,8 @@ class recording final : public loop_observer {
   mutable int finished_count_ = 0;
   std::vector<output_line> lines_;
   std::vector<blocked_span> blocked_;
+  std::vector<pool_job> jobs_;
+  std::vector<std::uint32_t> pool_ids_;  // executor ids, in the order they took their first job
   double end_time_ = 0.0;
 };
 

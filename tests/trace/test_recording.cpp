@@ -82,3 +82,34 @@ TEST_CASE("a blocked loop is recorded as a span") {
   CHECK(r.blocked()[0].end == 0.75);
   CHECK(r.blocked()[0].by == 1);
 }
+
+namespace {
+int nap_io(job_context& job, int x) {
+  job.sleep(1);
+  return x;
+}
+task<> three_jobs_two_workers() {
+  thread_pool_executor pool(2);
+  std::vector<future_handle<int>> jobs;
+  for (int i = 0; i < 3; ++i) jobs.push_back(run_in_executor(pool, nap_io, i));
+  co_await asyncio::gather(std::move(jobs));
+  pool.shutdown();
+}
+}  // namespace
+
+TEST_CASE("executor jobs: worker, queue wait, run interval and the task that awaits each") {
+  const trace::recording r = record(three_jobs_two_workers());
+  REQUIRE(r.jobs().size() == 3);
+  for (const trace::pool_job& j : r.jobs()) {
+    CHECK(j.pool == 0);  // the run's first pool, whatever its process-wide id
+    CHECK(j.what == "nap_io");
+    CHECK(j.queued == 0.0);
+    CHECK(j.for_task == 1);
+  }
+  CHECK(r.jobs()[0].worker == 0);
+  CHECK(r.jobs()[1].worker == 1);
+  CHECK(r.jobs()[2].worker == 0);  // the third waits for the first worker to be free
+  CHECK(r.jobs()[2].start == 1.0);
+  CHECK(r.jobs()[2].end == 2.0);
+  CHECK(r.end_time() >= 2.0);
+}
