@@ -13,6 +13,7 @@ namespace {
 // Sets one option; returns what was wrong with it, or empty.
 std::string apply(ui::app_state& app, std::string_view flag, std::string_view value) {
   if (flag == "--tutorial") return app.select(value) ? std::string() : app.message();
+  if (flag == "--compare") return app.set_compare(value) ? std::string() : app.message();
   if (flag == "--ties") {
     const auto p = parse_tie_policy(value);
     if (!p) return "Unknown tie policy \"" + std::string(value) + "\" (fifo, cpython-heap or jitter).";

@@ -1,6 +1,6 @@
 // Launch options for the playground, the same on both platforms: command-line flags natively, the
 // page's query string on the web (the shell turns ?tutorial=nine_tasks_race&run into flags).
-//   --tutorial SLUG  --ties fifo|cpython-heap|jitter  --seed N  --jitter US  --speed 0.25x|1x|instant  --run
+//   --tutorial SLUG  --compare SLUG  --ties fifo|cpython-heap|jitter  --seed N  --jitter US  --speed 0.25x|1x|instant  --run
 #pragma once
 
 namespace asyncrace::ui {

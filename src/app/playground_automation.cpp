@@ -81,6 +81,45 @@ void append_run(std::string& out, const ui::app_state& app) {
       out += '}';
     }
   out += "],\"lanes\":" + std::to_string(run != nullptr ? run->trace().lanes().size() : 0);
+  out += ",\"end\":";
+  append_number(out, run != nullptr ? run->trace().end_time() : 0.0);
+}
+
+// Compare mode: the compared tutorial and its run (null when not comparing).
+void append_compare(std::string& out, const ui::playground& p) {
+  const ui::app_state& app = p.state();
+  out += ",\"compare\":";
+  if (app.compared() == nullptr) {
+    out += "null";
+    return;
+  }
+  const tutorials::session* run = app.compare_session();
+  out += "{\"tutorial\":";
+  trace::append_json_quoted(out, app.compared()->slug());
+  out += ",\"running\":";
+  out += app.running(run) ? "true" : "false";
+  out += ",\"finished\":";
+  out += run != nullptr && !app.running(run) ? "true" : "false";
+  out += ",\"end\":";
+  append_number(out, run != nullptr ? run->trace().end_time() : 0.0);
+  out += ",\"error\":";
+  trace::append_json_quoted(out, run != nullptr ? run->error() : std::string());
+  out += ",\"lanes\":" + std::to_string(run != nullptr ? run->trace().lanes().size() : 0);
+  out += ",\"lines\":[";
+  bool first = true;
+  if (run != nullptr)
+    for (const trace::output_line& line : run->trace().lines()) {
+      if (line.t > app.playhead()) continue;
+      out += first ? "{\"t\":" : ",{\"t\":";
+      first = false;
+      append_number(out, line.t);
+      out += ",\"text\":";
+      trace::append_json_quoted(out, line.text);
+      out += '}';
+    }
+  out += "],";
+  append_rect(out, "plot", p.diagram().compare_plot());
+  out += '}';
 }
 
 std::string state_json(const ui::playground& p) {
@@ -101,6 +140,7 @@ std::string state_json(const ui::playground& p) {
   out += ",\"problem\":";
   trace::append_json_quoted(out, app.settings_problem());
   append_run(out, app);
+  append_compare(out, p);
   out += ',';
   append_rect(out, "run_button", p.controls().run);
   out += ',';
@@ -146,6 +186,12 @@ ASYNCRACE_EXPORT int asyncrace_set_options(const char* policy, const char* seed,
   s.jitter_us = jitter_us;
   if (speed != nullptr && !asyncrace::ui::parse_speed(speed, s.speed)) return 0;
   return target->state().settings_problem().empty() ? 1 : 0;
+}
+
+// Compare mode: runs `slug` beside the selected tutorial ("" or "none": stop comparing). 1 on
+// success, 0 (with a message in the state) for an unknown slug or the selected tutorial itself.
+ASYNCRACE_EXPORT int asyncrace_set_compare(const char* slug) {
+  return target != nullptr && target->state().set_compare(slug != nullptr ? slug : "") ? 1 : 0;
 }
 
 // Starts a run of the selected tutorial with the current options (what the Run button does).

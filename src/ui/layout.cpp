@@ -35,4 +35,15 @@ panel_layout compute_layout(float width, float height, float list_height) {
   return p;
 }
 
+std::array<float, 2> stack_heights(float avail, float fixed, std::size_t rows_a, std::size_t rows_b,
+                                   float row_max) {
+  const float want_a = fixed + row_max * static_cast<float>(rows_a);
+  const float want_b = fixed + row_max * static_cast<float>(rows_b);
+  if (want_a + want_b <= avail) return {want_a, want_b};
+  const float min_a = std::min(want_a, avail / 3.0f);
+  const float min_b = std::min(want_b, avail / 3.0f);
+  const float a = std::floor(std::clamp(avail * want_a / (want_a + want_b), min_a, std::max(min_a, avail - min_b)));
+  return {a, std::max(0.0f, avail - a)};
+}
+
 }  // namespace asyncrace::ui

@@ -3,6 +3,9 @@
 // side; the race diagram along the bottom, as wide as possible. Pure: unit-tested.
 #pragma once
 
+#include <array>
+#include <cstddef>
+
 namespace asyncrace::ui {
 
 struct rect {
@@ -35,5 +38,11 @@ float left_column_width(float width);
 // `list_height` is what the tutorial list would like (its content); it gets that, within limits,
 // and the explanation gets the rest of the column.
 panel_layout compute_layout(float width, float height, float list_height = 0.0f);
+
+// Compare mode: heights of two diagrams stacked in `avail` pixels, each `fixed` (title, axis)
+// plus its rows. Each gets what it wants (rows at `row_max`) when both fit, stacked from the top;
+// otherwise they share in proportion, neither below a third (its rows then scroll).
+std::array<float, 2> stack_heights(float avail, float fixed, std::size_t rows_a, std::size_t rows_b,
+                                   float row_max = 30.0f);
 
 }  // namespace asyncrace::ui

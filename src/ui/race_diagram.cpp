@@ -1,19 +1,25 @@
 #include "race_diagram.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
 #include "app_state.hpp"
+#include "compare.hpp"
 #include "fonts.hpp"
 #include "lane_layout.hpp"
 #include "lane_painter.hpp"
 #include "legend.hpp"
 #include "panel.hpp"
 #include "theme.hpp"
+#include "tutorials/catalog.hpp"
+#include "tutorials/session.hpp"
 
 namespace asyncrace::ui {
 namespace {
@@ -62,8 +68,7 @@ std::string zoom_readout(double px_per_s) {
   return buf;
 }
 
-void empty_hint(const rect& area) {
-  const char* text = "Press \xe2\x96\xb6 Run to watch the tasks race.";
+void empty_hint(const rect& area, const char* text) {
   const ImVec2 size = ImGui::CalcTextSize(text);
   ImGui::GetWindowDrawList()->AddText({area.x + 0.5f * (area.w - size.x), area.y + 0.5f * (area.h - size.y)},
                                       palette::text_dim, text);
@@ -97,9 +102,45 @@ void title_legend() {
   ImGui::PopClipRect();
 }
 
+// A compared diagram's title line: "sequential_await  3 s" (how long the whole run took, once it
+// has), and its finish order at the right.
+void run_title(const tutorials::session& run, bool running, double playhead, bool compared, float width) {
+  const float x0 = ImGui::GetCursorPosX();
+  ImGui::PushStyleColor(ImGuiCol_Text, compared ? palette::finish : palette::accent);
+  ImGui::TextUnformatted(std::string(run.source().slug()).c_str());
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0.0f, 14.0f);
+  std::string total;
+  ImU32 color = palette::time;
+  if (!run.error().empty()) {
+    total = "failed at " + format_seconds(run.trace().end_time()) + " s";
+    color = palette::error;
+  } else if (running) {
+    total = "running\xe2\x80\xa6";
+    color = palette::text_dim;
+  } else {
+    total = "total " + format_seconds(run.trace().end_time()) + " s";
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(total.c_str());
+  ImGui::PopStyleColor();
+  const std::string order = finish_summary(run.trace(), playhead);
+  if (order.empty()) return;
+  const char* caption = "finish order  ";
+  const float w = ImGui::CalcTextSize(caption).x + ImGui::CalcTextSize(order.c_str()).x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.0f, x0 + width - w));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
+  ImGui::TextUnformatted(caption);
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0.0f, 0.0f);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::finish);
+  ImGui::TextUnformatted(order.c_str());
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
-void race_diagram::draw(const app_state& app, const rect& area) {
+void race_diagram::draw(app_state& app, const rect& area) {
   panel_ = area;
   if (begin_panel("Race diagram", area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     if (app.run_serial() != serial_) {
@@ -110,17 +151,56 @@ void race_diagram::draw(const app_state& app, const rect& area) {
     header(app);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    if (const tutorials::session* run = app.session()) {
-      lanes(app, run->trace(), label_width(run->trace(), avail.x));
+    const tutorials::session* runs[] = {app.session(), app.compare_session()};
+    if (runs[0] != nullptr) {
+      const bool two = runs[1] != nullptr;
+      const double playhead = app.playhead();
+      // Both diagrams share the label column's width and the axis, so their plots line up.
+      double reach = horizon(runs[0]->trace(), playhead);
+      float label_w = label_width(runs[0]->trace(), avail.x);
+      if (two) {
+        reach = std::max(reach, horizon(runs[1]->trace(), playhead));
+        label_w = std::max(label_w, label_width(runs[1]->trace(), avail.x));
+      }
+      if (follow_ || fit_requested_)
+        axis_ = fit(0.0, reach, columns(min, avail.x, label_w, playhead).plot_width());
+      fit_requested_ = false;
+      const bool live = app.running();  // one clock: the playhead moves on both until both are done
+      if (!two) {
+        panes_[1].plot = {};
+        lanes(panes_[0], "lanes", runs[0]->trace(), label_w, playhead, live, reach, avail);
+      } else {
+        constexpr float gap = 8.0f;
+        const float title_h = ImGui::GetTextLineHeightWithSpacing() + 2.0f;
+        const std::array<float, 2> heights =
+            stack_heights(avail.y - gap, title_h + axis_height + 4.0f, runs[0]->trace().lanes().size(),
+                          runs[1]->trace().lanes().size());
+        for (int i = 0; i < 2; ++i) {
+          const float top = min.y + (i == 0 ? 0.0f : heights[0] + gap);
+          const float half = heights[i];
+          if (i == 1)
+            ImGui::GetWindowDrawList()->AddLine({min.x, top - 0.5f * gap}, {min.x + avail.x, top - 0.5f * gap},
+                                                IM_COL32(70, 78, 92, 255));
+          ImGui::SetCursorScreenPos({min.x, top});
+          run_title(*runs[i], app.running(runs[i]), playhead, i == 1, avail.x);
+          ImGui::SetCursorScreenPos({min.x, top + title_h});
+          lanes(panes_[static_cast<std::size_t>(i)], i == 0 ? "lanes" : "compare_lanes", runs[i]->trace(),
+                label_w, playhead, live, reach, {avail.x, half - title_h});
+        }
+      }
     } else {
-      plot_ = {};
-      empty_hint({min.x, min.y, avail.x, avail.y});
+      panes_[0].plot = panes_[1].plot = {};
+      std::string hint = "Press \xe2\x96\xb6 Run to watch the tasks race.";
+      if (app.selected() != nullptr && app.compared() != nullptr)
+        hint = "Press \xe2\x96\xb6 Run to race " + std::string(app.selected()->slug()) + " against " +
+               std::string(app.compared()->slug()) + " on one clock.";
+      empty_hint({min.x, min.y, avail.x, avail.y}, hint.c_str());
     }
   }
   end_panel();
 }
 
-void race_diagram::header(const app_state& app) {
+void race_diagram::header(app_state& app) {
   if (ImGui::SmallButton("Fit")) {
     follow_ = true;
     fit_requested_ = true;
@@ -131,8 +211,13 @@ void race_diagram::header(const app_state& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
   ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
   ImGui::PopStyleColor();
+  ImGui::SameLine(0.0f, 18.0f);
+  compare_combo(app);
   const tutorials::session* run = app.session();
-  const std::string order = run != nullptr ? finish_summary(run->trace(), app.playhead()) : std::string();
+  // Comparing, each diagram's title carries its own finish order.
+  const std::string order = run != nullptr && app.compare_session() == nullptr
+                                ? finish_summary(run->trace(), app.playhead())
+                                : std::string();
   const char* order_caption = "finish order  ";
   const float order_w =
       order.empty() ? 0.0f : ImGui::CalcTextSize(order_caption).x + ImGui::CalcTextSize(order.c_str()).x;
@@ -146,6 +231,48 @@ void race_diagram::header(const app_state& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette::finish);
   ImGui::TextUnformatted(order.c_str());
   ImGui::PopStyleColor();
+}
+
+// "Compare with [none v]": suggested partners first, then every other tutorial.
+void race_diagram::compare_combo(app_state& app) {
+  const tutorials::tutorial* selected = app.selected();
+  if (selected == nullptr) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
+  ImGui::TextUnformatted("Compare with");
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  const std::vector<std::string_view> suggested = compare_suggestions(selected->slug());
+  const std::string preview = app.compared() != nullptr ? std::string(app.compared()->slug()) : "none";
+  ImGui::SetNextItemWidth(std::min(220.0f, std::max(120.0f, ImGui::GetContentRegionAvail().x * 0.3f)));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {6.0f, 1.0f});
+  const bool open = ImGui::BeginCombo("##compare", preview.c_str(), ImGuiComboFlags_HeightLarge);
+  ImGui::PopStyleVar();
+  if (open) {
+    if (ImGui::Selectable("none", app.compared() == nullptr)) app.set_compare("");
+    auto item = [&](std::string_view slug, bool suggestion) {
+      const std::string label = std::string(slug) + (suggestion ? "   (suggested)" : "") + "##" + std::string(slug);
+      const bool on = app.compared() != nullptr && app.compared()->slug() == slug;
+      if (suggestion) ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
+      if (ImGui::Selectable(label.c_str(), on)) app.set_compare(slug);
+      if (suggestion) ImGui::PopStyleColor();
+    };
+    for (std::string_view slug : suggested) item(slug, true);
+    ImGui::Separator();
+    for (const tutorials::tutorial& t : tutorials::catalog())
+      if (t.slug() != selected->slug() &&
+          std::find(suggested.begin(), suggested.end(), t.slug()) == suggested.end())
+        item(t.slug(), false);
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) {
+    std::string tip = "Run another tutorial below this one, with the same settings, on the same clock and the "
+                      "same time axis.";
+    if (!suggested.empty()) {
+      tip += "\nSuggested for " + std::string(selected->slug()) + ":";
+      for (std::string_view s : suggested) tip += " " + std::string(s);
+    }
+    ImGui::SetTooltip("%s", tip.c_str());
+  }
 }
 
 void race_diagram::axis_strip(const diagram_frame& f, float top, bool live) const {
@@ -193,7 +320,7 @@ diagram_frame race_diagram::columns(ImVec2 origin, float width, float label_w, d
   return f;
 }
 
-void race_diagram::queue_background(const diagram_frame& f, const rect& area, bool live) {
+void race_diagram::queue_background(pane& p, const diagram_frame& f, const rect& area, bool live) {
   background_params bg;
   bg.area = area;
   bg.plot_x0 = f.plot_x0;
@@ -201,44 +328,40 @@ void race_diagram::queue_background(const diagram_frame& f, const rect& area, bo
   bg.rows_top = f.rows.top;
   bg.row_height = f.rows.height;
   bg.row_count = f.rows.count;
-  bg.hovered_row = hovered_row_;
+  bg.hovered_row = p.hovered_row;
   bg.now_x = live ? f.x_of(f.playhead) : 1e9f;
   bg.axis = f.axis;
   bg.ticks = ticks_for(f.axis.px_per_s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  if (!background_.queue(dl, bg))  // no shader: plain bands so the lanes stay readable
+  if (!p.background.queue(dl, bg))  // no shader: plain bands so the lanes stay readable
     for (int i = 0; i < f.rows.count; ++i)
       dl->AddRectFilled({area.x, f.rows.row_top(i)}, {area.right(), f.rows.row_top(i + 1)},
                         i % 2 == 0 ? IM_COL32(26, 29, 35, 255) : IM_COL32(31, 35, 41, 255));
 }
 
-void race_diagram::lanes(const app_state& app, const trace::recording& rec, float label_w) {
+void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, float label_w, double playhead,
+                         bool live, double reach, ImVec2 avail) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  diagram_frame f = columns(origin, avail.x, label_w, app.playhead());
-  const double reach = horizon(rec, f.playhead);
-  if (follow_ || fit_requested_) f.axis = axis_ = fit(0.0, reach, f.plot_width());
-  fit_requested_ = false;
-  const bool live = app.running();
+  diagram_frame f = columns(origin, avail.x, label_w, playhead);
   axis_strip(f, origin.y, live);
 
   ImGui::SetCursorScreenPos({origin.x, origin.y + axis_height + 2.0f});
   const std::vector<lane_row> order = order_lanes(rec.lanes());
   const float lanes_h = std::max(20.0f, avail.y - axis_height - 2.0f);
-  ImGui::BeginChild("lanes", {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild(id, {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse);
   const rect visible = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, avail.x, lanes_h};
   f.rows = layout_rows(ImGui::GetCursorScreenPos().y, lanes_h, static_cast<int>(order.size()));
-  plot_ = {f.plot_x0, visible.y, f.plot_width(), lanes_h};
+  p.plot = {f.plot_x0, visible.y, f.plot_width(), lanes_h};
 
   // One invisible button under everything: it owns the wheel, the drag and the hover.
   ImGui::InvisibleButton("plot", {avail.x, std::max(f.rows.total(), lanes_h)});
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  hovered_row_ = hovered ? f.rows.row_at(mouse.y) : -1;
+  p.hovered_row = hovered ? f.rows.row_at(mouse.y) : -1;
   interact(f, reach);
   f.axis = axis_;
 
-  queue_background(f, visible, live);
+  queue_background(p, f, visible, live);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // Only the rows in view: a run with thousands of tasks scrolls, it does not paint them all.
   const int first = std::max(0, f.rows.row_at(visible.y));
@@ -256,7 +379,7 @@ void race_diagram::lanes(const app_state& app, const trace::recording& rec, floa
   if (hovered && mouse.x >= f.plot_x0 && mouse.x <= f.plot_x1 &&
       !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     const trace::task_lane* lane =
-        hovered_row_ >= 0 ? &rec.lanes()[order[static_cast<std::size_t>(hovered_row_)].lane] : nullptr;
+        p.hovered_row >= 0 ? &rec.lanes()[order[static_cast<std::size_t>(p.hovered_row)].lane] : nullptr;
     lane_tooltip(f, rec, lane, mouse.x);
   }
   ImGui::EndChild();

@@ -1,6 +1,8 @@
 // The race diagram: one lane per task (label, creation, steps, waits with their deadlines,
 // wake-ups, finish and rank), loop-blocked spans across all lanes, a time axis that zooms around
-// the cursor (wheel) and pans (drag) down to microseconds, and a finish-order column.
+// the cursor (wheel) and pans (drag) down to microseconds, and a finish-order column. In compare
+// mode (app_state::compared()) two diagrams stacked, one per run, on ONE time axis: zoom or pan
+// either and both follow, so equal durations are equal widths.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,9 @@
 namespace asyncrace::trace {
 class recording;
 }
+namespace asyncrace::tutorials {
+class session;
+}
 
 namespace asyncrace::ui {
 
@@ -22,29 +27,41 @@ struct diagram_frame;
 
 class race_diagram {
  public:
-  void draw(const app_state& app, const rect& area);
+  // Draws the selected tutorial's run (and the compared one's below it); the header's "Compare
+  // with" combo sets app_state::set_compare.
+  void draw(app_state& app, const rect& area);
 
-  // The time plot's and the whole panel's rectangles last frame (screen coordinates), for automation.
-  const rect& plot() const { return plot_; }
+  // The time plots' and the whole panel's rectangles last frame (screen coordinates), for
+  // automation; compare_plot() is empty unless two runs are shown.
+  const rect& plot() const { return panes_[0].plot; }
+  const rect& compare_plot() const { return panes_[1].plot; }
   const rect& panel() const { return panel_; }
   const time_axis& axis() const { return axis_; }
 
  private:
-  void header(const app_state& app);
+  // One diagram's own state: what the mouse is over, where it was drawn, its GPU background.
+  struct pane {
+    int hovered_row = -1;
+    rect plot;
+    diagram_background background;
+  };
+
+  void header(app_state& app);
+  void compare_combo(app_state& app);
   void axis_strip(const diagram_frame& f, float top, bool live) const;
   diagram_frame columns(ImVec2 origin, float width, float label_w, double playhead) const;
-  void queue_background(const diagram_frame& f, const rect& area, bool live);
-  void lanes(const app_state& app, const trace::recording& rec, float label_w);
+  void queue_background(pane& p, const diagram_frame& f, const rect& area, bool live);
+  // One run's diagram: axis strip and lanes in `size` from the cursor, on the shared axis.
+  void lanes(pane& p, const char* id, const trace::recording& rec, float label_w, double playhead, bool live,
+             double reach, ImVec2 size);
   void interact(const diagram_frame& f, double horizon);
 
-  time_axis axis_;
+  time_axis axis_;      // shared by both diagrams in compare mode
   bool follow_ = true;  // keep the whole run in view until the user zooms or pans
   bool fit_requested_ = false;
   std::uint64_t serial_ = ~std::uint64_t{0};
-  int hovered_row_ = -1;
-  rect plot_;
   rect panel_;
-  diagram_background background_;
+  pane panes_[2];  // the selected tutorial's run, the compared one's
 };
 
 }  // namespace asyncrace::ui

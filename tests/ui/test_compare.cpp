@@ -9,6 +9,7 @@
 #include "tutorials/session.hpp"
 #include "ui/app_state.hpp"
 #include "ui/compare.hpp"
+#include "ui/layout.hpp"
 #include "ui/time_axis.hpp"
 
 using namespace asyncrace;
@@ -175,4 +176,28 @@ TEST_CASE("one axis for both diagrams: fit to the longer run, so 1 s is a third 
   // Zooming or panning the one axis moves both diagrams alike.
   const time_axis zoomed = zoom_around(axis, 300.0, 2.0);
   CHECK(zoomed.to_x(3.0) - zoomed.to_x(1.0) == doctest::Approx(2.0 * (axis.to_x(3.0) - axis.to_x(1.0))));
+}
+
+TEST_CASE("two stacked diagrams: each as tall as its rows when both fit, else shared, neither squeezed") {
+  // sequential_await (1 lane) over gather_three (4 lanes) in 360 px: both fit, stacked from the top.
+  auto h = stack_heights(360.0f, 50.0f, 1, 4);
+  CHECK(h[0] == doctest::Approx(80.0f));
+  CHECK(h[1] == doctest::Approx(170.0f));
+  // 1 lane over 40 in 400 px: the big one gets the rest, the small one all it wants.
+  h = stack_heights(400.0f, 50.0f, 1, 40);
+  CHECK(h[0] == doctest::Approx(80.0f));
+  CHECK(h[1] == doctest::Approx(320.0f));
+  // 40 over 1: the same, the other way up.
+  h = stack_heights(400.0f, 50.0f, 40, 1);
+  CHECK(h[0] == doctest::Approx(320.0f));
+  CHECK(h[1] == doctest::Approx(80.0f));
+  // 30 over 60 in 600 px: shared, but the smaller keeps at least a third.
+  h = stack_heights(600.0f, 50.0f, 30, 60);
+  CHECK(h[0] + h[1] == doctest::Approx(600.0f));
+  CHECK(h[0] >= 200.0f);
+  CHECK(h[1] > h[0]);
+  // Tiny panels never go negative.
+  h = stack_heights(30.0f, 50.0f, 3, 3);
+  CHECK(h[0] >= 0.0f);
+  CHECK(h[1] >= 0.0f);
 }
