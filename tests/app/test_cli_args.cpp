@@ -52,7 +52,7 @@ TEST_CASE("bad input names the problem and the valid choices") {
   CHECK(error_of({}).find("missing command") != std::string::npos);
 }
 
-TEST_CASE("--executor real [--workers N]: real pools of N workers; bad values name the range") {
+TEST_CASE("--executor real [--workers N]: real pools of N workers, and bad values name the range") {
   auto c = cli::parse({"run", "processpool_cpu_bound", "--executor", "real", "--workers", "2"});
   auto* r = std::get_if<cli::run_command>(&c);
   REQUIRE(r);

@@ -133,7 +133,7 @@ TEST_CASE("pool: two jobs on two workers really overlap, and their lanes show it
   }
 }
 
-TEST_CASE("pool: a job that throws delivers its exception to the awaiting coroutine; the pool goes on") {
+TEST_CASE("pool: a job that throws delivers its exception to the awaiting coroutine, and the pool goes on") {
   event_loop loop;
   native_pool pool(1);
   std::string caught;
@@ -175,7 +175,7 @@ TEST_CASE("pool: a worker that dies fails its job with BrokenProcessPool and is 
   CHECK(pool.workers() == 1);
 }
 
-TEST_CASE("pool: wait_for abandons a hanging job with TimeoutError; the worker is recycled once it returns") {
+TEST_CASE("pool: wait_for abandons a hanging job with TimeoutError, and the worker is recycled once it returns") {
   event_loop loop;
   native_pool pool(1);
   std::atomic<bool> release{false}, hang_returned{false};
@@ -260,7 +260,7 @@ TEST_CASE("pool: a session in real mode prints the same results as in virtual mo
     o.workers = 2;
     tutorials::session s(*t, o);
     s.run_to_end();
-    CHECK(s.error().empty());
+    CHECK_MESSAGE(s.error().empty(), s.error());
     REQUIRE(!s.trace().lines().empty());
     const std::string text = s.trace().lines().back().text;
     return text.substr(text.find("results:"));  // "processpool elapsed <time> results: [...]"
