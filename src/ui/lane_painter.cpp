@@ -244,4 +244,108 @@ void lane_tooltip(const diagram_frame& f, const trace::recording& rec, const tra
   ImGui::EndTooltip();
 }
 
+std::string pool_lane_label(const pool_lane& lane) {
+  return lane.names.empty() ? lane.label : lane.label + dot + lane.names;
+}
+
+void paint_pool_label(ImDrawList* dl, const diagram_frame& f, const pool_lane& lane, int index) {
+  const float y = f.rows.row_center(index) - 0.5f * ImGui::GetTextLineHeight();
+  dl->PushClipRect({f.label_x0, f.rows.row_top(index)}, {f.plot_x0 - 8.0f, f.rows.row_top(index + 1)}, true);
+  // A small worker glyph (a square) sets the pool rows apart from the task tree above.
+  const float cy = f.rows.row_center(index);
+  dl->AddRectFilled({f.label_x0 + 1.0f, cy - 4.0f}, {f.label_x0 + 9.0f, cy + 4.0f}, palette::pool_job, 1.5f);
+  float x = f.label_x0 + 14.0f;
+  dl->AddText({x, y}, palette::text, lane.label.c_str());
+  if (!lane.names.empty()) {
+    x += ImGui::CalcTextSize(lane.label.c_str()).x;
+    dl->AddText({x, y}, palette::text_dim, (dot + lane.names).c_str());
+  }
+  dl->PopClipRect();
+}
+
+void paint_pool_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec, const pool_lane& lane,
+                     int index) {
+  const float cy = f.rows.row_center(index);
+  const float h = f.rows.height;
+  const float half = std::floor(h * 0.3f);
+  const auto& jobs = rec.jobs();
+  dl->PushClipRect({f.plot_x0, f.rows.row_top(index)}, {f.plot_x1, f.rows.row_top(index + 1)}, true);
+  const std::vector<job_bar> bars = job_bars(lane, jobs, f.axis, f.plot_width(), f.playhead);
+  // Queue waits first (bars paint over them): a thin hatched band from queued to start.
+  for (const job_bar& b : bars) {
+    if (b.x0 - b.queued < 1.0f) continue;
+    const float q0 = f.plot_x0 + b.queued;
+    const float q1 = f.plot_x0 + b.x0;
+    dl->AddLine({q0, cy}, {q1, cy}, palette::queued, 1.0f);
+    dl->AddLine({q0, cy - 3.0f}, {q0, cy + 3.0f}, palette::queued, 1.0f);  // where it was submitted
+    const float from = std::max(q0, f.plot_x0 - 8.0f);
+    const float to = std::min(q1, f.plot_x1 + 8.0f);
+    for (float x = from + 3.0f; x + 3.0f <= to; x += 6.0f)
+      dl->AddLine({x - 2.0f, cy + 2.5f}, {x + 2.0f, cy - 2.5f}, palette::queued, 1.0f);
+  }
+  ImFont* font = fonts().small;
+  for (const job_bar& b : bars) {
+    const float x0 = f.plot_x0 + b.x0;
+    const float x1 = std::max(f.plot_x0 + b.x1, x0 + 2.0f);
+    const ImU32 fill = b.count > 1 ? palette::queued : palette::pool_job;
+    dl->AddRectFilled({x0, cy - half}, {x1, cy + half}, fill, 2.0f);
+    const std::string& what = jobs[b.job].what;
+    const char* caption = b.count > 1 ? nullptr : what.c_str();
+    char folded[32];
+    if (b.count > 1) {
+      std::snprintf(folded, sizeof folded, "%d jobs", b.count);
+      caption = folded;
+    }
+    const ImVec2 size = font->CalcTextSizeA(small_size(), 1e9f, 0.0f, caption);
+    const float left = std::max(x0, f.plot_x0) + 5.0f;
+    if (std::min(x1, f.plot_x1) - left > size.x + 4.0f)
+      dl->AddText(font, small_size(), {left, cy - 0.5f * size.y}, IM_COL32(30, 22, 12, 255), caption);
+    if (b.returned) {  // the hand-back: the result goes to the awaiting task on the loop
+      const float r = std::min(5.0f, h * 0.25f);
+      dl->AddTriangleFilled({x1 - r, cy - half - 1.0f}, {x1 + r, cy - half - 1.0f}, {x1, cy - half - 1.0f - r},
+                            palette::awaiting);
+      dl->AddLine({x1, cy - half - 1.0f}, {x1, cy + half}, palette::awaiting, 1.5f);
+    }
+  }
+  dl->PopClipRect();
+}
+
+void paint_pool_count(ImDrawList* dl, const diagram_frame& f, const pool_lane& lane, int index) {
+  char text[24];
+  std::snprintf(text, sizeof text, "\xc3\x97%zu", lane.jobs.size());
+  ImFont* font = fonts().small;
+  const ImVec2 size = font->CalcTextSizeA(small_size(), 1e9f, 0.0f, text);
+  dl->AddText(font, small_size(), {0.5f * (f.finish_x0 + f.finish_x1 - size.x), f.rows.row_center(index) - 0.5f * size.y},
+              palette::text_dim, text);
+}
+
+void pool_tooltip(const diagram_frame& f, const trace::recording& rec, const pool_lane& lane, float x) {
+  const auto& jobs = rec.jobs();
+  const long at = job_at(lane, jobs, f.axis, x - f.plot_x0, f.playhead);
+  ImGui::BeginTooltip();
+  ImGui::Text("t = %.6f s", f.axis.to_t(x - f.plot_x0));
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
+  ImGui::Text("%s", lane.label.c_str());
+  ImGui::PopStyleColor();
+  ImGui::Text("%zu job%s: %s", lane.jobs.size(), lane.jobs.size() == 1 ? "" : "s", lane.names.c_str());
+  if (at >= 0) {
+    const trace::pool_job& j = jobs[static_cast<std::size_t>(at)];
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::pool_job);
+    ImGui::Text("%s()", j.what.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Text("queued    %.6f", j.queued);
+    ImGui::Text("start     %.6f   (waited %s s)", j.start, format_seconds(j.start - j.queued).c_str());
+    if (j.end <= f.playhead)
+      ImGui::Text("end       %.6f   (ran %s s)", j.end, format_seconds(j.end - j.start).c_str());
+    else
+      ImGui::Text("end       (still running)");
+    const trace::task_lane* task = rec.lane(j.for_task);
+    if (task != nullptr)
+      ImGui::Text("result to %s  %s", task->name.c_str(), task->coro.c_str());
+  }
+  ImGui::EndTooltip();
+}
+
 }  // namespace asyncrace::ui

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "lane_layout.hpp"
+#include "pool_lanes.hpp"
 #include "time_axis.hpp"
 #include "trace/recording.hpp"
 
@@ -36,6 +37,16 @@ void paint_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& 
                 const trace::task_lane& lane, int index);
 void paint_rank(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, int index);
 void paint_blocked(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec);
+
+// Pool lanes (below the task lanes): "pool 0 · worker 3 · cpu_bound", the jobs as bars led in by
+// their queue waits and ended by the hand-back marker, the job count in the rank column.
+std::string pool_lane_label(const pool_lane& lane);
+void paint_pool_label(ImDrawList* dl, const diagram_frame& f, const pool_lane& lane, int index);
+void paint_pool_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec, const pool_lane& lane,
+                     int index);
+void paint_pool_count(ImDrawList* dl, const diagram_frame& f, const pool_lane& lane, int index);
+// Tooltip for the pool row under the mouse at screen x: the job there (queued, start, end, task).
+void pool_tooltip(const diagram_frame& f, const trace::recording& rec, const pool_lane& lane, float x);
 
 // Shows a tooltip for what lies at screen x on `lane`'s row (null: no lane), or on a blocked span.
 void lane_tooltip(const diagram_frame& f, const trace::recording& rec, const trace::task_lane* lane, float x);

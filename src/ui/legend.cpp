@@ -7,7 +7,7 @@
 namespace asyncrace::ui {
 namespace {
 
-enum class swatch { bar, pill, deadline, diamond, shade };
+enum class swatch { bar, pill, deadline, diamond, shade, job };
 
 struct entry {
   swatch shape;
@@ -21,6 +21,7 @@ constexpr entry entries[] = {
     {swatch::deadline, palette::deadline, "deadline"},
     {swatch::pill, palette::awaiting, "awaits task / gather"},
     {swatch::shade, palette::blocked_edge, "loop blocked"},
+    {swatch::job, palette::pool_job, "pool job"},
     {swatch::diamond, palette::finish, "done, rank"},
 };
 
@@ -45,6 +46,11 @@ void draw_swatch(ImDrawList* dl, const entry& e, ImVec2 p, float h) {
       dl->AddRectFilled({p.x, cy - 7.0f}, {p.x + swatch_w, cy + 7.0f}, palette::blocked);
       dl->AddLine({p.x, cy - 7.0f}, {p.x, cy + 7.0f}, e.color, 1.5f);
       dl->AddLine({p.x + swatch_w, cy - 7.0f}, {p.x + swatch_w, cy + 7.0f}, e.color, 1.5f);
+      break;
+    case swatch::job:  // queue wait, then the job's bar, then the hand-back marker
+      dl->AddLine({p.x - 2.0f, cy}, {p.x + 5.0f, cy}, palette::queued, 1.0f);
+      dl->AddRectFilled({p.x + 5.0f, cy - 5.0f}, {p.x + swatch_w, cy + 5.0f}, e.color, 2.0f);
+      dl->AddLine({p.x + swatch_w, cy - 7.0f}, {p.x + swatch_w, cy + 5.0f}, palette::awaiting, 1.5f);
       break;
   }
 }

@@ -3,9 +3,11 @@
 set(ASYNCRACE_UI_MODEL_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/app_state.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/compare.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/finish_summary.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/lane_layout.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/layout.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/playback.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/pool_lanes.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/syntax.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/time_axis.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/timeline_cull.cpp")

@@ -12,11 +12,13 @@
 
 #include "app_state.hpp"
 #include "compare.hpp"
+#include "finish_summary.hpp"
 #include "fonts.hpp"
 #include "lane_layout.hpp"
 #include "lane_painter.hpp"
 #include "legend.hpp"
 #include "panel.hpp"
+#include "pool_lanes.hpp"
 #include "theme.hpp"
 #include "tutorials/catalog.hpp"
 #include "tutorials/session.hpp"
@@ -37,21 +39,38 @@ double horizon(const trace::recording& rec, double playhead) {
   return h > 0.0 ? h : 1.0;
 }
 
-// "10 · 12 · 30 …": the finishers that printed something, by the last word of their first line
-// (empty unless at least two did: the summary is about a race).
-std::string finish_summary(const trace::recording& rec, double playhead) {
-  std::string out;
-  int count = 0;
-  for (task_id id : rec.finish_order()) {
-    const trace::task_lane* lane = rec.lane(id);
-    if (lane == nullptr || lane->first_output.empty() || lane->finished > playhead) continue;
-    const std::string& text = lane->first_output;
-    const std::size_t space = text.find_last_of(' ');
-    if (!out.empty()) out += "  ";
-    out += space == std::string::npos ? text : text.substr(space + 1);
-    ++count;
+// The finish-order summary ("10  12  30 …") that fits in `max_width` px: the last word of each
+// finisher's first printed line, empty unless informative (two or more, all distinct) and unless
+// at least one fits.
+std::string finish_summary(const trace::recording& rec, double playhead, float max_width) {
+  const std::vector<std::string> tokens = finish_tokens(rec, playhead);
+  if (!informative(tokens)) return std::string();
+  return fit_summary(tokens, max_width, [](std::string_view text) {
+    return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+  });
+}
+
+// The summary with its caption at the right end of the current line, from the cursor (after the
+// last item, `gap` px apart) to `right` (window coordinates): nothing if it does not fit.
+void finish_order_item(const trace::recording& rec, double playhead, float right, float gap = 20.0f) {
+  const char* caption = "finish order  ";
+  const float caption_w = ImGui::CalcTextSize(caption).x;
+  ImGui::SameLine(0.0f, gap);
+  const float left = ImGui::GetCursorPosX();
+  const std::string order = finish_summary(rec, playhead, right - left - caption_w);
+  if (order.empty()) {
+    ImGui::NewLine();
+    return;
   }
-  return count >= 2 ? out : std::string();
+  const float w = caption_w + ImGui::CalcTextSize(order.c_str()).x;
+  ImGui::SetCursorPosX(std::max(left, right - w));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
+  ImGui::TextUnformatted(caption);
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0.0f, 0.0f);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::finish);
+  ImGui::TextUnformatted(order.c_str());
+  ImGui::PopStyleColor();
 }
 
 std::string zoom_readout(double px_per_s) {
@@ -85,7 +104,14 @@ float label_width(const trace::recording& rec, float avail) {
     widest =
         std::max(widest, 12.0f * static_cast<float>(order[i].depth) + ImGui::CalcTextSize(label.c_str()).x);
   }
+  for (const pool_lane& pool : layout_pool_lanes(rec.jobs(), trace::never))
+    widest = std::max(widest, 14.0f + ImGui::CalcTextSize(pool_lane_label(pool).c_str()).x);
   return std::floor(std::clamp(widest + 16.0f, 150.0f, std::max(150.0f, avail * 0.36f)));
+}
+
+// Rows of one diagram at the playhead: its task lanes and its pool lanes.
+std::size_t row_count(const trace::recording& rec, double playhead) {
+  return rec.lanes().size() + layout_pool_lanes(rec.jobs(), playhead).size();
 }
 
 // The legend sits in the panel's title bar, right-aligned, when it fits beside the title.
@@ -124,18 +150,7 @@ void run_title(const tutorials::session& run, bool running, double playhead, boo
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(total.c_str());
   ImGui::PopStyleColor();
-  const std::string order = finish_summary(run.trace(), playhead);
-  if (order.empty()) return;
-  const char* caption = "finish order  ";
-  const float w = ImGui::CalcTextSize(caption).x + ImGui::CalcTextSize(order.c_str()).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.0f, x0 + width - w));
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
-  ImGui::TextUnformatted(caption);
-  ImGui::PopStyleColor();
-  ImGui::SameLine(0.0f, 0.0f);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::finish);
-  ImGui::TextUnformatted(order.c_str());
-  ImGui::PopStyleColor();
+  finish_order_item(run.trace(), playhead, x0 + width);
 }
 
 }  // namespace
@@ -168,13 +183,14 @@ void race_diagram::draw(app_state& app, const rect& area) {
       const bool live = app.running();  // one clock: the playhead moves on both until both are done
       if (!two) {
         panes_[1].plot = {};
+        panes_[1].pools.clear();
         lanes(panes_[0], "lanes", runs[0]->trace(), label_w, playhead, live, reach, avail);
       } else {
         constexpr float gap = 8.0f;
         const float title_h = ImGui::GetTextLineHeightWithSpacing() + 2.0f;
         const std::array<float, 2> heights =
-            stack_heights(avail.y - gap, title_h + axis_height + 4.0f, runs[0]->trace().lanes().size(),
-                          runs[1]->trace().lanes().size());
+            stack_heights(avail.y - gap, title_h + axis_height + 4.0f, row_count(runs[0]->trace(), playhead),
+                          row_count(runs[1]->trace(), playhead));
         for (int i = 0; i < 2; ++i) {
           const float top = min.y + (i == 0 ? 0.0f : heights[0] + gap);
           const float half = heights[i];
@@ -190,6 +206,8 @@ void race_diagram::draw(app_state& app, const rect& area) {
       }
     } else {
       panes_[0].plot = panes_[1].plot = {};
+      panes_[0].pools.clear();
+      panes_[1].pools.clear();
       std::string hint = "Press \xe2\x96\xb6 Run to watch the tasks race.";
       if (app.selected() != nullptr && app.compared() != nullptr)
         hint = "Press \xe2\x96\xb6 Run to race " + std::string(app.selected()->slug()) + " against " +
@@ -213,24 +231,10 @@ void race_diagram::header(app_state& app) {
   ImGui::PopStyleColor();
   ImGui::SameLine(0.0f, 18.0f);
   compare_combo(app);
-  const tutorials::session* run = app.session();
   // Comparing, each diagram's title carries its own finish order.
-  const std::string order = run != nullptr && app.compare_session() == nullptr
-                                ? finish_summary(run->trace(), app.playhead())
-                                : std::string();
-  const char* order_caption = "finish order  ";
-  const float order_w =
-      order.empty() ? 0.0f : ImGui::CalcTextSize(order_caption).x + ImGui::CalcTextSize(order.c_str()).x;
-  const float right = ImGui::GetWindowContentRegionMax().x;
-  if (order.empty()) return;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.0f, right - order_w));
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
-  ImGui::TextUnformatted(order_caption);
-  ImGui::PopStyleColor();
-  ImGui::SameLine(0.0f, 0.0f);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::finish);
-  ImGui::TextUnformatted(order.c_str());
-  ImGui::PopStyleColor();
+  const tutorials::session* run = app.session();
+  if (run != nullptr && app.compare_session() == nullptr)
+    finish_order_item(run->trace(), app.playhead(), ImGui::GetWindowContentRegionMax().x);
 }
 
 // "Compare with [none v]": suggested partners first, then every other tutorial.
@@ -347,10 +351,13 @@ void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, f
 
   ImGui::SetCursorScreenPos({origin.x, origin.y + axis_height + 2.0f});
   const std::vector<lane_row> order = order_lanes(rec.lanes());
+  p.pools = layout_pool_lanes(rec.jobs(), playhead);
+  const int task_rows = static_cast<int>(order.size());
+  const int rows = task_rows + static_cast<int>(p.pools.size());
   const float lanes_h = std::max(20.0f, avail.y - axis_height - 2.0f);
   ImGui::BeginChild(id, {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse);
   const rect visible = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, avail.x, lanes_h};
-  f.rows = layout_rows(ImGui::GetCursorScreenPos().y, lanes_h, static_cast<int>(order.size()));
+  f.rows = layout_rows(ImGui::GetCursorScreenPos().y, lanes_h, rows);
   p.plot = {f.plot_x0, visible.y, f.plot_width(), lanes_h};
 
   // One invisible button under everything: it owns the wheel, the drag and the hover.
@@ -368,19 +375,38 @@ void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, f
   const int last = f.rows.row_at(visible.bottom() - 1.0f);
   for (int row = first; row <= (last < 0 ? f.rows.count - 1 : last); ++row) {
     const std::size_t i = static_cast<std::size_t>(row);
+    if (row >= task_rows) {  // pool lanes, below the tasks
+      const pool_lane& pool = p.pools[i - order.size()];
+      paint_pool_label(dl, f, pool, row);
+      paint_pool_lane(dl, f, rec, pool, row);
+      paint_pool_count(dl, f, pool, row);
+      continue;
+    }
     const trace::task_lane& lane = rec.lanes()[order[i].lane];
     paint_label(dl, f, lane, order[i], row);
     paint_lane(dl, f, rec, lane, row);
     paint_rank(dl, f, lane, row);
   }
-  paint_blocked(dl, f, rec);  // over the lanes: while the loop is blocked, nothing on them can run
+  {  // over the task lanes: while the loop is blocked, nothing on them can run (workers still can)
+    diagram_frame tasks_only = f;
+    tasks_only.rows.count = task_rows;
+    paint_blocked(dl, tasks_only, rec);
+  }
+  if (!p.pools.empty() && task_rows > 0) {  // the pools' rows start here
+    const float y = std::floor(f.rows.row_top(task_rows)) + 0.5f;
+    dl->AddLine({visible.x, y}, {visible.right(), y}, IM_COL32(120, 128, 142, 200), 1.0f);
+  }
   if (live)
     dl->AddLine({f.x_of(f.playhead), visible.y}, {f.x_of(f.playhead), visible.bottom()}, palette::playhead);
   if (hovered && mouse.x >= f.plot_x0 && mouse.x <= f.plot_x1 &&
       !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-    const trace::task_lane* lane =
-        p.hovered_row >= 0 ? &rec.lanes()[order[static_cast<std::size_t>(p.hovered_row)].lane] : nullptr;
-    lane_tooltip(f, rec, lane, mouse.x);
+    if (p.hovered_row >= task_rows) {
+      pool_tooltip(f, rec, p.pools[static_cast<std::size_t>(p.hovered_row - task_rows)], mouse.x);
+    } else {
+      const trace::task_lane* lane =
+          p.hovered_row >= 0 ? &rec.lanes()[order[static_cast<std::size_t>(p.hovered_row)].lane] : nullptr;
+      lane_tooltip(f, rec, lane, mouse.x);
+    }
   }
   ImGui::EndChild();
 }

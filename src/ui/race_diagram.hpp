@@ -1,16 +1,19 @@
 // The race diagram: one lane per task (label, creation, steps, waits with their deadlines,
-// wake-ups, finish and rank), loop-blocked spans across all lanes, a time axis that zooms around
+// wake-ups, finish and rank), below them one lane per executor worker that ran a job (queue wait,
+// run, hand-back to the loop), loop-blocked spans across all task lanes, a time axis that zooms around
 // the cursor (wheel) and pans (drag) down to microseconds, and a finish-order column. In compare
 // mode (app_state::compared()) two diagrams stacked, one per run, on ONE time axis: zoom or pan
 // either and both follow, so equal durations are equal widths.
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include <imgui.h>
 
 #include "diagram_background.hpp"
 #include "layout.hpp"
+#include "pool_lanes.hpp"
 #include "time_axis.hpp"
 
 namespace asyncrace::trace {
@@ -37,12 +40,17 @@ class race_diagram {
   const rect& compare_plot() const { return panes_[1].plot; }
   const rect& panel() const { return panel_; }
   const time_axis& axis() const { return axis_; }
+  // The pool lanes (one per worker that ran an executor job) drawn last frame below the task
+  // lanes, for automation; compare_pool_lanes() those of the compared run.
+  const std::vector<pool_lane>& pool_lanes() const { return panes_[0].pools; }
+  const std::vector<pool_lane>& compare_pool_lanes() const { return panes_[1].pools; }
 
  private:
   // One diagram's own state: what the mouse is over, where it was drawn, its GPU background.
   struct pane {
     int hovered_row = -1;
     rect plot;
+    std::vector<pool_lane> pools;  // this frame's pool rows, below the task rows
     diagram_background background;
   };
 
