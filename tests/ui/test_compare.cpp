@@ -84,7 +84,7 @@ TEST_CASE("suggestions go both ways and only name tutorials this build has") {
   CHECK(compare_suggestions("no_such_tutorial").empty());
 }
 
-TEST_CASE("compare: unknown or self is a message; a new selection drops itself as partner") {
+TEST_CASE("compare: unknown or self is a message and a new selection drops itself as partner") {
   app_state app;
   REQUIRE(app.select("sequential_await"));
   CHECK_FALSE(app.set_compare("no_such_tutorial"));
@@ -142,7 +142,7 @@ TEST_CASE("compare run: both tutorials start with the same settings and play on 
   CHECK(app.playhead() == doctest::Approx(3.0));
 }
 
-TEST_CASE("compare run at instant speed finishes both; leaving compare ends the pair") {
+TEST_CASE("compare run at instant speed finishes both and leaving compare ends the pair") {
   app_state app;
   REQUIRE(app.select("sequential_await"));
   REQUIRE(app.set_compare("gather_three"));
