@@ -149,6 +149,13 @@ std::string state_json(const ui::playground& p) {
   append_rect(out, "diagram_plot", p.diagram().plot());
   out += ',';
   append_rect(out, "diagram_panel", p.diagram().panel());
+  out += ",\"pool_lanes\":[";  // the race diagram's worker rows drawn last frame
+  for (const ui::pool_lane& lane : p.diagram().pool_lanes()) {
+    out += out.back() == '[' ? "{\"label\":" : ",{\"label\":";
+    trace::append_json_quoted(out, lane.label);
+    out += ",\"jobs\":" + std::to_string(lane.jobs.size()) + '}';
+  }
+  out += ']';
   char axis[96];
   std::snprintf(axis, sizeof axis, ",\"axis\":{\"t0\":%.9g,\"px_per_s\":%.9g}", p.diagram().axis().t0,
                 p.diagram().axis().px_per_s);

@@ -287,8 +287,9 @@ void paint_pool_lane(ImDrawList* dl, const diagram_frame& f, const trace::record
   for (const job_bar& b : bars) {
     const float x0 = f.plot_x0 + b.x0;
     const float x1 = std::max(f.plot_x0 + b.x1, x0 + 2.0f);
+    const float bar_x1 = x1 - x0 > 6.0f ? x1 - 1.0f : x1;  // back-to-back jobs stay apart
     const ImU32 fill = b.count > 1 ? palette::queued : palette::pool_job;
-    dl->AddRectFilled({x0, cy - half}, {x1, cy + half}, fill, 2.0f);
+    dl->AddRectFilled({x0, cy - half}, {bar_x1, cy + half}, fill, 2.0f);
     const std::string& what = jobs[b.job].what;
     const char* caption = b.count > 1 ? nullptr : what.c_str();
     char folded[32];
