@@ -39,6 +39,23 @@ void append_rect(std::string& out, const char* name, const ui::rect& r) {
   out += '}';
 }
 
+// "lines":[{"t":…,"text":…},…]: what the run printed up to the playhead.
+void append_lines(std::string& out, const tutorials::session* run, double playhead) {
+  out += ",\"lines\":[";
+  bool first = true;
+  if (run != nullptr)
+    for (const trace::output_line& line : run->trace().lines()) {
+      if (line.t > playhead) continue;
+      out += first ? "{\"t\":" : ",{\"t\":";
+      first = false;
+      append_number(out, line.t);
+      out += ",\"text\":";
+      trace::append_json_quoted(out, line.text);
+      out += '}';
+    }
+  out += ']';
+}
+
 void append_run(std::string& out, const ui::app_state& app) {
   const tutorials::session* run = app.session();
   out += ",\"running\":";
@@ -49,20 +66,9 @@ void append_run(std::string& out, const ui::app_state& app) {
   append_number(out, app.playhead());
   out += ",\"error\":";
   trace::append_json_quoted(out, run != nullptr ? run->error() : std::string());
-  out += ",\"lines\":[";
+  append_lines(out, run, app.playhead());
+  out += ",\"finish_order\":[";
   bool first = true;
-  if (run != nullptr)
-    for (const trace::output_line& line : run->trace().lines()) {
-      if (line.t > app.playhead()) continue;
-      out += first ? "{\"t\":" : ",{\"t\":";
-      first = false;
-      append_number(out, line.t);
-      out += ",\"text\":";
-      trace::append_json_quoted(out, line.text);
-      out += '}';
-    }
-  out += "],\"finish_order\":[";
-  first = true;
   if (run != nullptr)
     for (task_id id : run->trace().finish_order()) {
       const trace::task_lane* lane = run->trace().lane(id);
@@ -105,19 +111,8 @@ void append_compare(std::string& out, const ui::playground& p) {
   out += ",\"error\":";
   trace::append_json_quoted(out, run != nullptr ? run->error() : std::string());
   out += ",\"lanes\":" + std::to_string(run != nullptr ? run->trace().lanes().size() : 0);
-  out += ",\"lines\":[";
-  bool first = true;
-  if (run != nullptr)
-    for (const trace::output_line& line : run->trace().lines()) {
-      if (line.t > app.playhead()) continue;
-      out += first ? "{\"t\":" : ",{\"t\":";
-      first = false;
-      append_number(out, line.t);
-      out += ",\"text\":";
-      trace::append_json_quoted(out, line.text);
-      out += '}';
-    }
-  out += "],";
+  append_lines(out, run, app.playhead());
+  out += ',';
   append_rect(out, "plot", p.diagram().compare_plot());
   out += '}';
 }
