@@ -11,19 +11,24 @@ cd "$root"
 
 passed=0 failed=0 broken=()
 stamp() { printf '   (%ds so far)\n' "$SECONDS"; }
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
 
-# ctest_preset <preset>: configure, build, run; adds its counts to the totals.
-ctest_preset() {
+# build <preset>: configure and build; false (with the log shown) when that fails.
+build() {
   local preset="$1"
   echo "== $preset: configure and build"
-  if ! { cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset"; } >"$log" 2>&1; then
-    cat "$log"; broken+=("$preset (build)"); failed=$((failed + 1)); return
+  if ! { cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset"; } >"$logs/$preset.build" 2>&1; then
+    cat "$logs/$preset.build"; broken+=("$preset (build)"); failed=$((failed + 1)); return 1
   fi
+  stamp
+}
+
+# count_ctest <preset>: adds the counts of a finished ctest log to the totals, shows failures.
+count_ctest() {
+  local preset="$1" log="$logs/$1.ctest" line total bad
   echo "== $preset: ctest"
-  ctest --preset "$preset" 2>&1 | tee "$log" | grep -E "tests passed|FAILED|Failed|\*\*\*|Exception" || true
-  local line total bad
+  grep -E "tests passed|FAILED|Failed|\*\*\*|Exception" "$log" || true
   line="$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -1)"
   if [ -z "$line" ]; then broken+=("$preset (no ctest summary)"); failed=$((failed + 1)); return; fi
   total="$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")"
@@ -35,15 +40,27 @@ ctest_preset() {
     awk '/^ *[0-9]+\/[0-9]+ Test +#[0-9]+: .*\*\*\*/{show=1; n=0} /^ *[0-9]+\/[0-9]+ Test +#[0-9]+: .*Passed/{show=0}
          show && n++ < 60' "$log"
   fi
-  stamp
 }
 
 echo "== dependencies ready"; stamp
-ctest_preset native-asan
-ctest_preset web
+# Two cores: a suite runs while the next build or the browser tests go on, never two builds at once.
+asan_ctest=""
+if build native-asan; then
+  ctest --preset native-asan >"$logs/native-asan.ctest" 2>&1 &
+  asan_ctest=$!
+fi
+web_built=0
+build web && web_built=1
+if [ -n "$asan_ctest" ]; then wait "$asan_ctest"; count_ctest native-asan; fi
+web_ctest=""
+if [ "$web_built" -eq 1 ]; then
+  ctest --preset web >"$logs/web.ctest" 2>&1 &
+  web_ctest=$!
+fi
 
 echo "== browser: Playwright + Debian's Chromium against build/web/site"
-if [ -f build/web/site/index.html ]; then
+log="$logs/browser"
+if [ "$web_built" -eq 1 ] && [ -f build/web/site/index.html ]; then
   ASYNCRACE_SITE_DIR="$root/build/web/site" ASYNCRACE_ARTIFACTS_DIR="$root/build/web/artifacts" \
     node --test --test-concurrency=1 tests/web/ >"$log" 2>&1
   # Each test's line, and the details of any that failed.
@@ -57,6 +74,7 @@ if [ -f build/web/site/index.html ]; then
 else
   broken+=("browser (no site built)"); failed=$((failed + 1))
 fi
+if [ -n "$web_ctest" ]; then wait "$web_ctest"; count_ctest web; fi
 stamp
 
 echo
