@@ -21,6 +21,20 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 updated=0
+# Source package lines first, when a source folder is missing: one `apt-get update` then serves both.
+enable_deb_src() {
+  if ! grep -Rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+    say "enabling Debian source package lines"
+    for f in /etc/apt/sources.list.d/*.sources; do
+      [ -f "$f" ] && sudo_ sed -i 's/^Types: deb$/Types: deb deb-src/' "$f"
+    done
+    updated=0
+  fi
+}
+imgui_glob='imgui-1.86*/imgui.h' sdl_glob='libsdl2-2.26.5*/include/SDL.h'
+if ! compgen -G "$third/$imgui_glob" >/dev/null || ! compgen -G "$third/$sdl_glob" >/dev/null; then
+  enable_deb_src
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   sudo_ apt-get update -qq
@@ -32,13 +46,6 @@ fi
 fetch_source() { # <package> <version> <folder glob>
   local pkg="$1" ver="$2" glob="$3"
   if compgen -G "$third/$glob" >/dev/null; then return; fi
-  if ! grep -Rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
-    say "enabling Debian source package lines"
-    for f in /etc/apt/sources.list.d/*.sources; do
-      [ -f "$f" ] && sudo_ sed -i 's/^Types: deb$/Types: deb deb-src/' "$f"
-    done
-    updated=0
-  fi
   if [ "$updated" -eq 0 ] || ! apt-cache showsrc "$pkg" 2>/dev/null | grep -q "^Version: $ver"; then
     sudo_ apt-get update -qq; updated=1
   fi
@@ -46,8 +53,8 @@ fetch_source() { # <package> <version> <folder glob>
   mkdir -p "$third"
   (cd "$third" && apt-get source -qq "$pkg=$ver" >/dev/null 2>&1)
 }
-fetch_source imgui "$imgui_version" 'imgui-1.86*/imgui.h'
-fetch_source libsdl2 "$sdl_version" 'libsdl2-2.26.5*/include/SDL.h'
+fetch_source imgui "$imgui_version" "$imgui_glob"
+fetch_source libsdl2 "$sdl_version" "$sdl_glob"
 
 # playwright-core drives Debian's Chromium; it downloads no browser.
 if [ ! -f "$root/node_modules/playwright-core/package.json" ] || \
