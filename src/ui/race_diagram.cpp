@@ -11,7 +11,7 @@
 #include <imgui.h>
 
 #include "app_state.hpp"
-#include "compare.hpp"
+#include "compare_combo.hpp"
 #include "finish_summary.hpp"
 #include "fonts.hpp"
 #include "lane_layout.hpp"
@@ -20,10 +20,18 @@
 #include "panel.hpp"
 #include "pool_lanes.hpp"
 #include "theme.hpp"
-#include "tutorials/catalog.hpp"
 #include "tutorials/session.hpp"
 
 namespace asyncrace::ui {
+
+// One diagram's rows at the playhead, worked out once per frame: task lanes in tree order, then
+// pool lanes.
+struct diagram_rows {
+  std::vector<lane_row> order;
+  std::vector<pool_lane> pools;
+  std::size_t count() const { return order.size() + pools.size(); }
+};
+
 namespace {
 
 constexpr float axis_height = 22.0f;
@@ -94,9 +102,8 @@ void empty_hint(const rect& area, const char* text) {
 }
 
 // Wide enough for the labels (indent included), but the plot keeps most of the panel.
-float label_width(const trace::recording& rec, float avail) {
+float label_width(const trace::recording& rec, const std::vector<lane_row>& order, float avail) {
   const auto& lanes = rec.lanes();
-  const std::vector<lane_row> order = order_lanes(lanes);
   float widest = 0.0f;
   const std::size_t sample = std::min<std::size_t>(order.size(), 200);  // big runs: the first rows say enough
   for (std::size_t i = 0; i < sample; ++i) {
@@ -109,9 +116,8 @@ float label_width(const trace::recording& rec, float avail) {
   return std::floor(std::clamp(widest + 16.0f, 150.0f, std::max(150.0f, avail * 0.36f)));
 }
 
-// Rows of one diagram at the playhead: its task lanes and its pool lanes.
-std::size_t row_count(const trace::recording& rec, double playhead) {
-  return rec.lanes().size() + layout_pool_lanes(rec.jobs(), playhead).size();
+diagram_rows rows_of(const trace::recording& rec, double playhead) {
+  return {order_lanes(rec.lanes()), layout_pool_lanes(rec.jobs(), playhead)};
 }
 
 // The legend sits in the panel's title bar, right-aligned, when it fits beside the title.
@@ -170,12 +176,15 @@ void race_diagram::draw(app_state& app, const rect& area) {
     if (runs[0] != nullptr) {
       const bool two = runs[1] != nullptr;
       const double playhead = app.playhead();
+      std::array<diagram_rows, 2> rows;
+      rows[0] = rows_of(runs[0]->trace(), playhead);
       // Both diagrams share the label column's width and the axis, so their plots line up.
       double reach = horizon(runs[0]->trace(), playhead);
-      float label_w = label_width(runs[0]->trace(), avail.x);
+      float label_w = label_width(runs[0]->trace(), rows[0].order, avail.x);
       if (two) {
+        rows[1] = rows_of(runs[1]->trace(), playhead);
         reach = std::max(reach, horizon(runs[1]->trace(), playhead));
-        label_w = std::max(label_w, label_width(runs[1]->trace(), avail.x));
+        label_w = std::max(label_w, label_width(runs[1]->trace(), rows[1].order, avail.x));
       }
       if (follow_ || fit_requested_)
         axis_ = fit(0.0, reach, columns(min, avail.x, label_w, playhead).plot_width());
@@ -184,13 +193,12 @@ void race_diagram::draw(app_state& app, const rect& area) {
       if (!two) {
         panes_[1].plot = {};
         panes_[1].pools.clear();
-        lanes(panes_[0], "lanes", runs[0]->trace(), label_w, playhead, live, reach, avail);
+        lanes(panes_[0], "lanes", runs[0]->trace(), std::move(rows[0]), label_w, playhead, live, reach, avail);
       } else {
         constexpr float gap = 8.0f;
         const float title_h = ImGui::GetTextLineHeightWithSpacing() + 2.0f;
         const std::array<float, 2> heights =
-            stack_heights(avail.y - gap, title_h + axis_height + 4.0f, row_count(runs[0]->trace(), playhead),
-                          row_count(runs[1]->trace(), playhead));
+            stack_heights(avail.y - gap, title_h + axis_height + 4.0f, rows[0].count(), rows[1].count());
         for (int i = 0; i < 2; ++i) {
           const float top = min.y + (i == 0 ? 0.0f : heights[0] + gap);
           const float half = heights[i];
@@ -200,8 +208,9 @@ void race_diagram::draw(app_state& app, const rect& area) {
           ImGui::SetCursorScreenPos({min.x, top});
           run_title(*runs[i], app.running(runs[i]), playhead, i == 1, avail.x);
           ImGui::SetCursorScreenPos({min.x, top + title_h});
-          lanes(panes_[static_cast<std::size_t>(i)], i == 0 ? "lanes" : "compare_lanes", runs[i]->trace(),
-                label_w, playhead, live, reach, {avail.x, half - title_h});
+          const auto k = static_cast<std::size_t>(i);
+          lanes(panes_[k], i == 0 ? "lanes" : "compare_lanes", runs[i]->trace(), std::move(rows[k]), label_w,
+                playhead, live, reach, {avail.x, half - title_h});
         }
       }
     } else {
@@ -230,53 +239,11 @@ void race_diagram::header(app_state& app) {
   ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
   ImGui::PopStyleColor();
   ImGui::SameLine(0.0f, 18.0f);
-  compare_combo(app);
+  draw_compare_combo(app);
   // Comparing, each diagram's title carries its own finish order.
   const tutorials::session* run = app.session();
   if (run != nullptr && app.compare_session() == nullptr)
     finish_order_item(run->trace(), app.playhead(), ImGui::GetWindowContentRegionMax().x);
-}
-
-// "Compare with [none v]": suggested partners first, then every other tutorial.
-void race_diagram::compare_combo(app_state& app) {
-  const tutorials::tutorial* selected = app.selected();
-  if (selected == nullptr) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
-  ImGui::TextUnformatted("Compare with");
-  ImGui::PopStyleColor();
-  ImGui::SameLine();
-  const std::vector<std::string_view> suggested = compare_suggestions(selected->slug());
-  const std::string preview = app.compared() != nullptr ? std::string(app.compared()->slug()) : "none";
-  ImGui::SetNextItemWidth(std::min(220.0f, std::max(120.0f, ImGui::GetContentRegionAvail().x * 0.3f)));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {6.0f, 1.0f});
-  const bool open = ImGui::BeginCombo("##compare", preview.c_str(), ImGuiComboFlags_HeightLarge);
-  ImGui::PopStyleVar();
-  if (open) {
-    if (ImGui::Selectable("none", app.compared() == nullptr)) app.set_compare("");
-    auto item = [&](std::string_view slug, bool suggestion) {
-      const std::string label = std::string(slug) + (suggestion ? "   (suggested)" : "") + "##" + std::string(slug);
-      const bool on = app.compared() != nullptr && app.compared()->slug() == slug;
-      if (suggestion) ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
-      if (ImGui::Selectable(label.c_str(), on)) app.set_compare(slug);
-      if (suggestion) ImGui::PopStyleColor();
-    };
-    for (std::string_view slug : suggested) item(slug, true);
-    ImGui::Separator();
-    for (const tutorials::tutorial& t : tutorials::catalog())
-      if (t.slug() != selected->slug() &&
-          std::find(suggested.begin(), suggested.end(), t.slug()) == suggested.end())
-        item(t.slug(), false);
-    ImGui::EndCombo();
-  }
-  if (ImGui::IsItemHovered()) {
-    std::string tip = "Run another tutorial below this one, with the same settings, on the same clock and the "
-                      "same time axis.";
-    if (!suggested.empty()) {
-      tip += "\nSuggested for " + std::string(selected->slug()) + ":";
-      for (std::string_view s : suggested) tip += " " + std::string(s);
-    }
-    ImGui::SetTooltip("%s", tip.c_str());
-  }
 }
 
 void race_diagram::axis_strip(const diagram_frame& f, float top, bool live) const {
@@ -343,15 +310,15 @@ void race_diagram::queue_background(pane& p, const diagram_frame& f, const rect&
                         i % 2 == 0 ? IM_COL32(26, 29, 35, 255) : IM_COL32(31, 35, 41, 255));
 }
 
-void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, float label_w, double playhead,
-                         bool live, double reach, ImVec2 avail) {
+void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, diagram_rows layout, float label_w,
+                         double playhead, bool live, double reach, ImVec2 avail) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   diagram_frame f = columns(origin, avail.x, label_w, playhead);
   axis_strip(f, origin.y, live);
 
   ImGui::SetCursorScreenPos({origin.x, origin.y + axis_height + 2.0f});
-  const std::vector<lane_row> order = order_lanes(rec.lanes());
-  p.pools = layout_pool_lanes(rec.jobs(), playhead);
+  const std::vector<lane_row>& order = layout.order;
+  p.pools = std::move(layout.pools);
   const int task_rows = static_cast<int>(order.size());
   const int rows = task_rows + static_cast<int>(p.pools.size());
   const float lanes_h = std::max(20.0f, avail.y - axis_height - 2.0f);

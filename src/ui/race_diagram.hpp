@@ -27,6 +27,7 @@ namespace asyncrace::ui {
 
 class app_state;
 struct diagram_frame;
+struct diagram_rows;
 
 class race_diagram {
  public:
@@ -55,13 +56,12 @@ class race_diagram {
   };
 
   void header(app_state& app);
-  void compare_combo(app_state& app);
   void axis_strip(const diagram_frame& f, float top, bool live) const;
   diagram_frame columns(ImVec2 origin, float width, float label_w, double playhead) const;
   void queue_background(pane& p, const diagram_frame& f, const rect& area, bool live);
   // One run's diagram: axis strip and lanes in `size` from the cursor, on the shared axis.
-  void lanes(pane& p, const char* id, const trace::recording& rec, float label_w, double playhead, bool live,
-             double reach, ImVec2 size);
+  void lanes(pane& p, const char* id, const trace::recording& rec, diagram_rows layout, float label_w,
+             double playhead, bool live, double reach, ImVec2 size);
   void interact(const diagram_frame& f, double horizon);
 
   time_axis axis_;      // shared by both diagrams in compare mode
