@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "py_exception.hpp"
+#include "py_repr.hpp"
 
 namespace asyncrace {
 
@@ -36,32 +37,7 @@ std::string bytes::decode(std::string_view encoding) const {
   return data_;
 }
 
-std::string bytes::repr() const {
-  const char quote = (data_.find('\'') != std::string::npos && data_.find('"') == std::string::npos) ? '"' : '\'';
-  std::string out = "b";
-  out += quote;
-  for (char ch : data_) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c >= 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  out += quote;
-  return out;
-}
+std::string bytes::repr() const { return "b" + py_quoted(data_, true); }
 
 std::string rstrip(std::string s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r' ||

@@ -10,7 +10,7 @@
 
 namespace asyncrace {
 
-std::string py_repr(std::string_view s) {
+std::string py_quoted(std::string_view s, bool escape_non_ascii) {
   const char quote = (s.find('\'') != std::string_view::npos && s.find('"') == std::string_view::npos) ? '"' : '\'';
   std::string out(1, quote);
   for (unsigned char c : s) {
@@ -23,7 +23,7 @@ std::string py_repr(std::string_view s) {
       out += "\\r";
     } else if (c == '\t') {
       out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
+    } else if (c < 0x20 || c == 0x7f || (escape_non_ascii && c > 0x7f)) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\x%02x", c);
       out += buf;
@@ -34,6 +34,8 @@ std::string py_repr(std::string_view s) {
   out += quote;
   return out;
 }
+
+std::string py_repr(std::string_view s) { return py_quoted(s, false); }
 
 std::string reprlib_repr(std::string full) {
   constexpr std::size_t limit = 30;  // reprlib.Repr.maxstring

@@ -15,6 +15,9 @@ namespace asyncrace {
 
 class task_driver;
 
+// The quoted, escaped text of repr(str) and repr(bytes): single quotes unless the text has ' and
+// no "; bytes (`escape_non_ascii`) also spell every byte above 0x7f as \xNN.
+std::string py_quoted(std::string_view s, bool escape_non_ascii);
 // repr(str): single quotes unless the text has ' and no ".
 std::string py_repr(std::string_view s);
 inline std::string py_repr(const std::string& s) { return py_repr(std::string_view(s)); }
