@@ -24,8 +24,18 @@ if(EMSCRIPTEN)
     -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     "-sEXPORTED_RUNTIME_METHODS=ccall,cwrap"
-    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_run,_asyncrace_state_json")
+    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_state_json")
   add_custom_command(TARGET asyncrace-playground POST_BUILD
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${_site}/asyncrace.html" "${_site}/index.html"
     COMMENT "site/index.html" VERBATIM)
+
+  # The module each Web Worker of the pool runs (src/pool/web_pool.js starts it from the page's
+  # folder): site/asyncrace_worker.js + .wasm. No SharedArrayBuffer, no special headers.
+  add_executable(asyncrace-worker "${CMAKE_CURRENT_LIST_DIR}/worker_main.cpp")
+  target_link_libraries(asyncrace-worker PRIVATE asyncrace::tutorials asyncrace::pool)
+  asyncrace_target_defaults(asyncrace-worker)
+  set_target_properties(asyncrace-worker PROPERTIES OUTPUT_NAME asyncrace_worker RUNTIME_OUTPUT_DIRECTORY "${_site}")
+  target_link_options(asyncrace-worker PRIVATE -sBUILD_AS_WORKER=1 -sENVIRONMENT=worker -sALLOW_MEMORY_GROWTH=1
+                      -sFILESYSTEM=0)
+  add_dependencies(asyncrace-playground asyncrace-worker)
 endif()

@@ -1,14 +1,16 @@
 #include "real_executors.hpp"
 
-#ifdef ASYNCRACE_NATIVE_POOL
+#if defined(ASYNCRACE_NATIVE_POOL)
 #include <thread>
 
 #include "native_pool.hpp"
+#elif defined(ASYNCRACE_WEB_POOL)
+#include "web_pool.hpp"
 #endif
 
 namespace asyncrace::pool {
 
-#ifdef ASYNCRACE_NATIVE_POOL
+#if defined(ASYNCRACE_NATIVE_POOL)
 bool real_executors_available() { return true; }
 int hardware_workers() {
   const unsigned n = std::thread::hardware_concurrency();
@@ -17,10 +19,23 @@ int hardware_workers() {
 std::unique_ptr<executor_factory> make_real_executors(int workers) {
   return std::make_unique<native_executors>(workers);
 }
+void prestart_real_workers(int) {}  // a native pool's threads start with it (microseconds)
+#elif defined(ASYNCRACE_WEB_POOL)
+int web_hardware_threads();  // web_pool.cpp
+bool real_executors_available() { return web_workers_available(); }
+int hardware_workers() { return real_executors_available() ? std::max(1, web_hardware_threads()) : 1; }
+std::unique_ptr<executor_factory> make_real_executors(int workers) {
+  if (!real_executors_available()) return nullptr;
+  return std::make_unique<message_executors>(web_workers(), workers);
+}
+void prestart_real_workers(int workers) {
+  if (real_executors_available()) web_workers().prestart(workers);
+}
 #else
 bool real_executors_available() { return false; }
 int hardware_workers() { return 1; }
 std::unique_ptr<executor_factory> make_real_executors(int) { return nullptr; }
+void prestart_real_workers(int) {}
 #endif
 
 }  // namespace asyncrace::pool

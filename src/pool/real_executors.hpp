@@ -1,8 +1,9 @@
 // Choosing the executor mode of a run: virtual workers (the deterministic default) or real ones.
-// This is all a session or a CLI needs; the pools themselves are native_pool.hpp (and, later, the
-// page's Web Workers).
+// This is all a session or a CLI needs; the pools themselves are native_pool.hpp (std::thread)
+// and, in the browser, web_pool.hpp (Web Workers).
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -13,10 +14,14 @@ namespace asyncrace::pool {
 // Largest worker count accepted from a user (CLI, page).
 inline constexpr int max_user_workers = 256;
 
-// True where real pools exist in this build (native: std::thread; not yet in the browser).
+// True where real pools exist here (native: std::thread; a browser page: Web Workers; not node).
 bool real_executors_available();
-// The hardware threads (std::thread::hardware_concurrency, at least 1); 1 where there are none.
+// The hardware threads (std::thread::hardware_concurrency, navigator.hardwareConcurrency; at
+// least 1); 1 where there are no real pools.
 int hardware_workers();
+// Starts `workers` real workers ahead of need (a Web Worker's first start costs ~150 ms), so a
+// run that uses them finds them ready. Nothing to do natively.
+void prestart_real_workers(int workers);
 // An executor factory whose pools really run their jobs on at most `workers` workers each
 // (a pool asking for fewer gets fewer); null where real_executors_available() is false.
 std::unique_ptr<executor_factory> make_real_executors(int workers);

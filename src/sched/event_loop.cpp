@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "executor.hpp"
 #include "future.hpp"
 #include "python_source.hpp"
 #include "task.hpp"
@@ -36,7 +37,14 @@ event_loop::event_loop(const loop_options& options)
 
 event_loop::~event_loop() {
   // Real work still out there refers to this loop: wait for it (its completions are dropped with
-  // the ready queue below).
+  // the ready queue below). Work that hands back between iterations cannot arrive while this
+  // runs: its factory drops it.
+  if (external_ > 0 && !may_wait()) {
+    std::lock_guard lock(inbox_->mutex);
+    ready_.insert(ready_.end(), inbox_->done.begin(), inbox_->done.end());
+    inbox_->done.clear();
+    external_ = 0;
+  }
   while (external_ > 0) {
     std::unique_lock lock(inbox_->mutex);
     inbox_->arrived.wait(lock, [&] { return !inbox_->done.empty(); });
@@ -71,6 +79,10 @@ timer_id event_loop::call_at(double when, callback cb) {
 
 double event_loop::next_event_time() const {
   if (!ready_.empty() || stopping_) return now_;
+  if (external_ > 0) {
+    std::lock_guard lock(inbox_->mutex);
+    if (!inbox_->done.empty()) return now_;  // handed back: taken in the next iteration
+  }
   if (timers_.empty()) return std::numeric_limits<double>::infinity();
   return timers_.top_when() > now_ ? timers_.top_when() : now_;
 }
@@ -96,12 +108,30 @@ double event_loop::time_at(std::chrono::steady_clock::time_point t) const {
   return now_ - std::chrono::duration<double>(wall_sync_ - t).count();
 }
 
+bool event_loop::may_wait() const {
+  return options_.executors == nullptr || !options_.executors->hands_back_between_iterations();
+}
+
+double event_loop::live_time() const {
+  if (external_ == 0) return now_;
+  return now_ + std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_sync_).count();
+}
+
+bool event_loop::waiting_for_external() const {
+  if (external_ == 0 || !ready_.empty() || stopping_ || may_wait()) return false;
+  {
+    std::lock_guard lock(inbox_->mutex);
+    if (!inbox_->done.empty()) return false;
+  }
+  return timers_.empty() || timers_.top_when() > live_time();
+}
+
 void event_loop::take_external() {
   sync_clock();
   {
     std::unique_lock lock(inbox_->mutex);
     auto arrived = [&] { return !inbox_->done.empty(); };
-    if (ready_.empty() && !stopping_ && !arrived()) {
+    if (ready_.empty() && !stopping_ && !arrived() && may_wait()) {
       timers_.prune_cancelled();
       if (timers_.empty()) {
         inbox_->arrived.wait(lock, arrived);
@@ -123,6 +153,9 @@ bool event_loop::run_once() {
   timers_.prune_cancelled();
   if (external_ > 0) take_external();
   if (ready_.empty() && !stopping_) {
+    // Work still out that hands back between iterations: nothing to do until it does (or until
+    // the next timer is due on the wall clock).
+    if (external_ > 0 && !may_wait() && (timers_.empty() || timers_.top_when() > now_)) return true;
     if (timers_.empty()) return false;
     // Nothing to do now: the virtual clock jumps exactly to the earliest deadline.
     if (timers_.top_when() > now_) now_ = timers_.top_when();
@@ -149,6 +182,9 @@ void event_loop::stop_when_done(future_core& f) {
 void event_loop::run_until_done(future_core& f) {
   stop_when_done(f);
   while (!stopping_) {
+    if (waiting_for_external())
+      throw std::logic_error("run_until_done cannot wait for work that hands back between iterations: "
+                             "step the loop with run_once and return to the event loop the work reports to");
     if (!run_once())
       throw deadlock_error("deadlock: nothing is ready and no timer is scheduled, but the awaited "
                            "task has not finished.\n" + describe_pending());

@@ -16,6 +16,11 @@
 // to real workers runs exactly as before, and one that does shows measured times only where
 // real work was in flight. A loop destroyed with work outstanding first waits for it (as
 // CPython's exit joins executor threads) and discards the completions.
+// In the browser the loop's thread must never wait: completions arrive from the page's event
+// loop (a Web Worker's message) between iterations. With an executor factory that says so
+// (executor_factory::hands_back_between_iterations), an iteration with nothing to do returns at
+// once, waiting_for_external() tells the driver to return to the browser, and a loop destroyed
+// with work outstanding leaves it to the factory (which drops it).
 #pragma once
 
 #include <chrono>
@@ -72,7 +77,8 @@ class event_loop {
   void cancel_timer(timer_id id) { timers_.cancel(id); }
   double timer_deadline(timer_id id) const { return timers_.when(id); }
 
-  // One iteration; false when there was nothing to do at all (no ready callback, no timer).
+  // One iteration; false when there was nothing to do at all (no ready callback, no timer, no
+  // real work out). With work out that hands back between iterations, an iteration may do nothing.
   bool run_once();
   // Virtual time at which the next iteration would run; infinity when idle.
   double next_event_time() const;
@@ -101,6 +107,11 @@ class event_loop {
   void blocked_really(double seconds);
   // The loop time of a wall-clock instant while external work is in flight (measured times).
   double time_at(std::chrono::steady_clock::time_point t) const;
+  // The clock as it reads now: time(), plus the wall time since the last iteration while
+  // external work is out (a view's playhead; code sees time(), fixed within an iteration).
+  double live_time() const;
+  // True when nothing can run until a completion arrives between iterations (see the top).
+  bool waiting_for_external() const;
   const executor_factory* executors() const { return options_.executors; }
 
   void set_observer(loop_observer* o) { observer_ = o; }
@@ -127,6 +138,7 @@ class event_loop {
   struct inbox;  // completions handed back by other threads
   void sync_clock();
   void take_external();  // the inbox into the ready queue, waiting when there is nothing to do
+  bool may_wait() const;  // for completions (false when they arrive between iterations)
 
   double now_ = 0.0;
   std::vector<callback> ready_;

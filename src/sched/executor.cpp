@@ -1,5 +1,7 @@
 #include "executor.hpp"
 
+#include "cpu_tasks.hpp"
+
 #include <atomic>
 #include <memory>
 #include <new>
@@ -159,6 +161,10 @@ executor& default_executor(event_loop& loop) {
   running_scope scope(&loop);  // the pool is made for this loop
   return *pools.emplace_back(entry{&loop, loop.executors(), std::make_unique<thread_pool_executor>()}).pool;
 }
+
+// `from cpu_tasks import cpu_bound` can run on a Web Worker (job_wire.hpp).
+static const wire::registration cpu_bound_on_workers{
+    wire::object_entry<cpu_tasks::cpu_bound_job, std::int64_t(job_context&, std::int64_t)>("cpu_tasks.cpu_bound")};
 
 std::int64_t cpu_bound_loop(std::int64_t n) {
   // The seed's loop as written: sum((i*i) % (n+1) for i in range(2000000)), Python's %.

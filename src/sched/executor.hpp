@@ -35,6 +35,7 @@
 #include "event_loop.hpp"
 #include "future_handle.hpp"
 #include "gather.hpp"
+#include "job_wire.hpp"
 #include "task_driver.hpp"
 
 namespace asyncrace {
@@ -88,6 +89,13 @@ struct executor_job {
   event_loop* loop = nullptr;
   task_id for_task = no_task;                // the task that submitted it (for traces)
   void* executor_data = nullptr;             // the executor's own bookkeeping while in flight
+  // For workers that share no memory with the loop (job_wire.hpp, the page's Web Workers):
+  // the call as a message (false when it has none: not a worker function, or an argument or
+  // result a message cannot carry), and its outcome from one, kept as run would keep it.
+  bool (*encode)(executor_job&, std::string& call) = nullptr;
+  void (*decode)(executor_job&, const wire::outcome& outcome) = nullptr;
+  // True once the awaiting future is cancelled (wait_for gave up): nobody waits for the outcome.
+  bool (*abandoned)(const executor_job&) = nullptr;
 };
 
 class executor {
@@ -116,6 +124,9 @@ class executor_factory {
   // A pool for `ThreadPoolExecutor(max_workers)` / `ProcessPoolExecutor(max_workers)`
   // (max_workers > 0, the CPython default already applied).
   virtual std::unique_ptr<executor> make(pool_kind kind, int max_workers) const = 0;
+  // True when its pools' completions arrive on the loop's own thread between iterations (the
+  // browser's Web Workers): the loop must then never wait for them (event_loop.hpp).
+  virtual bool hands_back_between_iterations() const { return false; }
 };
 
 // A pool of N virtual workers (see the top of this file).
@@ -221,7 +232,11 @@ class executor_call final : public future_state<R>, public executor_job {
         executor_job{&run_job, &deliver_job, &drop_job, &on, running_task()},
         fn_(std::move(fn)),
         args_(std::move(args)),
-        in_(std::move(in)) {}
+        in_(std::move(in)) {
+    encode = &encode_job;
+    decode = &decode_job;
+    abandoned = [](const executor_job& j) { return static_cast<const executor_call&>(j).cancelled(); };
+  }
 
  private:
   static task_id running_task() {
@@ -261,7 +276,55 @@ class executor_call final : public future_state<R>, public executor_job {
     }
     self.release();
   }
-  static void drop_job(executor_job& j) { static_cast<executor_call&>(j).release(); }
+  // Never delivered (its loop is gone): nobody can run its callbacks, which may hold references
+  // to what awaits it (a gather holds it too: the cycle ends here).
+  static void drop_job(executor_job& j) {
+    auto& self = static_cast<executor_call&>(j);
+    self.discard_callbacks();
+    self.release();
+  }
+  // A job for a worker in another memory (to_thread's context copy does not travel: the
+  // worker's function sees an empty context there).
+  static bool encode_job(executor_job& j, std::string& call) {
+    if constexpr (wire::carried_result<R> && (wire::carried<A> && ...)) {
+      auto& self = static_cast<executor_call&>(j);
+      const wire::worker_function* f = wire::find_key(wire::key_of(self.fn_));
+      if (f == nullptr) return false;
+      wire::writer w;
+      w.put(f->name);
+      std::apply([&](const A&... a) { (w.put(a), ...); }, self.args_);
+      call = w.take();
+      return true;
+    } else {
+      return false;
+    }
+  }
+  static void decode_job(executor_job& j, const wire::outcome& outcome) {
+    auto& self = static_cast<executor_call&>(j);
+    wire::reader rest(outcome.payload);
+    try {
+      switch (outcome.how) {
+        case wire::ending::returned:
+          if constexpr (std::is_void_v<R>) {
+            self.value_.emplace();
+          } else if constexpr (wire::carried_result<R>) {
+            self.value_.emplace(rest.template get<R>());
+          }
+          break;
+        case wire::ending::raised: {
+          std::string type = rest.get<std::string>();
+          std::string message = rest.get<std::string>();
+          self.error_ = std::make_exception_ptr(py_exception(std::move(type), message));
+          break;
+        }
+        case wire::ending::worker_died:
+          self.error_ = std::make_exception_ptr(broken_pool_error());
+          break;
+      }
+    } catch (const wire::wire_error&) {
+      self.error_ = std::current_exception();
+    }
+  }
 
   F fn_;
   std::tuple<A...> args_;

@@ -16,7 +16,7 @@ std::string validate(const run_options& o) {
     return "workers must be between 1 and " + std::to_string(pool::max_user_workers) + " (got " +
            std::to_string(o.workers) + ")";
   if (o.executors == executor_mode::real && !pool::real_executors_available())
-    return "real executors are not available in this build (virtual workers only)";
+    return "real workers are not available here (no threads or Web Workers): virtual workers only";
   return {};
 }
 
@@ -48,7 +48,13 @@ session::~session() = default;
 
 bool session::finished() const { return !state_ || state_->run.finished(); }
 
-double session::now() const { return state_ ? state_->loop.time() : 0.0; }
+double session::now() const { return state_ ? state_->loop.live_time() : 0.0; }
+
+bool session::workers_busy() const { return state_ && !finished() && state_->loop.external_pending() > 0; }
+
+bool session::waiting_for_workers() const {
+  return state_ && !finished() && state_->run.in_run() && state_->loop.waiting_for_external();
+}
 
 double session::next_event_time() const {
   if (finished()) return std::numeric_limits<double>::infinity();
@@ -57,7 +63,7 @@ double session::next_event_time() const {
 }
 
 void session::advance(double until, std::size_t budget) {
-  while (!finished() && budget-- > 0 && next_event_time() <= until) {
+  while (!finished() && budget-- > 0 && next_event_time() <= until && !waiting_for_workers()) {
     if (!state_->run.step() && !state_->run.error().empty()) error_ = state_->run.error();
   }
 }

@@ -37,12 +37,18 @@ class session {
   session& operator=(const session&) = delete;
 
   // Runs every loop iteration that starts at a virtual time <= `until`, stopping early after
-  // `budget` callbacks so a caller on the browser's main loop can never be frozen.
+  // `budget` callbacks so a caller on the browser's main loop can never be frozen, or when it
+  // would have to wait for real workers.
   void advance(double until, std::size_t budget = 100000);
   void run_to_end();
 
   bool finished() const;  // main returned or failed, or the run stopped on an error
-  double now() const;     // the loop's virtual clock
+  double now() const;     // the loop's clock (live: it follows the wall while real jobs are out)
+  // Real executor jobs are out (their times are measured): the clock is the wall clock.
+  bool workers_busy() const;
+  // Nothing can run until a real job hands its outcome back; advance() returns at once then
+  // (in the browser the outcome arrives between frames).
+  bool waiting_for_workers() const;
   // Virtual time of the next thing the loop will do (infinity when finished).
   double next_event_time() const;
   const trace::recording& trace() const { return trace_; }

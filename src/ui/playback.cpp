@@ -49,15 +49,21 @@ void playback_clock::tick(std::span<tutorials::session* const> runs, double real
     const double from = std::isinf(target_) ? now_ : std::max(target_, now_);
     target_ = speed == playback_speed::instant ? std::numeric_limits<double>::infinity()
                                                : from + std::max(0.0, real_dt) * rate(speed);
-    for (tutorials::session* run : runs)
-      if (!run->finished()) run->advance(target_, budget);
+    for (tutorials::session* run : runs) {
+      if (run->finished()) continue;
+      // Real jobs out: the run's clock is the wall clock, and playback follows it (no speed
+      // can slow down or hurry real work); what has arrived runs now.
+      const bool live = run->workers_busy();
+      run->advance(live ? std::max(target_, run->now()) : target_, budget);
+      if (live && !std::isinf(target_)) target_ = std::max(target_, run->now());
+    }
   }
   double reached = std::numeric_limits<double>::infinity();  // over the runs still going
   double end = now_;
   for (const tutorials::session* run : runs) {
     if (run->finished()) {
       end = std::max(end, run->trace().end_time());
-    } else if (run->next_event_time() <= target_) {
+    } else if (run->workers_busy() || run->next_event_time() <= target_) {
       reached = std::min(reached, run->now());  // out of budget: show only what has run
     } else {
       reached = std::min(reached, target_);

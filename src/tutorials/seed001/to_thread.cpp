@@ -12,11 +12,12 @@ namespace asyncrace::tutorials::to_thread {
 
 using cpu_tasks::cpu_bound;  // from cpu_tasks import cpu_bound
 
-// Runs on a virtual worker thread, whose own clock the job is given.
+// Runs on a pool worker (virtual, a thread or a Web Worker), whose own clock the job is given.
 int blocking_io(job_context& job, int x) {
   job.sleep(1);  // time.sleep(1): only this worker waits
   return x * 2;
 }
+ASYNCRACE_WORKER_FUNCTION("to_thread.blocking_io", blocking_io);  // can run on a Web Worker
 
 task<> using_to_thread() {
   const double t0 = time::time();

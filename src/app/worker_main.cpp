@@ -1,0 +1,41 @@
+// asyncrace_worker.js: the module each of the page's Web Workers runs (linked with
+// -sBUILD_AS_WORKER=1; web_pool.js starts it). It holds every registered worker function
+// (sched/job_wire.hpp: the tutorials' blocking_io, cpu_tasks.cpu_bound) and runs one call
+// message at a time, answering with the job's measured start and end and its outcome.
+#include <emscripten.h>
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "pool/message_pool.hpp"
+#include "sched/executor.hpp"
+#include "sched/job_wire.hpp"
+#include "tutorials/catalog.hpp"
+
+namespace {
+// The page's clock and the workers' share this origin (ms since the Unix epoch).
+double epoch_ms() { return EM_ASM_DOUBLE({ return performance.timeOrigin + performance.now(); }); }
+}  // namespace
+
+extern "C" {
+// The page's first message: loads the module ahead of the first job. The reply says "ready".
+EMSCRIPTEN_KEEPALIVE void asyncrace_worker_ping(char*, int) { emscripten_worker_respond(nullptr, 0); }
+
+EMSCRIPTEN_KEEPALIVE void asyncrace_worker_run(char* data, int size) {
+  using namespace asyncrace;
+  const double start = epoch_ms();
+  job_context job(job_context::real_worker{}, 0.0, std::chrono::steady_clock::now());
+  const std::string outcome = wire::run_call(std::string_view(data, static_cast<std::size_t>(size)), job);
+  if (wire::outcome_ending(outcome) == wire::ending::worker_died) {
+    // os._exit() in a pool worker: it dies without an answer; the page sees the worker's error
+    // event, fails the job with BrokenProcessPool and starts a fresh worker.
+    EM_ASM({ throw new Error('asyncrace worker: ended by its job (os._exit)'); });
+  }
+  const std::string reply = pool::reply_message(start, epoch_ms(), outcome);
+  emscripten_worker_respond(const_cast<char*>(reply.data()), static_cast<int>(reply.size()));
+}
+}
+
+// Links every tutorial (and so every worker function it registers) into the module.
+int main() { return asyncrace::tutorials::catalog().empty() ? 1 : 0; }

@@ -1,0 +1,18 @@
+// The page's Web Workers as the real executors (browser builds only): one process-wide set of
+// workers (message_pool.hpp) on the transport of web_pool.js. Each worker runs the module
+// asyncrace_worker.js (src/app/worker_main.cpp), found next to the page.
+#pragma once
+
+#include "message_pool.hpp"
+
+namespace asyncrace::pool {
+
+// The page's workers (started on first use; prestart to have them ready before a run needs them).
+message_workers& web_workers();
+// Web Workers exist here (a browser page; not node).
+bool web_workers_available();
+// The page is cross-origin isolated (SharedArrayBuffer usable). Reported only: the pool never
+// needs it.
+bool cross_origin_isolated();
+
+}  // namespace asyncrace::pool

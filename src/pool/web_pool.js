@@ -1,0 +1,100 @@
+// The page's side of the Web Worker pool (web_pool.cpp): starts, messages and terminates the
+// workers, and hands their replies and deaths to the pool. Every worker is the module
+// asyncrace_worker.js (built with -sBUILD_AS_WORKER=1), found next to the page, so the pool
+// works from any static host, under any path, without SharedArrayBuffer or special headers.
+mergeInto(LibraryManager.library, {
+  $AsyncraceWorkers: {
+    slots: [],
+    unloadHooked: false,
+    // A reply (or a death) reaches the pool through its exported C functions.
+    reply: function(slot, serial, data) {
+      var bytes = data instanceof Uint8Array ? data : new Uint8Array(data || 0);
+      var ptr = _malloc(Math.max(1, bytes.length));
+      HEAPU8.set(bytes, ptr);
+      try {
+        Module['_asyncrace_web_worker_reply'](slot, serial, ptr, bytes.length);
+      } finally {
+        _free(ptr);
+      }
+    },
+    terminateAll: function() {
+      AsyncraceWorkers.slots.forEach(function(w) { if (w) w.terminate(); });
+      AsyncraceWorkers.slots = [];
+    },
+  },
+
+  asyncrace_js_workers_available: function() {
+    return typeof Worker !== 'undefined' && typeof document !== 'undefined';
+  },
+
+  asyncrace_js_hardware_threads: function() {
+    return (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+  },
+
+  asyncrace_js_cross_origin_isolated: function() {
+    return typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated ? 1 : 0;
+  },
+
+  asyncrace_js_epoch_ms: function() {
+    return performance.timeOrigin + performance.now();
+  },
+
+  asyncrace_js_worker_start__deps: ['$AsyncraceWorkers', 'malloc', 'free'],
+  asyncrace_js_worker_start: function(slot) {
+    var W = AsyncraceWorkers;
+    if (!W.unloadHooked && typeof window !== 'undefined') {
+      // Closing or reloading the page leaves no worker behind.
+      window.addEventListener('pagehide', W.terminateAll);
+      W.unloadHooked = true;
+    }
+    var worker;
+    try {
+      worker = new Worker('asyncrace_worker.js');
+    } catch (e) {
+      console.warn('asyncrace: could not start a Web Worker: ' + e);
+      setTimeout(function() { Module['_asyncrace_web_worker_failed'](slot); }, 1000);
+      return;
+    }
+    W.slots[slot] = worker;
+    worker.onmessage = function(e) {
+      if (W.slots[slot] !== worker) return;  // terminated meanwhile
+      var d = e.data;
+      W.reply(slot, d['callbackId'], d['data']);
+    };
+    worker.onerror = function(e) {
+      // An uncaught error ends the worker's job: the pool fails it and starts a fresh worker.
+      e.preventDefault();
+      if (W.slots[slot] !== worker) return;
+      Module['_asyncrace_web_worker_failed'](slot);
+    };
+    // The first message makes the worker load its module now, ahead of any job.
+    worker.postMessage({'funcName': 'asyncrace_worker_ping', 'callbackId': 0, 'data': 0});
+  },
+
+  asyncrace_js_worker_post__deps: ['$AsyncraceWorkers'],
+  asyncrace_js_worker_post: function(slot, serial, data, size) {
+    var worker = AsyncraceWorkers.slots[slot];
+    if (!worker) return;
+    var bytes = new Uint8Array(HEAPU8.subarray(data, data + size));
+    worker.postMessage({'funcName': 'asyncrace_worker_run', 'callbackId': serial, 'data': bytes}, [bytes.buffer]);
+  },
+
+  asyncrace_js_worker_terminate__deps: ['$AsyncraceWorkers'],
+  asyncrace_js_worker_terminate: function(slot) {
+    var worker = AsyncraceWorkers.slots[slot];
+    if (worker) worker.terminate();
+    AsyncraceWorkers.slots[slot] = null;
+  },
+
+  // Checks, every 50 ms while jobs are out, for jobs nobody awaits any more (their workers are
+  // recycled): a hung worker sends nothing that could trigger the check.
+  asyncrace_js_watch_start: function() {
+    if (Module['asyncraceWatch']) return;
+    Module['asyncraceWatch'] = setInterval(function() {
+      if (!Module['_asyncrace_web_workers_watch']()) {
+        clearInterval(Module['asyncraceWatch']);
+        Module['asyncraceWatch'] = 0;
+      }
+    }, 50);
+  },
+});
