@@ -9,6 +9,8 @@ target_link_libraries(asyncrace-playground PRIVATE asyncrace::ui asyncrace::plat
 asyncrace_target_defaults(asyncrace-playground)
 
 if(EMSCRIPTEN)
+  # The Web Worker pool's fault drills (a job that raises, a dying worker, a hung job), for tests.
+  target_sources(asyncrace-playground PRIVATE "${CMAKE_CURRENT_LIST_DIR}/pool_drills.cpp")
   set(_site "${CMAKE_BINARY_DIR}/site")
   set(_shell "${PROJECT_SOURCE_DIR}/web/index.html")
   set_target_properties(asyncrace-playground PROPERTIES
@@ -31,7 +33,7 @@ if(EMSCRIPTEN)
 
   # The module each Web Worker of the pool runs (src/pool/web_pool.js starts it from the page's
   # folder): site/asyncrace_worker.js + .wasm. No SharedArrayBuffer, no special headers.
-  add_executable(asyncrace-worker "${CMAKE_CURRENT_LIST_DIR}/worker_main.cpp")
+  add_executable(asyncrace-worker "${CMAKE_CURRENT_LIST_DIR}/worker_main.cpp" "${CMAKE_CURRENT_LIST_DIR}/pool_drills.cpp")
   target_link_libraries(asyncrace-worker PRIVATE asyncrace::tutorials asyncrace::pool)
   asyncrace_target_defaults(asyncrace-worker)
   set_target_properties(asyncrace-worker PROPERTIES OUTPUT_NAME asyncrace_worker RUNTIME_OUTPUT_DIRECTORY "${_site}")

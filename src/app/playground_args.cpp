@@ -33,6 +33,20 @@ std::string apply(ui::app_state& app, std::string_view flag, std::string_view va
     app.settings.jitter_us = us;
     return {};
   }
+  if (flag == "--executor") {
+    tutorials::executor_mode mode{};
+    if (!ui::parse_executor_mode(value, mode))
+      return "Unknown executor \"" + std::string(value) + "\" (virtual or real).";
+    return app.set_executors(mode, app.settings.workers) ? std::string() : app.message();
+  }
+  if (flag == "--workers") {
+    const std::string text(value);
+    char* end = nullptr;
+    const long n = std::strtol(text.c_str(), &end, 10);
+    if (end == text.c_str() || *end != '\0' || n < 1 || n > 256)
+      return "Workers must be a whole number from 1 to 256 (got \"" + text + "\").";
+    return app.set_executors(app.settings.executors, static_cast<int>(n)) ? std::string() : app.message();
+  }
   if (flag == "--speed") {
     if (!ui::parse_speed(value, app.settings.speed))
       return "Unknown speed \"" + std::string(value) + "\" (0.25x, 1x or instant).";

@@ -3,12 +3,15 @@
 #include <cstdio>
 #include <string>
 
+#include "pool/real_executors.hpp"
 #include "sched/tie_policy.hpp"
 #include "trace/transcript.hpp"
 #include "ui/playground.hpp"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
+
+#include "pool/web_pool.hpp"
 #define ASYNCRACE_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
 #else
 #define ASYNCRACE_EXPORT extern "C"
@@ -18,6 +21,18 @@ namespace asyncrace::app {
 namespace {
 
 ui::playground* target = nullptr;
+
+// The page's Web Workers (browser builds), for tests and the bench: how many were started and
+// replaced, and whether the page is cross-origin isolated (reported only: the pool never needs it).
+#ifdef __EMSCRIPTEN__
+int pool_started() { return pool::real_executors_available() ? pool::web_workers().started() : 0; }
+int pool_replaced() { return pool::real_executors_available() ? pool::web_workers().replaced() : 0; }
+bool cross_origin_isolated() { return pool::cross_origin_isolated(); }
+#else
+int pool_started() { return 0; }
+int pool_replaced() { return 0; }
+bool cross_origin_isolated() { return false; }
+#endif
 
 void append_number(std::string& out, double v) {
   char buf[40];
@@ -130,6 +145,9 @@ std::string state_json(const ui::playground& p) {
   append_number(out, app.settings.jitter_us);
   out += ",\"speed\":";
   trace::append_json_quoted(out, to_string(app.settings.speed));
+  out += ",\"executor\":";
+  trace::append_json_quoted(out, ui::to_string(app.settings.executors));
+  out += ",\"workers\":" + std::to_string(app.settings.workers);
   out += "},\"message\":";
   trace::append_json_quoted(out, app.message());
   out += ",\"problem\":";
@@ -145,12 +163,36 @@ std::string state_json(const ui::playground& p) {
   out += ',';
   append_rect(out, "diagram_panel", p.diagram().panel());
   out += ",\"pool_lanes\":[";  // the race diagram's worker rows drawn last frame
+  const tutorials::session* run = app.session();
   for (const ui::pool_lane& lane : p.diagram().pool_lanes()) {
     out += out.back() == '[' ? "{\"label\":" : ",{\"label\":";
     trace::append_json_quoted(out, lane.label);
-    out += ",\"jobs\":" + std::to_string(lane.jobs.size()) + '}';
+    out += ",\"pool\":" + std::to_string(lane.pool) + ",\"worker\":" + std::to_string(lane.worker);
+    out += ",\"jobs\":" + std::to_string(lane.jobs.size()) + ",\"intervals\":[";
+    // Each job's [queued, start, end] on the run's clock (the lanes are the main run's).
+    if (run != nullptr)
+      for (std::size_t i : lane.jobs) {
+        if (i >= run->trace().jobs().size()) continue;
+        const trace::pool_job& j = run->trace().jobs()[i];
+        out += out.back() == '[' ? "[" : ",[";
+        append_number(out, j.queued);
+        out += ',';
+        append_number(out, j.start);
+        out += ',';
+        append_number(out, j.end);
+        out += ']';
+      }
+    out += "]}";
   }
   out += ']';
+  out += ",\"workers\":{\"available\":";
+  out += ui::real_workers_available() ? "true" : "false";
+  out += ",\"hardware\":" + std::to_string(ui::hardware_threads());
+  out += ",\"started\":" + std::to_string(pool_started());
+  out += ",\"replaced\":" + std::to_string(pool_replaced());
+  out += ",\"cross_origin_isolated\":";
+  out += cross_origin_isolated() ? "true" : "false";
+  out += '}';
   char axis[96];
   std::snprintf(axis, sizeof axis, ",\"axis\":{\"t0\":%.9g,\"px_per_s\":%.9g}", p.diagram().axis().t0,
                 p.diagram().axis().px_per_s);
@@ -194,6 +236,15 @@ ASYNCRACE_EXPORT int asyncrace_set_options(const char* policy, const char* seed,
 // success, 0 (with a message in the state) for an unknown slug or the selected tutorial itself.
 ASYNCRACE_EXPORT int asyncrace_set_compare(const char* slug) {
   return target != nullptr && target->state().set_compare(slug != nullptr ? slug : "") ? 1 : 0;
+}
+
+// Chooses who runs executor jobs, as the page's "workers" controls do: mode "virtual" | "real",
+// at most `workers` per pool. Runs again at once when a run is shown. 1 on success, 0 (with a
+// message in the state) otherwise.
+ASYNCRACE_EXPORT int asyncrace_set_executor(const char* mode, int workers) {
+  asyncrace::tutorials::executor_mode m{};
+  if (target == nullptr || mode == nullptr || !asyncrace::ui::parse_executor_mode(mode, m)) return 0;
+  return target->state().set_executors(m, workers) ? 1 : 0;
 }
 
 // Starts a run of the selected tutorial with the current options (what the Run button does).

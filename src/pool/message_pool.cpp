@@ -18,6 +18,7 @@ struct message_workers::job {
   std::string message;  // the call as a message (empty: it has none)
   std::string what;     // the function's name, for the lane
   int slot = -1;        // the worker it ran on
+  std::uint32_t serial = 0;  // its message's number (a reply must name it)
   double start = 0.0, end = 0.0;  // loop times, once back
   std::string outcome;
 };
@@ -47,14 +48,16 @@ std::string reply_message(double start_ms, double end_ms, std::string_view outco
 message_workers::~message_workers() {
   for (int s = 0; s < started(); ++s) transport_->terminate(s);
   for (slot& s : slots_)
-    if (job* j = std::exchange(s.running, nullptr)) {
-      j->call->drop(*j->call);
-      delete j;
-    }
+    for (job* j : std::exchange(s.posted, {})) queue_.push_back(j);
   for (job* j : std::exchange(queue_, {})) {
     j->call->drop(*j->call);
     delete j;
   }
+}
+
+message_workers::job* message_workers::running(int s) const {
+  const slot& sl = slots_[static_cast<std::size_t>(s)];
+  return sl.posted.empty() ? nullptr : sl.posted.front();
 }
 
 void message_workers::prestart(int n) {
@@ -65,7 +68,7 @@ void message_workers::prestart(int n) {
 }
 
 int message_workers::busy() const {
-  return static_cast<int>(std::count_if(slots_.begin(), slots_.end(), [](const slot& s) { return s.running; }));
+  return static_cast<int>(std::count_if(slots_.begin(), slots_.end(), [](const slot& s) { return !s.posted.empty(); }));
 }
 
 void message_workers::submit(executor_job& call, const void* owner, std::uint32_t pool, int lanes) {
@@ -103,20 +106,23 @@ void message_workers::dispatch() {
       hand_back(j);
       continue;
     }
+    // An idle worker of the job's pool first (lowest first), else one with room behind its job.
     const int limit = std::min(j->lanes, started());
     int free = -1;
-    for (int s = 0; s < limit && free < 0; ++s)
-      if (!slots_[static_cast<std::size_t>(s)].running) free = s;
+    for (std::size_t room = 1; room <= depth && free < 0; ++room)
+      for (int s = 0; s < limit && free < 0; ++s)
+        if (slots_[static_cast<std::size_t>(s)].posted.size() < room) free = s;
     if (free < 0) {
       ++it;
       continue;
     }
     it = queue_.erase(it);
-    slot& s = slots_[static_cast<std::size_t>(free)];
     j->slot = free;
-    s.running = j;
-    s.serial = ++serials_;
-    transport_->post(free, s.serial, j->message);
+    j->serial = ++serials_;
+    std::deque<job*>& posted = slots_[static_cast<std::size_t>(free)].posted;
+    posted.push_back(j);
+    if (posted.size() == 1) j->start = j->loop->live_time();  // about now (the worker says exactly)
+    transport_->post(free, j->serial, j->message);
   }
 }
 
@@ -150,8 +156,9 @@ void message_workers::dropped(void* p) {
 void message_workers::reply(int s, std::uint32_t serial, std::string_view message) {
   if (s < 0 || s >= started()) return;
   slot& sl = slots_[static_cast<std::size_t>(s)];
-  if (!sl.running || sl.serial != serial) return;  // a reply from before the worker was recycled
-  job* j = std::exchange(sl.running, nullptr);
+  if (sl.posted.empty() || sl.posted.front()->serial != serial) return;  // from before a recycle
+  job* j = sl.posted.front();
+  sl.posted.pop_front();
   try {
     wire::reader r(message);
     const double start_ms = r.get<double>();
@@ -163,26 +170,36 @@ void message_workers::reply(int s, std::uint32_t serial, std::string_view messag
     j->start = j->end = j->loop->live_time();
     j->outcome = wire::raised_outcome(e.type(), e.what(), j->what);
   }
+  if (!sl.posted.empty()) sl.posted.front()->start = j->end;  // the worker went on with it at once
   const bool died = wire::outcome_ending(j->outcome) == wire::ending::worker_died;
   hand_back(j);
   if (died) recycle(s);  // its job ended it: a fresh worker takes the slot
   dispatch();
 }
 
+// The job the worker in slot `s` runs is handed back as died (its worker died, or nobody awaits
+// it any more); recycle() follows, which queues the job posted behind it again.
+void message_workers::stop_running(int s) {
+  slot& sl = slots_[static_cast<std::size_t>(s)];
+  if (sl.posted.empty()) return;
+  job* j = sl.posted.front();
+  sl.posted.pop_front();
+  j->end = j->loop->live_time();
+  j->start = std::min(j->start, j->end);  // when it came first on its worker: about when it began
+  j->outcome = wire::died_outcome(j->what);  // BrokenProcessPool (kept cancelled if abandoned)
+  hand_back(j);
+}
+
 void message_workers::failed(int s) {
   if (s < 0 || s >= started()) return;
-  if (job* j = std::exchange(slots_[static_cast<std::size_t>(s)].running, nullptr)) {
-    j->start = std::max(j->queued, j->start);
-    j->end = j->loop->live_time();
-    j->outcome = wire::died_outcome(j->what);  // BrokenProcessPool
-    hand_back(j);
-  }
+  stop_running(s);
   recycle(s);
   dispatch();
 }
 
 void message_workers::recycle(int s) {
-  slots_[static_cast<std::size_t>(s)].running = nullptr;
+  std::deque<job*> posted = std::exchange(slots_[static_cast<std::size_t>(s)].posted, {});
+  queue_.insert(queue_.begin(), posted.begin(), posted.end());
   transport_->terminate(s);
   transport_->start(s);
   ++replaced_;
@@ -191,13 +208,10 @@ void message_workers::recycle(int s) {
 bool message_workers::recycle_abandoned() {
   bool any = false;
   for (int s = 0; s < started(); ++s) {
-    job* j = slots_[static_cast<std::size_t>(s)].running;
+    job* j = running(s);
     if (!j || !j->call->abandoned || !j->call->abandoned(*j->call)) continue;
     // Nobody awaits it (its future is cancelled): the worker is stopped where it is.
-    slots_[static_cast<std::size_t>(s)].running = nullptr;
-    j->end = j->loop->live_time();
-    j->outcome = wire::died_outcome(j->what);
-    hand_back(j);
+    stop_running(s);
     recycle(s);
     any = true;
   }
@@ -209,24 +223,30 @@ bool message_workers::idle(std::uint32_t pool) const {
   for (const job* j : queue_)
     if (j->pool == pool) return false;
   for (const slot& s : slots_)
-    if (s.running && s.running->pool == pool) return false;
+    for (const job* j : s.posted)
+      if (j->pool == pool) return false;
   return true;
 }
 
 void message_workers::drop_owner(const void* owner) {
+  for (int s = 0; s < started(); ++s) {
+    job* j = running(s);
+    if (j && j->owner == owner) recycle(s);  // busy with work nobody will take: a fresh worker
+  }
+  // Its jobs posted behind another run's job: dropped below (the worker runs them all the same,
+  // and its reply, naming no job posted to it any more, is ignored).
+  for (slot& sl : slots_) {
+    if (sl.posted.size() < 2) continue;
+    std::deque<job*> keep{sl.posted.front()};
+    for (std::size_t i = 1; i < sl.posted.size(); ++i) (sl.posted[i]->owner == owner ? queue_ : keep).push_back(sl.posted[i]);
+    sl.posted = std::move(keep);
+  }
   std::erase_if(queue_, [&](job* j) {
     if (j->owner != owner) return false;
     j->call->drop(*j->call);
     delete j;
     return true;
   });
-  for (int s = 0; s < started(); ++s) {
-    job* j = slots_[static_cast<std::size_t>(s)].running;
-    if (!j || j->owner != owner) continue;
-    recycle(s);  // busy with work nobody will take: a fresh worker
-    j->call->drop(*j->call);
-    delete j;
-  }
   dispatch();
 }
 

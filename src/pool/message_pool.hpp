@@ -6,8 +6,10 @@
 // One set of workers serves every run of the page (message_workers): they are started ahead of
 // need (a Web Worker's first start costs ~150 ms: script and wasm load) and reused. A pool made
 // for a run (message_pool, one per ThreadPoolExecutor / ProcessPoolExecutor / default executor)
-// is a view on that set: its lanes are workers 0 … lanes-1, one job at a time on each, jobs
-// queued in submission order.
+// is a view on that set: its lanes are workers 0 … lanes-1, jobs queued in submission order.
+// A worker runs one job at a time, and has the next ones posted already (`depth` 3): a reply
+// reaches the page only between two frames, and the worker should not idle meanwhile. A job's
+// start is measured on the worker, so the lanes show the time it really waited.
 //
 // One job's way:
 //   submit      loop.external_begin(); the job is encoded (a function that is no worker function
@@ -20,7 +22,7 @@
 //   - a job that raises: the exception's type and message reach the awaiter;
 //   - a worker that dies (its job called terminate_worker, or the worker crashed): failed() fails
 //     its job with BrokenProcessPool, terminates what is left of it and starts a fresh one in its
-//     slot; queued jobs run on;
+//     slot; the job posted behind it goes back to the queue's front; queued jobs run on;
 //   - a job nobody awaits any more (wait_for gave up): recycle_abandoned() terminates its worker
 //     and starts a fresh one (a Web Worker can be terminated, a thread cannot);
 //   - a run that ends with jobs out (the page's Re-run, its close): its factory's destruction
@@ -79,15 +81,17 @@ class message_workers {
 
  private:
   struct job;
+  static constexpr std::size_t depth = 3;  // jobs posted to one worker at a time
   struct slot {
-    job* running = nullptr;
-    std::uint32_t serial = 0;  // of the job posted last (a late reply to an older one is stale)
+    std::deque<job*> posted;  // front: the one running; a reply answers it (FIFO on the worker)
   };
+  job* running(int slot) const;
   void dispatch();
   void hand_back(job* j);             // to its loop, which runs completed (or dropped) next
   static void completed(void* job);  // on the loop: the lane, then the outcome to the future
   static void dropped(void* job);
-  void recycle(int slot);
+  void recycle(int slot);       // a fresh worker; what was posted to the old one is queued again
+  void stop_running(int slot);  // its running job handed back as died
 
   transport* transport_;
   std::vector<slot> slots_;

@@ -1,9 +1,11 @@
 #include "app_state.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
 #include <span>
 
+#include "pool/real_executors.hpp"
 #include "tutorials/catalog.hpp"
 
 namespace asyncrace::ui {
@@ -25,7 +27,31 @@ bool parse_seed(std::string_view text, std::uint64_t& seed, std::string& error) 
   return true;
 }
 
+std::string_view to_string(tutorials::executor_mode m) {
+  return m == tutorials::executor_mode::real ? "real" : "virtual";
+}
+
+bool parse_executor_mode(std::string_view text, tutorials::executor_mode& out) {
+  if (text == "virtual") out = tutorials::executor_mode::virtual_workers;
+  else if (text == "real") out = tutorials::executor_mode::real;
+  else return false;
+  return true;
+}
+
+std::string_view real_workers_name() {
+#ifdef __EMSCRIPTEN__
+  return "Web Workers";
+#else
+  return "threads";
+#endif
+}
+
+bool real_workers_available() { return pool::real_executors_available(); }
+
+int hardware_threads() { return pool::hardware_workers(); }
+
 app_state::app_state() {
+  settings.workers = std::clamp(hardware_threads(), 1, 2);
   selected_ = tutorials::find(default_tutorial);
   if (selected_ == nullptr && !tutorials::catalog().empty()) selected_ = &tutorials::catalog().front();
   if (selected_ != nullptr) settings.ties = selected_->info->ties;
@@ -81,6 +107,9 @@ namespace {
 std::string check(const run_settings& settings, tutorials::run_options& options) {
   options.ties = settings.ties;
   options.jitter_us = settings.jitter_us;
+  options.executors = settings.executors;
+  options.workers = settings.workers;
+  if (settings.workers < 1) return "Workers must be at least 1 (got " + std::to_string(settings.workers) + ").";
   std::string problem;
   if (!parse_seed(settings.seed_text, options.seed, problem)) return problem;
   return tutorials::validate(options);
@@ -131,6 +160,21 @@ void app_state::tick(double real_dt) {
     message_ = std::string("The run stopped: ") + e.what();
     halted_ = true;
   }
+}
+
+bool app_state::set_executors(tutorials::executor_mode mode, int workers) {
+  const run_settings before = settings;
+  settings.executors = mode;
+  settings.workers = workers;
+  if (std::string problem = settings_problem(); !problem.empty()) {
+    settings = before;
+    message_ = std::move(problem);
+    return false;
+  }
+  message_.clear();
+  if (mode == tutorials::executor_mode::real) pool::prestart_real_workers(workers);
+  if (session_ && (before.executors != mode || before.workers != workers)) return run();
+  return true;
 }
 
 bool app_state::running(const tutorials::session* run) const {

@@ -22,7 +22,20 @@ struct run_settings {
   std::string seed_text = "1";  // as typed; parsed when a run starts
   double jitter_us = 50.0;
   playback_speed speed = playback_speed::real_time;
+  // Who runs executor jobs: the transcripts' virtual workers, or real ones (Web Workers in the
+  // page, threads natively), at most `workers` per pool (1 … hardware threads).
+  tutorials::executor_mode executors = tutorials::executor_mode::virtual_workers;
+  int workers = 2;
 };
+
+// "virtual" | "real"
+std::string_view to_string(tutorials::executor_mode m);
+bool parse_executor_mode(std::string_view text, tutorials::executor_mode& out);
+// What the real workers are here: "Web Workers" in the page, "threads" natively.
+std::string_view real_workers_name();
+// Real workers exist here (not under node), and how many hardware threads there are.
+bool real_workers_available();
+int hardware_threads();
 
 // Parses a jitter seed typed by the learner; on failure returns false and says why in `error`.
 bool parse_seed(std::string_view text, std::uint64_t& seed, std::string& error);
@@ -44,6 +57,10 @@ class app_state {
   bool run();
   // Advances playback by one frame's real time.
   void tick(double real_dt);
+  // Chooses who runs executor jobs (and how many): starts real workers ahead of need, and runs
+  // the tutorial again at once when a run is shown, so the lanes reflect the choice. False, with
+  // a message, when that is not possible here (workers out of 1 … 256, no real workers).
+  bool set_executors(tutorials::executor_mode mode, int workers);
 
   // Compare mode: another tutorial run beside the selected one, same settings, same clock.
   const tutorials::tutorial* compared() const { return compared_; }

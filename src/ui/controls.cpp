@@ -119,6 +119,44 @@ void speed_buttons(run_settings& s) {
   }
 }
 
+// Who runs executor jobs, and how many: for the executor tutorials, and whenever real workers
+// are chosen. A change runs the tutorial again at once (app_state::set_executors).
+void executor_controls(app_state& app) {
+  const tutorials::tutorial* t = app.selected();
+  const bool uses_executors = t != nullptr && t->info->topic == "executors";
+  run_settings& s = app.settings;
+  if (!uses_executors && s.executors != tutorials::executor_mode::real) return;
+  ImGui::SameLine(0.0f, 14.0f);
+  ImGui::TextUnformatted("workers");
+  ImGui::SameLine();
+  const std::string real(real_workers_name());
+  const bool is_real = s.executors == tutorials::executor_mode::real;
+  ImGui::SetNextItemWidth(is_real ? 118.0f : 84.0f);
+  if (ImGui::BeginCombo("##executors", is_real ? real.c_str() : "virtual")) {
+    if (ImGui::Selectable("virtual", !is_real)) app.set_executors(tutorials::executor_mode::virtual_workers, s.workers);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Virtual workers on the virtual clock: CPython's transcript, exactly (8 CPUs, "
+                        "cpu_bound = 0.145 s, time.sleep(1) = 1 s).");
+    ImGui::BeginDisabled(!real_workers_available());
+    if (ImGui::Selectable(real.c_str(), is_real)) app.set_executors(tutorials::executor_mode::real, s.workers);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip(real_workers_available()
+                            ? "Real workers: the jobs really run in parallel, and their times are measured."
+                            : "No real workers here: virtual workers only.");
+    ImGui::EndCombo();
+  }
+  if (!is_real) return;
+  ImGui::SameLine(0.0f, 4.0f);
+  ImGui::SetNextItemWidth(92.0f);
+  int n = s.workers;
+  const int most = std::max(1, hardware_threads());
+  ImGui::SliderInt("##pool_size", &n, 1, most, n == 1 ? "%d worker" : "%d workers", ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("At most this many %s per pool (this machine has %d hardware threads).", real.c_str(), most);
+  if (ImGui::IsItemDeactivatedAfterEdit() && n != s.workers) app.set_executors(s.executors, n);
+}
+
 // `text`, cut to `width` pixels with an ellipsis (the whole text is in a tooltip then).
 std::string fit_text(const std::string& text, float width) {
   if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
@@ -182,6 +220,7 @@ control_rects draw_controls(app_state& app, const rect& area) {
     rects.seed = jitter_inputs(app);
     ImGui::SameLine(0.0f, 14.0f);
     speed_buttons(app.settings);
+    executor_controls(app);
     status(app, ImGui::GetWindowContentRegionMax().x);
   }
   end_panel();
