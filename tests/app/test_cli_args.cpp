@@ -55,9 +55,9 @@ TEST_CASE("bad input names the problem and the valid choices") {
 
 TEST_CASE("--executor real [--workers N]: real pools of N workers, and bad values name the range") {
   auto c = cli::parse({"run", "processpool_cpu_bound", "--executor", "real", "--workers", "2"});
-  if (!pool::real_executors_available()) {  // the wasm build (Web Workers serve only the page)
+  if (!pool::real_executors_available()) {  // under node: no threads, no Web Workers
     REQUIRE(std::holds_alternative<cli::usage_error>(c));
-    CHECK(std::get<cli::usage_error>(c).message.find("not available in this build") != std::string::npos);
+    CHECK(std::get<cli::usage_error>(c).message.find("real workers are not available here") != std::string::npos);
     return;
   }
   auto* r = std::get_if<cli::run_command>(&c);

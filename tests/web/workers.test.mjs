@@ -128,28 +128,26 @@ describe('Web Worker pool', () => {
     assert.equal(pg.page.workers().length, 0);  // virtual mode: none started
   });
 
-  test('a share link chooses real workers and their number', async () => {
-    const link = await openPlayground({ query: '?tutorial=processpool_cpu_bound&executor=real&workers=1&speed=instant&run' });
-    try {
-      const s = await untilFinished(link.page, 120000);
-      await afterFrames(link.page, 3);
-      const f = await state(link.page);
-      assert.equal(f.error, '');
-      assert.equal(f.options.workers, 1);
-      assert.deepEqual(f.pool_lanes.map((l) => l.worker), [0]);
-      assert.equal(f.pool_lanes[0].jobs, 30);
-      assert.ok(s.lines.some((l) => l.text.startsWith('processpool elapsed')));
-      const bad = await openPlayground({ query: '?tutorial=processpool_cpu_bound&executor=sometimes&workers=x' });
-      try {
-        const b = await state(bad.page);
-        assert.match(b.message, /Unknown executor "sometimes"/);
-        assert.equal(b.options.executor, 'virtual');
-        assert.deepEqual(bad.problems, []);
-      } finally {
-        await bad.close();
-      }
-    } finally {
-      await link.close();
-    }
+  test('a share link chooses real workers and their number; a bad one says what is wrong', async () => {
+    const open = async (query) => {
+      const ready = pg.page.waitForEvent('console', { predicate: (m) => m.text() === 'asyncrace ready', timeout: 60000 });
+      await pg.page.goto(pg.url + query);
+      await ready;
+    };
+    await open('?tutorial=processpool_cpu_bound&executor=real&workers=1&speed=instant&run');
+    const s = await untilFinished(pg.page, 120000);
+    await afterFrames(pg.page, 3);
+    const f = await state(pg.page);
+    assert.equal(f.error, '');
+    assert.equal(f.options.workers, 1);
+    assert.deepEqual(f.pool_lanes.map((l) => l.worker), [0]);
+    assert.equal(f.pool_lanes[0].jobs, 30);
+    assert.ok(s.lines.some((l) => l.text.startsWith('processpool elapsed')));
+
+    await open('?tutorial=processpool_cpu_bound&executor=sometimes&workers=x');
+    const b = await state(pg.page);
+    assert.match(b.message, /Unknown executor "sometimes"/);
+    assert.equal(b.options.executor, 'virtual');
+    assert.deepEqual(pg.problems, []);
   });
 });

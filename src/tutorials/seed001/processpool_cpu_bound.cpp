@@ -73,7 +73,9 @@ extern const tutorial_info processpool_cpu_bound_info{
         "The seed measured 0.82 s: real processes cost time to start and to pass arguments and "
         "results, which the virtual pool leaves out. The comment \"Lambda simples: calcula x*x\" "
         "is wrong: there is no lambda, and each job computes cpu_bound(i), a sum of squares modulo "
-        "i + 1.",
+        "i + 1.\n\n"
+        "Choose Web Workers in the toolbar's workers control to run the 30 loops for real, in "
+        "parallel: one lane per worker, times measured, and the same 30 results.",
     .script = &processpool_cpu_bound::script,
 };
 }  // namespace asyncrace::tutorials

@@ -71,7 +71,9 @@ extern const tutorial_info threadpool_info{
         "run_in_executor returns asyncio futures, not coroutines: gather wraps no Task around "
         "them, so the diagram shows one task and three pool lanes.\n\n"
         "Leaving `with` calls pool.shutdown(wait=True), which would block the loop until every job "
-        "ends; here they have all ended already, so it costs nothing.",
+        "ends; here they have all ended already, so it costs nothing.\n\n"
+        "Choose Web Workers in the toolbar's workers control and the three calls really block "
+        "workers of a pool for a second each.",
     .script = &threadpool::script,
 };
 }  // namespace asyncrace::tutorials

@@ -72,7 +72,9 @@ extern const tutorial_info to_thread_info{
         "diagram shows the three jobs on the pool's lanes.\n\n"
         "The workers are virtual: a time.sleep in a job moves only its worker's clock, and the "
         "result reaches the loop at the job's end (a few loop iterations, no time). The seed's "
-        "1.0005 s was real thread overhead.",
+        "1.0005 s was real thread overhead.\n\n"
+        "Choose Web Workers in the toolbar's workers control and the three sleeps really block three "
+        "workers for a second each (with fewer workers than jobs, the rest wait in the queue).",
     .script = &to_thread::script,
 };
 }  // namespace asyncrace::tutorials
