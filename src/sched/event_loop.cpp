@@ -126,6 +126,12 @@ bool event_loop::waiting_for_external() const {
   return timers_.empty() || timers_.top_when() > live_time();
 }
 
+void event_loop::refuse_to_block() const {
+  if (waiting_for_external())
+    throw std::logic_error("cannot run to the end while waiting for work that hands back between iterations: "
+                           "step the loop with run_once and return to the event loop the work reports to");
+}
+
 void event_loop::take_external() {
   sync_clock();
   {
@@ -182,9 +188,7 @@ void event_loop::stop_when_done(future_core& f) {
 void event_loop::run_until_done(future_core& f) {
   stop_when_done(f);
   while (!stopping_) {
-    if (waiting_for_external())
-      throw std::logic_error("run_until_done cannot wait for work that hands back between iterations: "
-                             "step the loop with run_once and return to the event loop the work reports to");
+    refuse_to_block();
     if (!run_once())
       throw deadlock_error("deadlock: nothing is ready and no timer is scheduled, but the awaited "
                            "task has not finished.\n" + describe_pending());

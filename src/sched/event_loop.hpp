@@ -112,6 +112,9 @@ class event_loop {
   double live_time() const;
   // True when nothing can run until a completion arrives between iterations (see the top).
   bool waiting_for_external() const;
+  // For drivers that run to the end (run, run_until_done): std::logic_error when waiting for
+  // such a completion, which cannot arrive while they block (instead of spinning forever).
+  void refuse_to_block() const;
   const executor_factory* executors() const { return options_.executors; }
 
   void set_observer(loop_observer* o) { observer_ = o; }

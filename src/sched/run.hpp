@@ -13,8 +13,7 @@ template <class T>
 stored_t<T> run(event_loop& loop, task<T> main) {
   runner r(loop);
   task_handle<T> m = r.start(std::move(main));
-  while (r.step()) {
-  }
+  while (r.step()) loop.refuse_to_block();
   return m.result();
 }
 

@@ -69,7 +69,10 @@ void session::advance(double until, std::size_t budget) {
 }
 
 void session::run_to_end() {
-  while (!finished()) advance(std::numeric_limits<double>::infinity());
+  while (!finished()) {
+    advance(std::numeric_limits<double>::infinity());
+    if (waiting_for_workers()) state_->loop.refuse_to_block();  // the page's workers: step instead
+  }
 }
 
 }  // namespace asyncrace::tutorials

@@ -179,12 +179,14 @@ void status(const app_state& app, float right) {
     text = app.message();
     color = palette::error;
   } else if (const tutorials::session* run = app.session()) {
-    char buf[96];
+    char buf[128];
     std::snprintf(buf, sizeof buf, "t = %.6f s  \xc2\xb7  %s", app.playhead(),
                   app.running()          ? "running"
                   : run->error().empty() ? "finished"
                                          : "failed");
     text = buf;
+    // Real jobs out: the clock is the wall clock until they are back.
+    if (app.running() && run->workers_busy()) text += "  \xc2\xb7  jobs on " + std::string(real_workers_name());
     color = app.running() ? palette::accent : run->error().empty() ? palette::time : palette::error;
   } else {
     text = "ready";

@@ -306,3 +306,19 @@ TEST_CASE("message pool: a run that ends with jobs out drops them and recycles t
   CHECK(r.transport.terminated.size() == 2);
   CHECK(r.workers.replaced() == 2);
 }
+
+TEST_CASE("message pool: a loop whose work hands back between iterations refuses to block for it") {
+  rig r;
+  message_executors factory(r.workers, 1);
+  event_loop loop(loop_options{.executors = &factory});
+  auto main = [](const executor_factory& f) -> task<int> {
+    std::unique_ptr<executor> pool = f.make(pool_kind::thread, 1);
+    co_return co_await run_in_executor(*pool, twice, 1);
+  };
+  // run_until_complete would wait for the worker forever (in the browser nothing can arrive while
+  // it blocks): it says so instead of hanging.
+  CHECK_THROWS_AS(asyncio::run(loop, main(factory)), std::logic_error);
+  CHECK(loop.waiting_for_external());
+  CHECK(r.transport.answer_one(r.workers));  // the answer arrives between iterations after all
+  CHECK_FALSE(loop.waiting_for_external());
+}
