@@ -57,9 +57,9 @@ endif()
 
 # --- Dear ImGui --------------------------------------------------------------------------------
 set(_imgui "${ASYNCRACE_IMGUI_DIR}")
+# No imgui_demo.cpp: nothing calls ImGui::ShowDemoWindow (or the other Show* tools it defines).
 add_library(asyncrace_imgui STATIC
-  "${_imgui}/imgui.cpp" "${_imgui}/imgui_draw.cpp" "${_imgui}/imgui_tables.cpp"
-  "${_imgui}/imgui_widgets.cpp" "${_imgui}/imgui_demo.cpp"
+  "${_imgui}/imgui.cpp" "${_imgui}/imgui_draw.cpp" "${_imgui}/imgui_tables.cpp" "${_imgui}/imgui_widgets.cpp"
   "${_imgui}/backends/imgui_impl_sdl.cpp" "${_imgui}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(asyncrace_imgui SYSTEM PUBLIC "${_imgui}" "${_imgui}/backends")
 target_compile_features(asyncrace_imgui PUBLIC cxx_std_20)
