@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, then the native doctest suites and checks under
-# AddressSanitizer + UBSan, the same suites compiled to wasm under node, and the browser tests in
-# headless Chromium against the built page. Ends with one line "tests: N passed, M failed".
+# AddressSanitizer + UBSan, the same suites compiled to wasm under node, the browser tests in
+# headless Chromium against the built page, and the real pool's suite under ThreadSanitizer.
+# Ends with one line "tests: N passed, M failed".
 # (The plain native preset builds the same suites without sanitizers; CI skips it, since the
 # sanitized run checks strictly more and the time goes to the wasm and browser runs.)
 set -uo pipefail
@@ -16,10 +17,20 @@ trap 'rm -rf "$logs"' EXIT
 
 # build <preset>: configure and build; false (with the log shown) when that fails.
 build() {
-  local preset="$1"
-  echo "== $preset: configure and build"
-  if ! { cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset"; } >"$logs/$preset.build" 2>&1; then
-    cat "$logs/$preset.build"; broken+=("$preset (build)"); failed=$((failed + 1)); return 1
+  echo "== $1: configure and build"
+  configure_and_build "$1"
+  report_build "$1" $?
+}
+# configure_and_build <preset> [nice]: quietly, into $logs/<preset>.build; false when it fails.
+configure_and_build() {
+  local run=()
+  [ "${2:-}" = nice ] && run=(nice -n 19)
+  { "${run[@]}" cmake --preset "$1" >/dev/null && "${run[@]}" cmake --build --preset "$1"; } >"$logs/$1.build" 2>&1
+}
+# report_build <preset> <status of configure_and_build>: shows the log when it failed.
+report_build() {
+  if [ "$2" -ne 0 ]; then
+    cat "$logs/$1.build"; broken+=("$1 (build)"); failed=$((failed + 1)); return 1
   fi
   stamp
 }
@@ -52,11 +63,18 @@ fi
 web_built=0
 build web && web_built=1
 if [ -n "$asan_ctest" ]; then wait "$asan_ctest"; count_ctest native-asan; fi
-web_ctest=""
-if [ "$web_built" -eq 1 ]; then
-  ctest --preset web >"$logs/web.ctest" 2>&1 &
-  web_ctest=$!
-fi
+# In the background while the browser tests run: the wasm suites, then the lean ThreadSanitizer
+# build (the real pool's suite only) at the lowest priority, so that it takes only the CPU the
+# browser tests leave idle (they keep about one of the two cores busy), and its suite.
+(
+  if [ "$web_built" -eq 1 ]; then ctest --preset web >"$logs/web.ctest" 2>&1; echo "$SECONDS" >"$logs/web.done-at"; fi
+  configure_and_build native-tsan nice
+  status=$?
+  echo "$SECONDS" >"$logs/native-tsan.built-at"
+  [ "$status" -eq 0 ] && ctest --preset native-tsan >"$logs/native-tsan.ctest" 2>&1
+  exit "$status"
+) &
+background=$!
 
 echo "== browser: Playwright + Debian's Chromium against build/web/site"
 log="$logs/browser"
@@ -74,7 +92,12 @@ if [ "$web_built" -eq 1 ] && [ -f build/web/site/index.html ]; then
 else
   broken+=("browser (no site built)"); failed=$((failed + 1))
 fi
-if [ -n "$web_ctest" ]; then wait "$web_ctest"; count_ctest web; fi
+stamp
+wait "$background"
+tsan_status=$?
+if [ "$web_built" -eq 1 ]; then count_ctest web; echo "   (done at $(cat "$logs/web.done-at")s)"; fi
+echo "== native-tsan: configure and build (in the background, built at $(cat "$logs/native-tsan.built-at")s)"
+if report_build native-tsan "$tsan_status"; then count_ctest native-tsan; fi
 stamp
 
 echo
