@@ -1,6 +1,7 @@
 #include "playground_automation.hpp"
 
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 
 #include "pool/real_executors.hpp"
@@ -38,6 +39,16 @@ void append_number(std::string& out, double v) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.6f", v == trace::never ? -1.0 : v);
   out += buf;
+}
+
+// [a,b,…]
+void append_numbers(std::string& out, std::initializer_list<double> values) {
+  out += '[';
+  for (double v : values) {
+    if (out.back() != '[') out += ',';
+    append_number(out, v);
+  }
+  out += ']';
 }
 
 void append_rect(std::string& out, const char* name, const ui::rect& r) {
@@ -174,13 +185,8 @@ std::string state_json(const ui::playground& p) {
       for (std::size_t i : lane.jobs) {
         if (i >= run->trace().jobs().size()) continue;
         const trace::pool_job& j = run->trace().jobs()[i];
-        out += out.back() == '[' ? "[" : ",[";
-        append_number(out, j.queued);
-        out += ',';
-        append_number(out, j.start);
-        out += ',';
-        append_number(out, j.end);
-        out += ']';
+        if (out.back() != '[') out += ',';
+        append_numbers(out, {j.queued, j.start, j.end});
       }
     out += "]}";
   }
