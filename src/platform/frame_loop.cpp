@@ -1,5 +1,7 @@
 #include "frame_loop.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
@@ -57,6 +59,11 @@ void apply_pixel_ratio(window_state& s, const app_callbacks& app, float ratio) {
 void render_frame(window_state& s, const app_callbacks& app) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  // ImGui's own clock (double-click time, key repeat) moves at most 50 ms a frame, so two clicks
+  // in consecutive slow frames (a loaded machine, software WebGL) still make a double-click. The
+  // app measures real time for itself.
+  ImGuiIO& io = ImGui::GetIO();
+  io.DeltaTime = std::min(io.DeltaTime, 0.05f);
   ImGui::NewFrame();
   if (app.frame != nullptr) app.frame(app.user);
   ImGui::Render();

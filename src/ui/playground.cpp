@@ -1,6 +1,7 @@
 #include "playground.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 
 #include <imgui.h>
@@ -22,7 +23,11 @@ void playground::set_pixel_ratio(float ratio) { load_fonts(ratio); }
 
 void playground::frame() {
   const ImGuiIO& io = ImGui::GetIO();
-  app_.tick(std::min(static_cast<double>(io.DeltaTime), max_frame_seconds));
+  // Real time since the last frame (ImGui's DeltaTime is capped for its own clock: frame_loop.cpp).
+  const auto now = std::chrono::steady_clock::now();
+  const double real_dt = frames_ == 0 ? 0.0 : std::chrono::duration<double>(now - last_frame_).count();
+  last_frame_ = now;
+  app_.tick(std::min(real_dt, max_frame_seconds));
 
   const float list_h = tutorial_list_height(left_column_width(io.DisplaySize.x));
   const panel_layout p = compute_layout(io.DisplaySize.x, io.DisplaySize.y, list_h);

@@ -2,6 +2,9 @@
 // playback, and draws the toolbar, tutorial list, explanation, sources, console and race diagram.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+
 #include "app_state.hpp"
 #include "console_view.hpp"
 #include "controls.hpp"
@@ -34,6 +37,7 @@ class playground {
   race_diagram diagram_;
   control_rects controls_;
   std::uint64_t frames_ = 0;
+  std::chrono::steady_clock::time_point last_frame_{};
 };
 
 }  // namespace asyncrace::ui
