@@ -2,12 +2,17 @@
 # Installs everything asyncrace needs on Debian 12, idempotently: Debian packages, the Dear ImGui and
 # SDL2 sources from Debian's source packages (into third_party/, git-ignored) and playwright-core from
 # the npm registry (pinned by package-lock.json). A second run only checks and returns in about a second.
+#   scripts/install-deps.sh          everything
+#   scripts/install-deps.sh native   only what the native test build needs (the test command installs
+#                                    the rest while that build runs)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 third="$root/third_party"
 imgui_version="1.86+ds-1"
 sdl_version="2.26.5+dfsg-1"
 packages=(emscripten chromium libsdl2-dev doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core)
+native_only=0
+if [ "${1:-}" = native ]; then native_only=1; packages=(doctest-dev ninja-build cmake); fi
 # node, npm and python3 come with the machine image (node 20); Debian's npm package would conflict with it.
 
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -32,7 +37,7 @@ enable_deb_src() {
   fi
 }
 imgui_glob='imgui-1.86*/imgui.h' sdl_glob='libsdl2-2.26.5*/include/SDL.h'
-if ! compgen -G "$third/$imgui_glob" >/dev/null || ! compgen -G "$third/$sdl_glob" >/dev/null; then
+if [ "$native_only" -eq 0 ] && { ! compgen -G "$third/$imgui_glob" >/dev/null || ! compgen -G "$third/$sdl_glob" >/dev/null; }; then
   enable_deb_src
 fi
 if [ ${#missing[@]} -gt 0 ]; then
@@ -43,6 +48,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Dear ImGui and SDL2 sources: Debian source packages, unpacked and patched by dpkg-source.
+if [ "$native_only" -eq 1 ]; then say "ready for the native build"; exit 0; fi
+
 fetch_source() { # <package> <version> <folder glob>
   local pkg="$1" ver="$2" glob="$3"
   if compgen -G "$third/$glob" >/dev/null; then return; fi

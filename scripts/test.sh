@@ -8,12 +8,16 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-./scripts/install-deps.sh || exit 1
+# What the native build needs first; the rest (Emscripten, Chromium, the ImGui/SDL2 sources, npm)
+# installs in the background while that build runs, and is awaited before the web build.
+./scripts/install-deps.sh native || exit 1
 
 passed=0 failed=0 broken=()
 stamp() { printf '   (%ds so far)\n' "$SECONDS"; }
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
+./scripts/install-deps.sh >"$logs/deps" 2>&1 &
+deps=$!
 
 # build <preset>: configure and build; false (with the log shown) when that fails.
 build() {
@@ -53,7 +57,7 @@ count_ctest() {
   fi
 }
 
-echo "== dependencies ready"; stamp
+echo "== dependencies for the native build ready"; stamp
 # Two cores: a suite runs while the next build or the browser tests go on, never two builds at once.
 asan_ctest=""
 if build native-asan; then
@@ -61,7 +65,13 @@ if build native-asan; then
   asan_ctest=$!
 fi
 web_built=0
-build web && web_built=1
+if wait "$deps"; then
+  grep -E "^\[install-deps\]" "$logs/deps"
+  echo "== dependencies ready"; stamp
+  build web && web_built=1
+else
+  cat "$logs/deps"; broken+=("dependencies (scripts/install-deps.sh)"); failed=$((failed + 1))
+fi
 if [ -n "$asan_ctest" ]; then wait "$asan_ctest"; count_ctest native-asan; fi
 # In the background while the browser tests run: the wasm suites, then the lean ThreadSanitizer
 # build (the real pool's suite only) at the lowest priority, so that it takes only the CPU the
