@@ -11,8 +11,6 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
-
-#include "pool/web_pool.hpp"
 #define ASYNCRACE_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
 #else
 #define ASYNCRACE_EXPORT extern "C"
@@ -22,18 +20,6 @@ namespace asyncrace::app {
 namespace {
 
 ui::playground* target = nullptr;
-
-// The page's Web Workers (browser builds), for tests and the bench: how many were started and
-// replaced, and whether the page is cross-origin isolated (reported only: the pool never needs it).
-#ifdef __EMSCRIPTEN__
-int pool_started() { return pool::real_executors_available() ? pool::web_workers().started() : 0; }
-int pool_replaced() { return pool::real_executors_available() ? pool::web_workers().replaced() : 0; }
-bool cross_origin_isolated() { return pool::cross_origin_isolated(); }
-#else
-int pool_started() { return 0; }
-int pool_replaced() { return 0; }
-bool cross_origin_isolated() { return false; }
-#endif
 
 void append_number(std::string& out, double v) {
   char buf[40];
@@ -194,10 +180,11 @@ std::string state_json(const ui::playground& p) {
   out += ",\"workers\":{\"available\":";
   out += ui::real_workers_available() ? "true" : "false";
   out += ",\"hardware\":" + std::to_string(ui::hardware_threads());
-  out += ",\"started\":" + std::to_string(pool_started());
-  out += ",\"replaced\":" + std::to_string(pool_replaced());
+  const pool::worker_set_stats set = pool::real_worker_set_stats();
+  out += ",\"started\":" + std::to_string(set.started);
+  out += ",\"replaced\":" + std::to_string(set.replaced);
   out += ",\"cross_origin_isolated\":";
-  out += cross_origin_isolated() ? "true" : "false";
+  out += set.cross_origin_isolated ? "true" : "false";
   out += '}';
   char axis[96];
   std::snprintf(axis, sizeof axis, ",\"axis\":{\"t0\":%.9g,\"px_per_s\":%.9g}", p.diagram().axis().t0,

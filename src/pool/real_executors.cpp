@@ -20,8 +20,8 @@ std::unique_ptr<executor_factory> make_real_executors(int workers) {
   return std::make_unique<native_executors>(workers);
 }
 void prestart_real_workers(int) {}  // a native pool's threads start with it (microseconds)
+worker_set_stats real_worker_set_stats() { return {}; }
 #elif defined(ASYNCRACE_WEB_POOL)
-int web_hardware_threads();  // web_pool.cpp
 bool real_executors_available() { return web_workers_available(); }
 int hardware_workers() { return real_executors_available() ? std::max(1, web_hardware_threads()) : 1; }
 std::unique_ptr<executor_factory> make_real_executors(int workers) {
@@ -31,11 +31,16 @@ std::unique_ptr<executor_factory> make_real_executors(int workers) {
 void prestart_real_workers(int workers) {
   if (real_executors_available()) web_workers().prestart(workers);
 }
+worker_set_stats real_worker_set_stats() {
+  if (!real_executors_available()) return {};
+  return {web_workers().started(), web_workers().replaced(), cross_origin_isolated()};
+}
 #else
 bool real_executors_available() { return false; }
 int hardware_workers() { return 1; }
 std::unique_ptr<executor_factory> make_real_executors(int) { return nullptr; }
 void prestart_real_workers(int) {}
+worker_set_stats real_worker_set_stats() { return {}; }
 #endif
 
 }  // namespace asyncrace::pool

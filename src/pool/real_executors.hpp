@@ -19,6 +19,15 @@ bool real_executors_available();
 // The hardware threads (std::thread::hardware_concurrency, navigator.hardwareConcurrency; at
 // least 1); 1 where there are no real pools.
 int hardware_workers();
+// The page's set of Web Workers, as tests and the bench read it: how many were started and
+// replaced (died or recycled), and whether the page is cross-origin isolated (reported only: the
+// pool never needs it). All zero natively, where each pool starts its own threads.
+struct worker_set_stats {
+  int started = 0;
+  int replaced = 0;
+  bool cross_origin_isolated = false;
+};
+worker_set_stats real_worker_set_stats();
 // Starts `workers` real workers ahead of need (a Web Worker's first start costs ~150 ms), so a
 // run that uses them finds them ready. Nothing to do natively.
 void prestart_real_workers(int workers);

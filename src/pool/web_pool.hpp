@@ -14,5 +14,7 @@ bool web_workers_available();
 // The page is cross-origin isolated (SharedArrayBuffer usable). Reported only: the pool never
 // needs it.
 bool cross_origin_isolated();
+// navigator.hardwareConcurrency.
+int web_hardware_threads();
 
 }  // namespace asyncrace::pool
