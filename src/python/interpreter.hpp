@@ -1,0 +1,72 @@
+// One interpreter: its builtin types and modules, its interned names, its heap and its limits.
+// A run of a program gets a fresh one; destroying it frees every object the program made, cycles
+// included.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "heap.hpp"
+#include "limits.hpp"
+#include "runtime.hpp"
+
+namespace asyncrace::python {
+
+class interpreter {
+ public:
+  explicit interpreter(run_limits limits = {});
+  ~interpreter();
+  interpreter(const interpreter&) = delete;
+  interpreter& operator=(const interpreter&) = delete;
+
+  builtin_types types;
+  python::heap heap;
+  run_limits limits;
+
+  // Interned names: one str object per text, alive as long as the interpreter.
+  str_object* intern(std::string_view s);
+  // The `builtins` module's namespace (print, len, ...).
+  module_object& builtins() const { return *builtins_; }
+
+  // Modules: a builtin module is made on its first import.
+  using module_factory = std::function<void(interpreter&, module_object&)>;
+  void register_module(std::string name, module_factory make);
+  // `import name`: the module, made on first use; ModuleNotFoundError when unknown.
+  value import_module(std::string_view name);
+  void add_module(std::string name, value module);  // __main__ and the like
+
+  // Singletons.
+  value not_implemented, ellipsis;
+  // One str of each ASCII character: s[i] and iteration never allocate for ASCII text.
+  value char_strings[128];
+  value empty_str, empty_tuple;
+
+  // What the run may still spend (limits.hpp): checked by the VM and by allocation.
+  std::uint64_t steps = 0;       // instructions executed so far
+  std::uint32_t depth = 0;       // Python frames on the C++ stack now (RecursionError at limit)
+  std::uint64_t printed_lines = 0;
+  std::uint64_t tasks_created = 0;
+
+ private:
+  std::unordered_map<std::string, str_object*> interned_;
+  std::unordered_map<std::string, module_factory> factories_;
+  std::unordered_map<std::string, value> modules_;
+  module_object* builtins_ = nullptr;
+  interpreter* previous_ = nullptr;  // the thread's current interpreter before this one
+};
+
+// The install steps the constructor runs, one per file that fills builtin types and modules.
+void install_object_types(interpreter&);    // object, type, None, functions, methods, cells, ...
+void install_exceptions(interpreter&);      // BaseException and the hierarchy
+void install_numbers(interpreter&);         // bool, int (big ints included), float
+void install_strings(interpreter&);         // str, bytes
+void install_containers(interpreter&);      // tuple, list, dict, set, frozenset, range, slice, iterators
+void install_builtin_functions(interpreter&, module_object& builtins);  // print, len, sorted, ...
+void install_stdlib(interpreter&);          // math, itertools, functools, random, time, ...
+void install_asyncio(interpreter&);         // asyncio, contextvars, concurrent.futures, aiohttp
+
+}  // namespace asyncrace::python
