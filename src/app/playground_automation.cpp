@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "platform/platform.hpp"
 #include "pool/real_executors.hpp"
 #include "sched/tie_policy.hpp"
 #include "trace/transcript.hpp"
@@ -132,6 +133,11 @@ void append_compare(std::string& out, const ui::playground& p) {
 std::string state_json(const ui::playground& p) {
   const ui::app_state& app = p.state();
   std::string out = "{\"frames\":" + std::to_string(p.frames());
+  // The page draws only when something changes: idle means everything asked for has been drawn.
+  out += ",\"idle\":";
+  out += asyncrace::platform::idle() ? "true" : "false";
+  out += ",\"animating\":";
+  out += p.animating() ? "true" : "false";
   out += ",\"tutorial\":";
   trace::append_json_quoted(out, app.selected() != nullptr ? app.selected()->slug() : std::string_view());
   out += ",\"options\":{\"ties\":";
@@ -204,6 +210,7 @@ using asyncrace::app::target;
 
 // Selects a tutorial by slug; 1 on success, 0 (with a message in the state) otherwise.
 ASYNCRACE_EXPORT int asyncrace_select(const char* slug) {
+  asyncrace::platform::request_frame();
   return target != nullptr && slug != nullptr && target->state().select(slug) ? 1 : 0;
 }
 
@@ -212,6 +219,7 @@ ASYNCRACE_EXPORT int asyncrace_select(const char* slug) {
 // valid, 0 otherwise (the state's "problem" says why, as the page does).
 ASYNCRACE_EXPORT int asyncrace_set_options(const char* policy, const char* seed, double jitter_us,
                                            const char* speed) {
+  asyncrace::platform::request_frame();
   if (target == nullptr) return 0;
   asyncrace::ui::run_settings& s = target->state().settings;
   if (policy != nullptr) {
@@ -228,6 +236,7 @@ ASYNCRACE_EXPORT int asyncrace_set_options(const char* policy, const char* seed,
 // Compare mode: runs `slug` beside the selected tutorial ("" or "none": stop comparing). 1 on
 // success, 0 (with a message in the state) for an unknown slug or the selected tutorial itself.
 ASYNCRACE_EXPORT int asyncrace_set_compare(const char* slug) {
+  asyncrace::platform::request_frame();
   return target != nullptr && target->state().set_compare(slug != nullptr ? slug : "") ? 1 : 0;
 }
 
@@ -235,13 +244,17 @@ ASYNCRACE_EXPORT int asyncrace_set_compare(const char* slug) {
 // at most `workers` per pool. Runs again at once when a run is shown. 1 on success, 0 (with a
 // message in the state) otherwise.
 ASYNCRACE_EXPORT int asyncrace_set_executor(const char* mode, int workers) {
+  asyncrace::platform::request_frame();
   asyncrace::tutorials::executor_mode m{};
   if (target == nullptr || mode == nullptr || !asyncrace::ui::parse_executor_mode(mode, m)) return 0;
   return target->state().set_executors(m, workers) ? 1 : 0;
 }
 
 // Starts a run of the selected tutorial with the current options (what the Run button does).
-ASYNCRACE_EXPORT int asyncrace_run() { return target != nullptr && target->state().run() ? 1 : 0; }
+ASYNCRACE_EXPORT int asyncrace_run() {
+  asyncrace::platform::request_frame();
+  return target != nullptr && target->state().run() ? 1 : 0;
+}
 
 // The page's state as JSON: options, console lines so far (t, text), finish order, widget rects.
 // The returned string stays valid until the next call.

@@ -4,17 +4,19 @@
 #include <string>
 
 #include "platform/platform.hpp"
+#include "pool/real_executors.hpp"
 #include "playground_args.hpp"
 #include "playground_automation.hpp"
 #include "ui/playground.hpp"
 
 namespace {
 
-void frame(void* user) {
+bool frame(void* user) {
   auto& app = *static_cast<asyncrace::ui::playground*>(user);
-  app.frame();
+  const bool animating = app.frame();
   // Tests and the page's loading overlay wait for this line (printed once the first frame is built).
   if (app.frames() == 1) std::puts("asyncrace ready");
+  return animating;
 }
 
 void scale_changed(void* user, float ratio) {
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
   // Static: on the web the browser keeps calling `frame` after main() has handed over the loop.
   static asyncrace::ui::playground app;
   asyncrace::app::attach_automation(&app);
+  asyncrace::pool::on_worker_news(asyncrace::platform::request_frame);
   asyncrace::app::apply_launch_args(app, argc, argv);
   asyncrace::platform::run({&app, frame, scale_changed});
   asyncrace::platform::shutdown();

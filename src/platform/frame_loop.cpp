@@ -15,7 +15,19 @@ window_state& state() {
   return s;
 }
 
+namespace {
+
+// Runs inside SDL_PushEvent, which on the web is called from the browser's event handler itself:
+// an input event wakes a stopped loop at once, without a frame having to poll for it.
+int watch_event(void* user, SDL_Event* event) {
+  if (event->type != SDL_POLLSENTINEL) wake(*static_cast<window_state*>(user));
+  return 0;
+}
+
+}  // namespace
+
 std::string init_imgui(window_state& s, const char* glsl_version) {
+  SDL_AddEventWatch(watch_event, &s);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -30,6 +42,14 @@ void shutdown_imgui(window_state&) {
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
+}
+
+bool wants_next_frame(window_state& s) {
+  if (s.owed_frames.load() > 0) {
+    --s.owed_frames;
+    return true;
+  }
+  return s.animating;
 }
 
 void pump_events(window_state& s) {
@@ -62,10 +82,12 @@ void render_frame(window_state& s, const app_callbacks& app) {
   // ImGui's own clock (double-click time, key repeat) moves at most 50 ms a frame, so two clicks
   // in consecutive slow frames (a loaded machine, software WebGL) still make a double-click. The
   // app measures real time for itself.
+  // After a stop the step is the real time that passed, so two clicks seconds apart stay two clicks.
   ImGuiIO& io = ImGui::GetIO();
-  io.DeltaTime = std::min(io.DeltaTime, 0.05f);
+  if (!s.after_pause) io.DeltaTime = std::min(io.DeltaTime, 0.05f);
+  s.after_pause = false;
   ImGui::NewFrame();
-  if (app.frame != nullptr) app.frame(app.user);
+  s.animating = app.frame != nullptr && app.frame(app.user);
   ImGui::Render();
 
   int fb_w = 0;

@@ -2,17 +2,28 @@
 // Private to src/platform.
 #pragma once
 
+#include <atomic>
+
 #include <SDL.h>
 
 #include "platform.hpp"
 
 namespace asyncrace::platform::detail {
 
+// ImGui needs a few frames to show the effect of an input: hover and active state follow the
+// previous frame, a window that appears sizes itself in its second, a scroll lands in the next.
+inline constexpr int settle_frames = 3;
+
 struct window_state {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   float pixel_ratio = 0.0f;  // last ratio the app was told about (0: not yet)
   bool quit = false;
+  // Frames still to draw for the last event (the first frames too); natively request_frame()
+  // may come from another thread.
+  std::atomic<int> owed_frames = settle_frames;
+  bool after_pause = false;         // the next frame follows a stop: its time step is real, not capped
+  bool animating = true;            // what the app's last frame returned
 };
 
 window_state& state();
@@ -20,6 +31,12 @@ window_state& state();
 // Creates the ImGui context and backends for `s`; returns an error message or empty.
 std::string init_imgui(window_state& s, const char* glsl_version);
 void shutdown_imgui(window_state& s);
+
+// Something happened that may change the picture: owe the settling frames and, where the loop
+// has stopped, start it again (one definition per platform).
+void wake(window_state& s);
+// Called after each frame: whether the next one is needed at once (else only after an event).
+bool wants_next_frame(window_state& s);
 
 // Handles pending SDL events (sets `quit` on SDL_QUIT / window close).
 void pump_events(window_state& s);

@@ -2,6 +2,11 @@
 // with one implementation per platform (platform_web.cpp, platform_native.cpp; CMake picks one).
 // The caller builds its ImGui frame in `frame`; everything around it (events, NewFrame, Render,
 // swap) happens here.
+//
+// Frames are drawn only when something changes: after an input event, a resize, a pixel-ratio
+// change or request_frame() the platform draws a few frames (ImGui needs them to settle), then
+// more only while the app says it is animating; otherwise it requests none (on the web the
+// animation-frame loop stops until the next event), so an idle page costs no CPU.
 #pragma once
 
 #include <string>
@@ -16,8 +21,10 @@ struct window_options {
 
 struct app_callbacks {
   void* user = nullptr;
-  // Builds one ImGui frame (between ImGui::NewFrame and ImGui::Render).
-  void (*frame)(void* user) = nullptr;
+  // Builds one ImGui frame (between ImGui::NewFrame and ImGui::Render) and says whether the
+  // picture moves by itself (a playing run: draw the next frame at once) or stays as it is until
+  // input arrives or request_frame() is called.
+  bool (*frame)(void* user) = nullptr;
   // Called before the first frame and whenever the device pixel ratio changes, outside any frame,
   // so the app can rebuild its font atlas for crisp text; the platform re-uploads the atlas after.
   void (*scale_changed)(void* user, float pixel_ratio) = nullptr;
@@ -30,6 +37,15 @@ std::string init(const window_options& options);
 // Runs the frame loop. Natively it returns when the window is closed. On the web the browser owns
 // the loop (requestAnimationFrame) and this never returns: keep `callbacks.user` in static storage.
 void run(const app_callbacks& callbacks);
+
+// Asks for frames from outside the event stream (an automation call, a worker's reply): the loop
+// wakes if it was stopped and draws until the app settles again. Any thread natively; the page's
+// main thread on the web.
+void request_frame();
+
+// True while the loop is stopped waiting for an event: everything asked for has been drawn.
+// Tests wait for this instead of counting frames, which stop coming on an idle page.
+bool idle();
 
 // Tears down ImGui and the window (natively; the web page simply goes away).
 void shutdown();

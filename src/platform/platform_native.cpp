@@ -1,7 +1,28 @@
-// The desktop: an SDL2 window with an OpenGL 3.3 core context and a plain frame loop.
+// The desktop: an SDL2 window with an OpenGL 3.3 core context and a frame loop that sleeps in
+// SDL_WaitEvent while nothing changes.
 #include "frame_loop.hpp"
 
 namespace asyncrace::platform {
+namespace {
+
+std::atomic<bool> waiting{false};  // the loop sleeps until an event (idle())
+Uint32 wake_event = 0;             // the user event request_frame() pushes
+
+// Sleeps until an event arrives (input, a window change, request_frame()).
+void wait_for_change(detail::window_state& s) {
+  s.after_pause = true;
+  waiting = true;
+  SDL_WaitEvent(nullptr);
+  waiting = false;
+}
+
+}  // namespace
+
+namespace detail {
+
+void wake(window_state& s) { s.owed_frames = settle_frames; }  // SDL_WaitEvent returns by itself
+
+}  // namespace detail
 
 std::string init(const window_options& options) {
   auto& s = detail::state();
@@ -19,6 +40,7 @@ std::string init(const window_options& options) {
   if (s.gl == nullptr) return std::string("OpenGL 3.3 context: ") + SDL_GetError();
   SDL_GL_MakeCurrent(s.window, s.gl);
   SDL_GL_SetSwapInterval(1);  // vsync
+  wake_event = SDL_RegisterEvents(1);
   return detail::init_imgui(s, glsl_version());
 }
 
@@ -29,8 +51,18 @@ void run(const app_callbacks& callbacks) {
   while (!s.quit) {
     detail::pump_events(s);
     detail::render_frame(s, callbacks);
+    if (!detail::wants_next_frame(s)) wait_for_change(s);
   }
 }
+
+void request_frame() {
+  if (wake_event == 0 || wake_event == static_cast<Uint32>(-1)) return;
+  SDL_Event event{};
+  event.type = wake_event;
+  SDL_PushEvent(&event);  // thread-safe; the event watch owes the frames and SDL_WaitEvent returns
+}
+
+bool idle() { return waiting; }
 
 void shutdown() {
   auto& s = detail::state();

@@ -1,5 +1,8 @@
 // The browser: a WebGL2 context on the page's #canvas, which CSS stretches over the whole window;
-// requestAnimationFrame (through emscripten_set_main_loop_arg) drives the frames.
+// requestAnimationFrame (through emscripten_set_main_loop_arg) drives the frames while something
+// changes. When nothing does, the loop is paused and requests no frames at all; the next input
+// event (SDL's handlers run inside the browser's), resize, pixel-ratio change or request_frame()
+// resumes it.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -7,6 +10,8 @@
 
 namespace asyncrace::platform {
 namespace {
+
+bool stopped = false;  // the animation-frame loop is paused
 
 // The canvas's CSS size: the page stylesheet makes it fill the window.
 void canvas_css_size(int& w, int& h) {
@@ -37,15 +42,50 @@ void follow_canvas(detail::window_state& s, const app_callbacks& app) {
   detail::apply_pixel_ratio(s, app, ratio);
 }
 
+// Pauses the loop from inside its own callback (Emscripten's runner then schedules no frame).
+void stop_loop(detail::window_state& s) {
+  stopped = true;
+  s.after_pause = true;
+  emscripten_pause_main_loop();
+}
+
 void web_frame(void* arg) {
   const auto& app = *static_cast<const app_callbacks*>(arg);
   auto& s = detail::state();
   detail::pump_events(s);
   follow_canvas(s, app);
   detail::render_frame(s, app);
+  if (!detail::wants_next_frame(s)) stop_loop(s);
 }
 
+// A devicePixelRatio change without a resize (moving the window to another screen) sends no
+// event SDL listens to; a media query on the current ratio does.
+EM_JS(void, asyncrace_js_watch_pixel_ratio, (), {
+  if (typeof matchMedia !== 'function') return;
+  var watch = function() {
+    var query = matchMedia('(resolution: ' + devicePixelRatio + 'dppx)');
+    var changed = function() {
+      query.removeEventListener('change', changed);
+      Module['_asyncrace_request_frame']();
+      watch();
+    };
+    query.addEventListener('change', changed);
+  };
+  watch();
+});
+
 }  // namespace
+
+namespace detail {
+
+void wake(window_state& s) {
+  s.owed_frames = settle_frames;
+  if (!stopped) return;  // drawing anyway: the owed frames follow
+  stopped = false;
+  emscripten_resume_main_loop();
+}
+
+}  // namespace detail
 
 std::string init(const window_options& options) {
   auto& s = detail::state();
@@ -64,6 +104,7 @@ std::string init(const window_options& options) {
   s.gl = SDL_GL_CreateContext(s.window);
   if (s.gl == nullptr) return std::string("WebGL2 context: ") + SDL_GetError();
   SDL_GL_MakeCurrent(s.window, s.gl);
+  asyncrace_js_watch_pixel_ratio();
   return detail::init_imgui(s, glsl_version());
 }
 
@@ -74,8 +115,15 @@ void run(const app_callbacks& callbacks) {
   emscripten_set_main_loop_arg(web_frame, &app, 0, 1);
 }
 
+void request_frame() { detail::wake(detail::state()); }
+
+bool idle() { return stopped; }
+
 void shutdown() {}
 
 const char* glsl_version() { return "#version 300 es"; }
 
 }  // namespace asyncrace::platform
+
+// For the page's own scripts (the pixel-ratio watch above; a worker's reply).
+extern "C" EMSCRIPTEN_KEEPALIVE void asyncrace_request_frame() { asyncrace::platform::request_frame(); }

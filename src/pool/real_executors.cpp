@@ -21,6 +21,7 @@ std::unique_ptr<executor_factory> make_real_executors(int workers) {
 }
 void prestart_real_workers(int) {}  // a native pool's threads start with it (microseconds)
 worker_set_stats real_worker_set_stats() { return {}; }
+void on_worker_news(void (*)()) {}
 #elif defined(ASYNCRACE_WEB_POOL)
 bool real_executors_available() { return web_workers_available(); }
 int hardware_workers() { return real_executors_available() ? std::max(1, web_hardware_threads()) : 1; }
@@ -35,12 +36,14 @@ worker_set_stats real_worker_set_stats() {
   if (!real_executors_available()) return {};
   return {web_workers().started(), web_workers().replaced(), cross_origin_isolated()};
 }
+void on_worker_news(void (*listener)()) { web_worker_news_listener() = listener; }
 #else
 bool real_executors_available() { return false; }
 int hardware_workers() { return 1; }
 std::unique_ptr<executor_factory> make_real_executors(int) { return nullptr; }
 void prestart_real_workers(int) {}
 worker_set_stats real_worker_set_stats() { return {}; }
+void on_worker_news(void (*)()) {}
 #endif
 
 }  // namespace asyncrace::pool

@@ -31,6 +31,10 @@ worker_set_stats real_worker_set_stats();
 // Starts `workers` real workers ahead of need (a Web Worker's first start costs ~150 ms), so a
 // run that uses them finds them ready. Nothing to do natively.
 void prestart_real_workers(int workers);
+// Calls `listener` on the page's thread after a real worker's reply or death has reached its
+// pool, so a page that draws only when something changes draws the news. Web Workers only:
+// native pools' threads hand their results to the loop, which a playing run is drawing anyway.
+void on_worker_news(void (*listener)());
 // An executor factory whose pools really run their jobs on at most `workers` workers each
 // (a pool asking for fewer gets fewer); null where real_executors_available() is false.
 std::unique_ptr<executor_factory> make_real_executors(int workers);

@@ -45,6 +45,17 @@ bool cross_origin_isolated() { return asyncrace_js_cross_origin_isolated() != 0;
 
 int web_hardware_threads() { return asyncrace_js_hardware_threads(); }
 
+worker_news_listener& web_worker_news_listener() {
+  static worker_news_listener listener = nullptr;
+  return listener;
+}
+
+namespace {
+void tell_news() {
+  if (worker_news_listener listener = web_worker_news_listener()) listener();
+}
+}  // namespace
+
 }  // namespace asyncrace::pool
 
 // Called by web_pool.js.
@@ -52,8 +63,12 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void asyncrace_web_worker_reply(int slot, std::uint32_t serial, const char* data,
                                                      std::size_t size) {
   asyncrace::pool::web_workers().reply(slot, serial, std::string_view(data, size));
+  asyncrace::pool::tell_news();
 }
-EMSCRIPTEN_KEEPALIVE void asyncrace_web_worker_failed(int slot) { asyncrace::pool::web_workers().failed(slot); }
+EMSCRIPTEN_KEEPALIVE void asyncrace_web_worker_failed(int slot) {
+  asyncrace::pool::web_workers().failed(slot);
+  asyncrace::pool::tell_news();
+}
 // Every 50 ms while jobs are out: recycles workers whose job nobody awaits; false when none is out.
 EMSCRIPTEN_KEEPALIVE int asyncrace_web_workers_watch() {
   asyncrace::pool::message_workers& w = asyncrace::pool::web_workers();

@@ -16,5 +16,8 @@ bool web_workers_available();
 bool cross_origin_isolated();
 // navigator.hardwareConcurrency.
 int web_hardware_threads();
+// Called after each reply or death web_pool.js hands over (null: nobody listens).
+using worker_news_listener = void (*)();
+worker_news_listener& web_worker_news_listener();
 
 }  // namespace asyncrace::pool

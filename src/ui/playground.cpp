@@ -17,15 +17,21 @@ namespace asyncrace::ui {
 // A hidden browser tab gets no frames; on return, play on from where it was rather than jump.
 constexpr double max_frame_seconds = 0.25;
 
-playground::playground() { apply_theme(); }
+playground::playground() {
+  apply_theme();
+  // A still picture needs no frames (the platform then draws none); a blinking text cursor
+  // would need them for as long as a field has focus.
+  ImGui::GetIO().ConfigInputTextCursorBlink = false;
+}
 
 void playground::set_pixel_ratio(float ratio) { load_fonts(ratio); }
 
-void playground::frame() {
+bool playground::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   // Real time since the last frame (ImGui's DeltaTime is capped for its own clock: frame_loop.cpp).
+  // After a still picture the page drew nothing for a while: a run started now begins at 0.
   const auto now = std::chrono::steady_clock::now();
-  const double real_dt = frames_ == 0 ? 0.0 : std::chrono::duration<double>(now - last_frame_).count();
+  const double real_dt = animating_ ? std::chrono::duration<double>(now - last_frame_).count() : 0.0;
   last_frame_ = now;
   app_.tick(std::min(real_dt, max_frame_seconds));
 
@@ -42,6 +48,8 @@ void playground::frame() {
   console_.draw(app_, p.console);
   diagram_.draw(app_, p.diagram);
   ++frames_;
+  animating_ = app_.running();
+  return animating_;
 }
 
 }  // namespace asyncrace::ui

@@ -18,8 +18,10 @@ class playground {
  public:
   playground();
 
-  // Builds one ImGui frame (call between ImGui::NewFrame and ImGui::Render).
-  void frame();
+  // Builds one ImGui frame (call between ImGui::NewFrame and ImGui::Render). True while the
+  // picture moves by itself (a run plays), so the next frame is wanted at once; false when it
+  // stays as it is until the next input.
+  bool frame();
   // Rebuilds fonts for a device pixel ratio (outside a frame).
   void set_pixel_ratio(float ratio);
 
@@ -28,6 +30,8 @@ class playground {
   const race_diagram& diagram() const { return diagram_; }
   const control_rects& controls() const { return controls_; }
   std::uint64_t frames() const { return frames_; }
+  // What the last frame returned: the picture moves by itself (a run plays).
+  bool animating() const { return animating_; }
 
  private:
   app_state app_;
@@ -38,6 +42,7 @@ class playground {
   control_rects controls_;
   std::uint64_t frames_ = 0;
   std::chrono::steady_clock::time_point last_frame_{};
+  bool animating_ = false;  // what the last frame returned
 };
 
 }  // namespace asyncrace::ui

@@ -2,7 +2,7 @@
 // clock and one time axis. node --test tests/web/compare.test.mjs (needs the built site).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterFrames, artifactPath, openPlayground, run, select, setOptions, state } from './playground.mjs';
+import { settled, artifactPath, openPlayground, run, select, setOptions, state } from './playground.mjs';
 
 const setCompare = (page, slug) =>
   page.evaluate((s) => Module.ccall('asyncrace_set_compare', 'number', ['string'], [s]), slug);
@@ -37,7 +37,7 @@ describe('compare mode', () => {
     assert.equal(s.compare.lines.filter((l) => l.text.startsWith('Work complete')).length, 3);
     assert.ok(s.compare.lines.filter((l) => l.text.startsWith('Work complete')).every((l) => l.t === 1));
     // Two stacked diagrams, plots aligned: same left edge and width (one shared time scale).
-    await afterFrames(pg.page, 3);
+    await settled(pg.page, 3);
     const t = await state(pg.page);
     const [a, b] = [t.diagram_plot, t.compare.plot];
     assert.ok(a.w > 100 && a.h > 20 && b.h > 20, JSON.stringify({ a, b }));
@@ -59,7 +59,7 @@ describe('compare mode', () => {
     const b = before.compare.plot;
     await pg.page.mouse.move(b.x + b.w / 3, b.y + b.h / 2);
     await pg.page.mouse.wheel(0, -120);
-    await afterFrames(pg.page, 3);
+    await settled(pg.page, 3);
     const after = await state(pg.page);
     assert.ok(after.axis.px_per_s > before.axis.px_per_s, 'the wheel over the lower diagram zoomed the axis');
     assert.equal(after.diagram_plot.w, after.compare.plot.w);
@@ -69,7 +69,7 @@ describe('compare mode', () => {
     let refitted;
     for (let attempt = 0; attempt < 3; ++attempt) {
       await pg.page.mouse.dblclick(a.x + a.w / 2, a.y + a.h / 2, { delay: 40 });
-      await afterFrames(pg.page);
+      await settled(pg.page);
       refitted = await state(pg.page);
       if (Math.abs(refitted.axis.px_per_s - before.axis.px_per_s) < 1e-6 * before.axis.px_per_s) break;
     }

@@ -83,15 +83,19 @@ export const setOptions = (page, { ties = 'cpython-heap', seed = '1', jitterUs =
 
 export const run = (page) => page.evaluate(() => Module.ccall('asyncrace_run', 'number', [], []));
 
-// Waits until the page has drawn `n` more frames: what a test waits for is a frame, not a time
-// (under load a frame can take far longer than usual).
-export async function afterFrames(page, n = 2, timeoutMs = 30000) {
+// Waits until the page has drawn what the last input or automation call changed. The page draws
+// only when something changes, so frames are no clock: an idle page (its frame loop stopped after
+// the settling frames every event and call owes) has drawn everything; a page that animates (a run
+// playing: `animating`) has once `n` more frames are drawn. Input and calls wake the page
+// synchronously, in the browser's event handler, so `idle` is never read stale.
+export async function settled(page, n = 2, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
   const start = (await state(page)).frames;
   for (;;) {
+    const s = await state(page);
+    if (s.idle || (s.animating && s.frames >= start + n)) return s;
+    if (Date.now() > deadline) throw new Error(`the page did not settle within ${timeoutMs} ms`);
     await page.waitForTimeout(16);
-    if ((await state(page)).frames >= start + n) return;
-    if (Date.now() > deadline) throw new Error(`no ${n} frames within ${timeoutMs} ms`);
   }
 }
 

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveStatic } from './server.mjs';
 import {
-  afterFrames, artifactPath, checkSite, launchBrowser, leafOrder, openPlayground, printedOrder, run, runNineTasks, select, setOptions, state,
+  settled, artifactPath, checkSite, launchBrowser, leafOrder, openPlayground, printedOrder, run, runNineTasks, select, setOptions, state,
   siteDir, untilFinished, viewport,
 } from './playground.mjs';
 
@@ -83,7 +83,7 @@ describe('playground page', () => {
     const b = before.run_button;
     assert.ok(b.w > 0 && b.h > 0, 'the Run button rectangle is exported');
     await pg.page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
-    await afterFrames(pg.page);  // the click is handled in the next frame
+    await settled(pg.page);  // the click is handled in the next frame
     // Played in real time (four seconds at 0.25x): every state seen before the playhead reaches
     // t = 1 shows no task finished; at least one such state is seen part-way. No timing threshold.
     let midway = null;
@@ -103,7 +103,7 @@ describe('playground page', () => {
     assert.ok(midway, 'the playhead was seen part-way through the race');
     const s = await untilFinished(pg.page);
     assert.deepEqual(leafOrder(s), seedOrder);
-    await afterFrames(pg.page);
+    await settled(pg.page);
     await pg.page.screenshot({ path: await artifactPath('playground.png') });
     const d = s.diagram_panel;
     assert.ok(d.w > 0 && d.h > 0 && s.diagram_plot.w > 0, 'the diagram rectangles are exported');
@@ -116,22 +116,22 @@ describe('playground page', () => {
   test('typing into the seed field: a bad seed is a message, Enter with a good one runs', async () => {
     await select(pg.page, 'nine_tasks_race');
     assert.equal(await setOptions(pg.page, { ties: 'jitter', seed: '1', speed: 'instant' }), 1);
-    await afterFrames(pg.page);  // so the seed field is enabled and placed
+    await settled(pg.page);  // so the seed field is enabled and placed
     const f = (await state(pg.page)).seed_field;
     // ImGui 1.86 reads key state once a frame (no input queue before 1.87): hold keys for a few
     // frames, as a person does. Typed characters are queued and need no holding.
     const hold = async (...keys) => {
       for (const k of keys) await pg.page.keyboard.down(k);
-      await afterFrames(pg.page);
+      await settled(pg.page);
       for (const k of keys.reverse()) await pg.page.keyboard.up(k);
-      await afterFrames(pg.page);
+      await settled(pg.page);
     };
     const typeSeed = async (text) => {
       await pg.page.mouse.click(f.x + f.w / 2, f.y + f.h / 2);
       await hold('Control', 'a');
       await hold('Backspace');
       await pg.page.keyboard.type(text, { delay: 20 });
-      await afterFrames(pg.page);
+      await settled(pg.page);
     };
     await typeSeed('12abc');
     let s = await state(pg.page);
@@ -148,7 +148,7 @@ describe('playground page', () => {
 
   test('the diagram zooms around the cursor, pans by dragging, and double-click fits', async () => {
     await runNineTasks(pg.page, { ties: 'jitter', seed: 3, jitterUs: 50, speed: 'instant' });
-    await afterFrames(pg.page);
+    await settled(pg.page);
     const fitted = await state(pg.page);
     const p = fitted.diagram_plot;
     const x = Math.round(p.x + p.w * 0.8);  // SDL reports whole pixels
@@ -160,7 +160,7 @@ describe('playground page', () => {
     // counts one notch per wheel event, so they all land in the next frame. (Chromium acknowledges
     // a real wheel event only after frames: 50 of them one by one took 20-30 s.)
     for (let i = 0; i < 2; ++i) await pg.page.mouse.wheel(0, -100);
-    await afterFrames(pg.page);
+    await settled(pg.page);
     assert.ok((await state(pg.page)).axis.px_per_s > fitted.axis.px_per_s, 'the real wheel zoomed in');
     await pg.page.evaluate(([clientX, clientY]) => {
       const canvas = document.getElementById('canvas');
@@ -169,7 +169,7 @@ describe('playground page', () => {
                                                        clientY, bubbles: true, cancelable: true }));
       }
     }, [x, y]);
-    await afterFrames(pg.page);
+    await settled(pg.page);
     const zoomed = await state(pg.page);
     assert.ok(zoomed.axis.px_per_s > fitted.axis.px_per_s * 1e4, 'zoomed in ten-thousandfold');
     assert.ok(1e-6 * zoomed.axis.px_per_s > 10, 'a microsecond is wider than 10 px');
@@ -178,15 +178,15 @@ describe('playground page', () => {
               'the time under the cursor stayed put');
     // Drag 200 px to the right: earlier times come into view.
     await pg.page.mouse.move(x - 300, y);
-    await afterFrames(pg.page);
+    await settled(pg.page);
     await pg.page.mouse.down();
-    await afterFrames(pg.page);
+    await settled(pg.page);
     for (let i = 1; i <= 4; ++i) {  // a frame after each 50 px step: ImGui polls the mouse once a frame
       await pg.page.mouse.move(x - 300 + 50 * i, y);
-      await afterFrames(pg.page);
+      await settled(pg.page);
     }
     await pg.page.mouse.up();
-    await afterFrames(pg.page);
+    await settled(pg.page);
     const panned = await state(pg.page);
     assert.equal(panned.axis.px_per_s, zoomed.axis.px_per_s);
     assert.ok(panned.axis.t0 < zoomed.axis.t0, 'dragging right shows earlier times');
@@ -198,7 +198,7 @@ describe('playground page', () => {
     let refitted;
     for (let attempt = 0; attempt < 3; ++attempt) {
       await pg.page.mouse.dblclick(x, y, { delay: 40 });
-      await afterFrames(pg.page);
+      await settled(pg.page);
       refitted = await state(pg.page);
       if (Math.abs(refitted.axis.px_per_s - fitted.axis.px_per_s) < 1e-6 * fitted.axis.px_per_s) break;
     }
@@ -208,7 +208,7 @@ describe('playground page', () => {
 
   test('the canvas follows the window size', async () => {
     await pg.page.setViewportSize({ width: 1024, height: 700 });
-    await afterFrames(pg.page);
+    await settled(pg.page);
     const size = await pg.page.evaluate(() => {
       const c = document.getElementById('canvas');
       return [c.clientWidth, c.clientHeight, c.width, c.height, devicePixelRatio];

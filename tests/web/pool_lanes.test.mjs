@@ -3,7 +3,7 @@
 // node --test tests/web/pool_lanes.test.mjs (needs the built site).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterFrames, artifactPath, openPlayground, run, select, setOptions, state, untilFinished } from './playground.mjs';
+import { settled, artifactPath, openPlayground, run, select, setOptions, state, untilFinished } from './playground.mjs';
 
 describe('pool lanes', () => {
   let pg;
@@ -15,7 +15,7 @@ describe('pool lanes', () => {
     assert.equal(await setOptions(pg.page, { ties: 'cpython-heap', speed: 'instant' }), 1);
     assert.equal(await run(pg.page), 1);
     await untilFinished(pg.page);
-    await afterFrames(pg.page, 3);
+    await settled(pg.page, 3);
     const s = await state(pg.page);
     assert.equal(s.error, '');
     assert.equal(s.pool_lanes.length, 8, JSON.stringify(s.pool_lanes));
@@ -33,7 +33,7 @@ describe('pool lanes', () => {
     assert.equal(await select(pg.page, 'gather_three'), 1);
     assert.equal(await run(pg.page), 1);
     await untilFinished(pg.page);
-    await afterFrames(pg.page, 3);
+    await settled(pg.page, 3);
     assert.deepEqual((await state(pg.page)).pool_lanes, []);
   });
 });

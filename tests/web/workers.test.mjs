@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { afterFrames, artifactPath, openPlayground, run, select, setOptions, state, untilFinished } from './playground.mjs';
+import { settled, artifactPath, openPlayground, run, select, setOptions, state, untilFinished } from './playground.mjs';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 
@@ -49,7 +49,7 @@ describe('Web Worker pool', () => {
     assert.equal(await setExecutor(pg.page, 'real', 2), 1);
     assert.equal(await run(pg.page), 1);
     const s = await untilFinished(pg.page, 120000);
-    await afterFrames(pg.page, 3);
+    await settled(pg.page, 3);
     const f = await state(pg.page);
     assert.equal(f.error, '');
     assert.equal(f.options.executor, 'real');
@@ -117,7 +117,7 @@ describe('Web Worker pool', () => {
 
   test('reloading the page leaves no worker behind', async () => {
     assert.equal(await setExecutor(pg.page, 'real', 2), 1);
-    await afterFrames(pg.page, 2);
+    await settled(pg.page, 2);
     const workers = pg.page.workers();
     assert.ok(workers.length >= 2);
     const closed = workers.map((w) => new Promise((done) => w.on('close', done)));
@@ -136,7 +136,7 @@ describe('Web Worker pool', () => {
     };
     await open('?tutorial=processpool_cpu_bound&executor=real&workers=1&speed=instant&run');
     const s = await untilFinished(pg.page, 120000);
-    await afterFrames(pg.page, 3);
+    await settled(pg.page, 3);
     const f = await state(pg.page);
     assert.equal(f.error, '');
     assert.equal(f.options.workers, 1);
