@@ -2,16 +2,19 @@
 """Generate the golden transcripts: what CPython 3.11's own asyncio prints, on a virtual clock.
 
     python3 tests/golden/generate.py [--check] [SLUG | AREA/SCENARIO ...]
+    python3 tests/golden/generate.py --corpus [--check] [NAME | AREA/NAME ...]
 
 Every tutorial src/tutorials/seed*/<slug>.py runs in a fresh child process (so asyncio's global
 Task-N counter starts at 1, exactly as in a new `python3`), and its transcript is written to
 tests/golden/<slug>.jsonl.  The conformance scenarios tests/conformance/<area>/<name>.py (the
 scheduler's own tests, in the spirit of CPython's test_asyncio) are run the same way, their
 transcripts written beside them as <name>.jsonl (named `<area>/<name>` on the command line).
+With --corpus it does the same for the Python interpreter's corpus, tests/python/corpus/<area>/<name>.py
+(golden <name>.jsonl beside it; named `<area>/<name>` or just `<name>`, which is unique).
 --check regenerates in memory and diffs against the committed files.
 The child models what the seed notebooks rely on: IPython's display of a cell's last expression,
 the virtual executors and the seed's cpu_tasks module, rich.print, a simulated subprocess and a
-seeded os.urandom.
+seeded os.urandom; and, for the corpus, a simulated aiohttp (simulated_aiohttp.py).
 Conventions: README.md next to this file; semantics: the shared docs/asyncio-model.md.
 Standard library only.
 """
@@ -24,15 +27,18 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TUTORIALS = ROOT / "src" / "tutorials"
 CONFORMANCE = ROOT / "tests" / "conformance"
+CORPUS = ROOT / "tests" / "python" / "corpus"  # the interpreter's own programs (issue 9)
 # The virtual thread/process pool of the model page, shared with the executor conformance scenarios
 # (which import it as `virtual_executor` too, so both get the same module object).
 sys.path.insert(0, str(CONFORMANCE / "executors" / "support"))
 import virtual_executor  # noqa: E402
+import simulated_aiohttp  # noqa: E402  (beside this file, which is sys.path[0] when run as a script)
 # Timer ties (docs/asyncio-model.md): the goldens use CPython's own heap order ("cpython-heap":
 # the virtual clock makes equal deadlines exactly equal, as Windows' coarse clock did for seed 000),
 # except the tutorials of these seeds, recorded on a fine clock where a timer scheduled later has a
 # later deadline: there ties fire in scheduling order ("fifo"), which their printed output needs.
 FIFO_TIE_SEEDS = {"seed004"}  # producer_consumer_seed444 is the one whose output depends on it
+FIFO_TIES_LINE = "# ties: fifo"  # a corpus program whose first line is exactly this uses "fifo"
 CHILD_TIMEOUT = 120  # real seconds; on a virtual clock a tutorial takes well under one
 
 # ---------------------------------------------------------------- child: the virtual clock
@@ -387,7 +393,25 @@ def capture_warnings(msg):
 def exception_line(exc):
     """The `ExcType: message` line that ends CPython's traceback (before any __notes__)."""
     lines = traceback.format_exception_only(type(exc), exc)
-    return lines[-1 - len(getattr(exc, "__notes__", None) or ())].rstrip("\n")
+    line = lines[-1 - len(getattr(exc, "__notes__", None) or ())].rstrip("\n")
+    return line + name_suggestion(exc, line)
+
+
+def name_suggestion(exc, line):
+    """3.11's `. Did you mean: 'counter'?` after a NameError or AttributeError.  CPython 3.11
+    computes it in C while printing the traceback (PyErr_Display), not in the traceback module,
+    so print the traceback to a buffer and take what follows the exception line there."""
+    if not isinstance(exc, (NameError, AttributeError)):
+        return ""
+    printed, sys.stderr = sys.stderr, io.StringIO()
+    try:
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
+    finally:
+        printed, sys.stderr = sys.stderr, printed
+    for printed_line in printed.getvalue().splitlines():
+        if printed_line.startswith(line):
+            return printed_line[len(line):]
+    return ""
 
 
 # ---------------------------------------------------------------- child: running one tutorial
@@ -430,12 +454,15 @@ def compile_tutorial(path):
     tree = notebook_to_script(ast.parse(source, filename))
     compile(tree, filename, "exec", dont_inherit=True)  # SyntaxError as `python3 <slug>.py`
     codes = []
-    for cell in notebook_cells(tree, source):
-        last = cell.pop() if isinstance(cell[-1], ast.Expr) else None
-        if cell:
-            codes.append(compile(ast.Module(cell, []), filename, "exec", dont_inherit=True))
-        if last:
-            codes.append(compile(ast.Interactive([last]), filename, "single", dont_inherit=True))
+    with warnings.catch_warnings():  # the compile above gave the SyntaxWarnings, once each
+        warnings.simplefilter("ignore")
+        for cell in notebook_cells(tree, source):
+            last = cell.pop() if isinstance(cell[-1], ast.Expr) else None
+            if cell:
+                codes.append(compile(ast.Module(cell, []), filename, "exec", dont_inherit=True))
+            if last:
+                codes.append(compile(ast.Interactive([last]), filename, "single",
+                                     dont_inherit=True))
     return codes
 
 
@@ -491,17 +518,18 @@ def finalize(pending):
     run_frameless(gc.collect)
 
 
-def run_child(path):
+def run_child(path, ties):
     """Run one tutorial and write its transcript, one JSON object per line, to stdout."""
     transcript = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # stray writes to fd 1 must not corrupt the transcript
     patch_time_module()
-    if path.parent.name in FIFO_TIE_SEEDS:
+    if ties == "fifo":
         use_fifo_timer_ties()
     patch_executors()
     patch_rich()
     patch_urandom()
     patch_subprocess()
+    sys.modules["aiohttp"] = simulated_aiohttp.module()
     patch_task_sets()
     asyncio.set_event_loop_policy(VirtualClockPolicy())
     warnings._showwarnmsg_impl = capture_warnings
@@ -539,11 +567,45 @@ def find_tutorials():
     return found
 
 
+def find_corpus():
+    """`<area>/<name>` -> (source, golden) for every corpus program; names are unique across areas
+    (the file name is what tracebacks show, and `--corpus NAME` may omit the area)."""
+    found, areas = {}, {}
+    for path in sorted(CORPUS.glob("*/*.py")):
+        if path.stem in areas:
+            sys.exit(f"duplicate corpus name {path.stem!r}: {areas[path.stem]}/ and {path}")
+        areas[path.stem] = path.parent.name
+        found[f"{path.parent.name}/{path.stem}"] = (path, path.with_suffix(".jsonl"))
+    return found
+
+
+def corpus_orphans(corpus):
+    """Committed corpus goldens whose program is gone."""
+    return sorted(f"{p.parent.name}/{p.stem}" for p in CORPUS.glob("*/*.jsonl")
+                  if f"{p.parent.name}/{p.stem}" not in corpus)
+
+
+def resolve_corpus_names(names, corpus):
+    """`--corpus NAME` may omit the area: `fib` is `functions/fib`."""
+    by_stem = {key.split("/")[1]: key for key in corpus}
+    return [name if name in corpus else by_stem.get(name, name) for name in names]
+
+
+def tie_policy(path):
+    """"fifo" for the seed004 tutorials and for corpus programs whose first line is FIFO_TIES_LINE;
+    everything else uses CPython's heap order."""
+    if path.parent.parent == TUTORIALS:
+        return "fifo" if path.parent.name in FIFO_TIE_SEEDS else "cpython-heap"
+    first_line = path.read_text(encoding="utf-8").split("\n", 1)[0].rstrip()
+    return "fifo" if path.parent.parent == CORPUS and first_line == FIFO_TIES_LINE else "cpython-heap"
+
+
 def transcript_of(path):
     """Run the tutorial in a fresh interpreter with a fixed hash seed and a clean environment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONHASHSEED"] = "0"  # iteration order of sets of str is then reproducible
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(path)]
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(path),
+               "--ties", tie_policy(path)]
     try:  # a deadlock raises DeadlockError, but a busy loop (livelock) can only time out
         proc = subprocess.run(command, cwd=path.parent, env=env, capture_output=True,
                               text=True, timeout=CHILD_TIMEOUT)
@@ -556,7 +618,15 @@ def transcript_of(path):
     return proc.stdout
 
 
-def check(fresh, orphans):
+def transcripts(chosen, jobs):
+    """name -> (golden, fresh transcript), the children running `jobs` at a time (each child is
+    its own process, so parallel runs cannot affect one another's transcript)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        texts = pool.map(lambda item: transcript_of(item[1][0]), chosen.items())
+        return {name: (golden, text) for (name, (_, golden)), text in zip(chosen.items(), texts)}
+
+
+def check(fresh, orphans, what, regenerate):
     """--check: print a unified diff per stale golden and a one-line summary; exit status 1/0."""
     stale = []
     for slug, (golden, text) in fresh.items():
@@ -566,12 +636,11 @@ def check(fresh, orphans):
             name = golden.relative_to(ROOT)
             sys.stdout.writelines(difflib.unified_diff(
                 (old or "").splitlines(True), text.splitlines(True), f"a/{name}", f"b/{name}"))
-    stale += [f"{slug} (no tutorial)" for slug in orphans]
+    stale += [f"{slug} (no program)" for slug in orphans]
     if stale:
-        print(f"golden transcripts out of date: {', '.join(stale)} "
-              "(regenerate with: python3 tests/golden/generate.py)")
+        print(f"{what} out of date: {', '.join(stale)} (regenerate with: {regenerate})")
         return 1
-    print(f"golden transcripts: {len(fresh)} up to date")
+    print(f"{what}: {len(fresh)} up to date")
     return 0
 
 
@@ -580,7 +649,7 @@ def write(fresh, orphans):
         golden.write_text(text, encoding="utf-8")
         print(f"wrote {golden.relative_to(ROOT)} ({text.count(chr(10))} lines)")
     for slug in orphans:
-        print(f"note: tests/golden/{slug}.jsonl has no tutorial any more", file=sys.stderr)
+        print(f"note: the golden of {slug} has no program any more", file=sys.stderr)
     return 0
 
 
@@ -588,22 +657,34 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true",
                         help="exit 1 with a diff if a committed golden is stale or missing")
+    parser.add_argument("--corpus", action="store_true",
+                        help="the interpreter's corpus (tests/python/corpus) instead of the tutorials")
+    parser.add_argument("--jobs", type=int, default=2, help="children run at once (default 2)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)  # internal: one run
-    parser.add_argument("slugs", nargs="*", help="only these tutorials (default: all)")
+    parser.add_argument("--ties", choices=("fifo", "cpython-heap"), default="cpython-heap",
+                        help=argparse.SUPPRESS)  # internal: the child's timer-tie policy
+    parser.add_argument("slugs", nargs="*", help="only these programs (default: all)")
     args = parser.parse_args()
     if sys.version_info[:2] != (3, 11):  # heap order, warning texts, reprs: all version-specific
         sys.exit(f"the goldens are CPython 3.11's output; this is {sys.version.split()[0]}")
     if args.child:
-        return run_child(args.child)
-    tutorials = find_tutorials()
-    unknown = sorted(set(args.slugs) - set(tutorials))
+        return run_child(args.child, args.ties)
+    if args.corpus:
+        programs = find_corpus()
+        names = resolve_corpus_names(args.slugs, programs)
+        orphans = [] if args.slugs else corpus_orphans(programs)
+        what, regenerate = "corpus goldens", "python3 tests/golden/generate.py --corpus"
+    else:
+        programs, names = find_tutorials(), args.slugs
+        orphans = [] if args.slugs else sorted(
+            p.stem for p in HERE.glob("*.jsonl") if p.stem not in programs)
+        what, regenerate = "golden transcripts", "python3 tests/golden/generate.py"
+    unknown = sorted(set(names) - set(programs))
     if unknown:
-        sys.exit(f"no tutorial named: {', '.join(unknown)}")
-    fresh = {slug: (tutorials[slug][1], transcript_of(tutorials[slug][0]))
-             for slug in args.slugs or tutorials}
-    orphans = [] if args.slugs else sorted(
-        p.stem for p in HERE.glob("*.jsonl") if p.stem not in tutorials)
-    return (check if args.check else write)(fresh, orphans)
+        sys.exit(f"no {'corpus program' if args.corpus else 'tutorial'} named: {', '.join(unknown)}")
+    chosen = {name: programs[name] for name in names or programs}
+    fresh = transcripts(chosen, max(1, args.jobs))
+    return check(fresh, orphans, what, regenerate) if args.check else write(fresh, orphans)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,12 @@
+# Constructors and conversions: int, float, str, bool, list, tuple, dict, set.
+print(int("42"), int("-17"), int(3.99), int(-3.99), int("ff", 16), int("0b101", 0))
+print(float("1.5"), float("  2e3 "), float(7), str(3.0), str(10 ** 20))
+print(bool(0), bool("False"), bool([]), bool(0.0001))
+print(list("abc"), tuple([1, 2]), set("aab") == {"a", "b"})
+print(dict([("a", 1), ("b", 2)]), dict(x=1, y=2), dict(zip("ab", "xy")))
+print(chr(65), ord("a"), hex(255), oct(8), bin(5))
+print(repr(1.0), repr(1e16), repr(0.1), repr(1/3), repr(-0.0))
+print(str(1e-5), str(123456789.0), str(1.5e-10), float("inf") > 10 ** 300)
+print(round(3.14159, 3), round(10 / 3), abs(-7), divmod(17, 5), pow(2, 10))
+print(int(True), float(False), complex(1, 2), str(None))
+print(list({"k": 1, "j": 2}), list((1, 2)), tuple("ab"))

@@ -1,0 +1,16 @@
+# range, len, enumerate, zip, reversed, sorted, min, max, sum, any, all.
+print(list(range(5)), list(range(2, 10, 3)), list(range(5, 0, -2)))
+print(len("hello"), len([1, 2]), len({"a": 1}), len(range(10)))
+for i, letter in enumerate("abc", start=1):
+    print(i, letter)
+print(list(zip("abc", [1, 2, 3], (True, False, None))))
+print(list(zip("abcd", range(2))))
+print(list(reversed([1, 2, 3])), "".join(reversed("stressed")))
+print(sorted([3, 1, 2], reverse=True), sorted("banana"))
+print(min(4, 2, 8), max([4, 2, 8]), min("apple", "fig", key=len))
+print(min([], default="none"), max([-1, -5], key=abs))
+print(sum([1, 2, 3]), sum([0.5, 0.25], 10), sum([[1], [2]], []))
+print(any([0, "", None]), any([0, 1]), all([]), all([1, "x", [0]]))
+print(list(map(str, [1, 2])), list(filter(None, [0, 1, "", "a"])))
+r = range(0, 20, 5)
+print(r, r[1], r[-1], 15 in r, r.index(10))

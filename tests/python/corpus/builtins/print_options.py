@@ -1,0 +1,13 @@
+# print with sep, end, flush and several arguments.
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" ... continued")
+print(1, 2.5, None, True, [1], sep=" | ", end=" <end>\n")
+print()
+print("flushed", flush=True)
+print(*range(5), sep=", ")
+print("multi\nline", "text")
+print("", end="")
+print("x", sep="", end="\n\n")
+print("after blank line")

@@ -1,0 +1,4 @@
+# A body that is not indented.
+print("never printed")
+def f():
+return 1

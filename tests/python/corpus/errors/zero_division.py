@@ -1,0 +1,6 @@
+# ZeroDivisionError escaping the program.
+def mean(values):
+    return sum(values) / len(values)
+
+print(mean([1, 2, 3]))
+print(mean([]))

@@ -1,0 +1,13 @@
+# Integer, float and complex literals, with underscores and other bases.
+print(42, -7, 0)
+print(1_000_000)
+print(0x1F, 0o17, 0b1011)
+print(3.14, 1e3, 2.5e-3, .5, 7.)
+print(1e16, 1.5e300 * 1e10)
+print(0.1 + 0.2)
+print(2j, 3 + 4j, (1 + 2j) * (3 - 1j))
+print(abs(3 + 4j))
+print(type(10), type(1.0), type(1j))
+print(float("inf"), -float("inf"), float("nan"))
+print(10 / 4, 10 // 4, 2 ** 10, 2 ** -1)
+print(True + True, False * 5)

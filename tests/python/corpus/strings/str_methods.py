@@ -1,0 +1,17 @@
+# The common str methods.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+t = s.strip()
+print(t.lower(), t.upper(), t.title(), t.swapcase(), "hello world".capitalize())
+print(t.split(", "), "a b  c".split(), "a,b,,c".split(","), "k=v=w".split("=", 1))
+print("-".join(["x", "y", "z"]), "".join(str(i) for i in range(5)))
+print(t.replace("l", "L"), t.replace("l", "L", 1))
+print(t.find("o"), t.find("z"), t.index("W"), t.rfind("o"), t.count("l"))
+print(t.startswith("Hell"), t.endswith(("!", "d")), "42".isdigit(), "abc".isalpha())
+print("ab12".isalnum(), "   ".isspace(), "Title Case".istitle(), "lower".islower())
+print("x".center(7, "*"), "7".zfill(3), "ab".ljust(4, ".") + "|", "ab".rjust(4) + "|")
+print("line1\nline2\n".splitlines(), "a\tb".expandtabs(4))
+print("one two".partition(" "), "a.b.c".rpartition("."))
+print("Hello"[::-1], "hello"[1:4], "hello"[-3:], "abcdef"[::2])
+print("prefix_name".removeprefix("prefix_"), "file.py".removesuffix(".py"))
+print("%-5s|%5.1f|%03d" % ("ab", 2.345, 7))
