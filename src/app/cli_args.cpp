@@ -78,7 +78,8 @@ command parse_run(const std::vector<std::string>& args) {
       const std::string* v = value("format");
       if (v && *v == "text") run.format = output_format::text;
       else if (v && *v == "jsonl") run.format = output_format::jsonl;
-      else return usage_error{"--format needs one of: text, jsonl" + (v ? " (got '" + *v + "')" : std::string())};
+      else if (v && *v == "chrome-trace") run.format = output_format::chrome_trace;
+      else return usage_error{"--format needs one of: text, jsonl, chrome-trace" + (v ? " (got '" + *v + "')" : std::string())};
     } else if (!a.empty() && a[0] == '-') {
       return usage_error{"unknown option '" + a + "' for run; valid: --tie-break, --seed, --jitter-us, --executor, --workers, --format"};
     } else if (!have_slug) {
@@ -115,7 +116,7 @@ std::string usage() {
   return "usage: asyncrace list\n"
          "       asyncrace run <tutorial> [--tie-break fifo|cpython-heap|jitter] [--seed N]\n"
          "                                [--jitter-us X] [--executor virtual|real [--workers N]]\n"
-         "                                [--format text|jsonl]\n"
+         "                                [--format text|jsonl|chrome-trace]\n"
          "\n"
          "Runs asyncio tutorials on asyncrace's C++20 scheduler with a virtual clock and prints\n"
          "what CPython prints, with the virtual time of each line.\n"
@@ -127,7 +128,9 @@ std::string usage() {
          "  --executor   who runs to_thread / run_in_executor jobs: virtual workers on the virtual\n"
          "               clock (default), or real native threads, with measured times\n"
          "  --workers    real mode: at most N worker threads per pool (default: the hardware threads)\n"
-         "  --format     text (time column + line, default) or jsonl (the golden transcript format)\n";
+         "  --format     text (time column + line, default), jsonl (the golden transcript format) or\n"
+         "               chrome-trace (Trace Event JSON for Perfetto / chrome://tracing: a track per\n"
+         "               task with its awaits, prints as instants, a track per pool worker, flows)\n";
 }
 
 }  // namespace asyncrace::cli

@@ -9,7 +9,9 @@
 
 namespace asyncrace::cli {
 
-enum class output_format { text, jsonl };
+// text: time column + line; jsonl: the golden transcript format; chrome_trace: a Trace Event file
+// (Perfetto, chrome://tracing) of the whole run.
+enum class output_format { text, jsonl, chrome_trace };
 
 struct list_command {};
 struct help_command {};

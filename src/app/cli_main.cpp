@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "cli_args.hpp"
+#include "trace/chrome_trace.hpp"
 #include "trace/transcript.hpp"
 #include "tutorials/catalog.hpp"
+#include "tutorials/run_about.hpp"
 
 namespace {
 
@@ -31,7 +33,11 @@ int list() {
 int run(const cli::run_command& c) {
   tutorials::session s(*tutorials::find(c.slug), c.options);
   s.run_to_end();
-  std::cout << (c.format == cli::output_format::jsonl ? trace::to_jsonl(s.trace()) : trace::to_text(s.trace()));
+  switch (c.format) {
+    case cli::output_format::jsonl: std::cout << trace::to_jsonl(s.trace()); break;
+    case cli::output_format::chrome_trace: std::cout << trace::to_chrome_trace(s.trace(), tutorials::about_run(s)); break;
+    case cli::output_format::text: std::cout << trace::to_text(s.trace()); break;
+  }
   std::cout.flush();
   return s.error().empty() ? 0 : 1;
 }

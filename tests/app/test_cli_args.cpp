@@ -47,7 +47,7 @@ TEST_CASE("bad input names the problem and the valid choices") {
   CHECK(error_of({"run", "gather_three", "--seed", "99999999999999999999999"}).find("whole number") != std::string::npos);
   CHECK(error_of({"run", "gather_three", "--jitter-us", "1e300"}).find("jitter") != std::string::npos);
   CHECK(error_of({"run", "gather_three", "--jitter-us", "nan"}).find("jitter") != std::string::npos);
-  CHECK(error_of({"run", "gather_three", "--format", "xml"}).find("text, jsonl") != std::string::npos);
+  CHECK(error_of({"run", "gather_three", "--format", "xml"}).find("text, jsonl, chrome-trace") != std::string::npos);
   CHECK(error_of({"run", "gather_three", "--verbose"}).find("unknown option") != std::string::npos);
   CHECK(error_of({"fly"}).find("valid: list, run") != std::string::npos);
   CHECK(error_of({}).find("missing command") != std::string::npos);
