@@ -6,6 +6,12 @@
 
 namespace asyncrace::ui {
 
+std::string lane_label(const trace::task_lane& lane) {
+  std::string label = lane.coro.empty() ? lane.name : lane.coro;
+  if (!lane.first_output.empty()) label += " \xc2\xb7 " + lane.first_output;
+  return label;
+}
+
 std::vector<lane_row> order_lanes(std::span<const trace::task_lane> lanes) {
   // Children of each lane, in creation order; lanes whose parent is unknown are roots. O(n log n),
   // so a run with many thousands of tasks still lays out every frame.

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "trace/recording.hpp"
@@ -17,6 +18,9 @@ struct lane_row {
 // Tasks in tree order: each task directly above the tasks it created (in creation order), so a
 // gather's children sit under the task that awaits them.
 std::vector<lane_row> order_lanes(std::span<const trace::task_lane> lanes);
+
+// "do_some_work · Starting work 10": the coroutine plus the first line it printed.
+std::string lane_label(const trace::task_lane& lane);
 
 struct row_geometry {
   float top = 0.0f;     // y of the first row

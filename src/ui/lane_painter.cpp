@@ -96,12 +96,6 @@ void paint_finish(ImDrawList* dl, const diagram_frame& f, const trace::task_lane
 
 float diagram_frame::x_of(double t) const { return plot_x0 + clamp_to_plot(axis.to_x(t), plot_width()); }
 
-std::string lane_label(const trace::task_lane& lane) {
-  std::string label = lane.coro.empty() ? lane.name : lane.coro;
-  if (!lane.first_output.empty()) label += dot + lane.first_output;
-  return label;
-}
-
 void paint_label(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, const lane_row& row,
                  int index) {
   const float h = ImGui::GetTextLineHeight();
@@ -242,10 +236,6 @@ void lane_tooltip(const diagram_frame& f, const trace::recording& rec, const tra
     ImGui::Text("%s", time_range(blocked->begin, blocked->end).c_str());
   }
   ImGui::EndTooltip();
-}
-
-std::string pool_lane_label(const pool_lane& lane) {
-  return lane.names.empty() ? lane.label : lane.label + dot + lane.names;
 }
 
 void paint_pool_label(ImDrawList* dl, const diagram_frame& f, const pool_lane& lane, int index) {

@@ -28,9 +28,6 @@ struct diagram_frame {
   float x_of(double t) const;  // clamped near the plot
 };
 
-// "do_some_work · Starting work 10": the coroutine plus the first line it printed.
-std::string lane_label(const trace::task_lane& lane);
-
 void paint_label(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, const lane_row& row,
                  int index);
 void paint_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec,
@@ -40,7 +37,6 @@ void paint_blocked(ImDrawList* dl, const diagram_frame& f, const trace::recordin
 
 // Pool lanes (below the task lanes): "pool 0 · worker 3 · cpu_bound", the jobs as bars led in by
 // their queue waits and ended by the hand-back marker, the job count in the rank column.
-std::string pool_lane_label(const pool_lane& lane);
 void paint_pool_label(ImDrawList* dl, const diagram_frame& f, const pool_lane& lane, int index);
 void paint_pool_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec, const pool_lane& lane,
                      int index);

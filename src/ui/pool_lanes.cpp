@@ -8,6 +8,10 @@
 
 namespace asyncrace::ui {
 
+std::string pool_lane_label(const pool_lane& lane) {
+  return lane.names.empty() ? lane.label : lane.label + " \xc2\xb7 " + lane.names;
+}
+
 std::vector<pool_lane> layout_pool_lanes(std::span<const trace::pool_job> jobs, double playhead) {
   std::map<std::pair<std::uint32_t, std::uint32_t>, pool_lane> rows;
   for (std::size_t i = 0; i < jobs.size(); ++i) {

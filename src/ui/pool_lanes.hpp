@@ -23,6 +23,9 @@ struct pool_lane {
   std::string names;              // the distinct job functions it ran: "blocking_io, cpu_bound"
 };
 
+// "pool 0 · worker 3 · cpu_bound": the row's label and the functions it ran.
+std::string pool_lane_label(const pool_lane& lane);
+
 // The rows, ordered by pool then worker, for what has happened by `playhead`: a job shows once it
 // has started (before, which worker takes it is not yet known), so a worker's row appears with its
 // first job.
