@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Parser expectations from CPython 3.11: for every snippet of parser_snippets.txt (snippets end at a
+line `#@@`), ast.dump(ast.parse(src), include_attributes=True); for every snippet of
+syntax_error_snippets.txt, the SyntaxError compile() raises (type, lineno, offset, msg).
+
+    generate_ast_expectations.py          rewrite parser_expectations.txt
+    generate_ast_expectations.py --check  exit 1 when the committed file differs
+
+Record format (read by test_parser.cpp): `@@ok <n>` or `@@error <n>`, a newline, the snippet's n
+bytes, a newline, then one line: the dump, or `type<TAB>lineno<TAB>offset<TAB>msg`.
+"""
+import ast
+import pathlib
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+OUT = HERE / "parser_expectations.txt"
+
+
+def snippets(name):
+    text = (HERE / name).read_text(encoding="utf-8")
+    return [s for s in text.split("\n#@@\n") if s.strip()]
+
+
+def record(kind, src, line):
+    data = src.encode("utf-8")
+    return f"@@{kind} {len(data)}\n".encode() + data + b"\n" + line.encode("utf-8") + b"\n"
+
+
+def generate():
+    if sys.version_info[:2] != (3, 11):
+        sys.exit(f"needs CPython 3.11 (this is {sys.version.split()[0]})")
+    out = b""
+    for src in snippets("parser_snippets.txt"):
+        try:
+            tree = ast.parse(src)
+        except SyntaxError as e:
+            sys.exit(f"parser_snippets.txt: a snippet does not parse: {e}\n{src}")
+        out += record("ok", src, ast.dump(tree, include_attributes=True))
+    for src in snippets("syntax_error_snippets.txt"):
+        try:
+            compile(src, "prog.py", "exec")
+        except SyntaxError as e:
+            out += record("error", src, f"{type(e).__name__}\t{e.lineno}\t{e.offset}\t{e.msg}")
+        else:
+            sys.exit(f"syntax_error_snippets.txt: a snippet compiles:\n{src}")
+    return out
+
+
+def main():
+    import warnings
+    warnings.simplefilter("ignore")
+    out = generate()
+    if "--check" in sys.argv:
+        if OUT.read_bytes() != out:
+            sys.exit(f"{OUT.name} is stale: run {pathlib.Path(__file__).name}")
+        return
+    OUT.write_bytes(out)
+
+
+main()
