@@ -111,6 +111,12 @@ std::size_t grammar::fstring_parts(const token& t, const string_token& s, std::s
     while (i < body.size()) {
       const char ch = body[i];
       if (!s.raw && ch == '\\' && i + 1 < body.size()) {
+        // "\N{NAME}": its braces are not a replacement field.
+        if (body[i + 1] == 'N' && i + 2 < body.size() && body[i + 2] == '{') {
+          const std::size_t close = body.find('}', i + 3);
+          i = close == std::string_view::npos ? body.size() : close + 1;
+          continue;
+        }
         i += 2;
         continue;
       }

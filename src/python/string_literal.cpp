@@ -1,6 +1,8 @@
 // Escapes as CPython's unicode-escape and bytes-escape decoders read them: unknown escapes stay as
-// they are (3.11 only warns), \N{...} is not supported (it would need Unicode's name table).
+// they are (3.11 only warns); \N{...} knows the names in unicode_names.cpp.
 #include "string_literal.hpp"
+
+#include "unicode_names.hpp"
 
 namespace asyncrace::python {
 
@@ -118,9 +120,15 @@ void decode_escapes(std::string_view body, bool bytes, std::string& out) {
         break;
       }
       case 'N':
-        if (!bytes)
-          throw escape_error{"(unicode error) asyncrace does not support \\N{...} escapes; write the character itself or "
-                             "its \\u escape"};
+        if (!bytes) {
+          const std::size_t close = i + 1 < body.size() && body[i + 1] == '{' ? body.find('}', i + 2) : std::string_view::npos;
+          if (close == std::string_view::npos) fail(false, start, body.size() - 1, "malformed \\N character escape");
+          const long cp = code_point_named(body.substr(i + 2, close - i - 2));
+          if (cp < 0) fail(false, start, close, "unknown Unicode character name");
+          append_utf8(out, static_cast<unsigned long>(cp));
+          i = close;
+          break;
+        }
         [[fallthrough]];
       default:  // an unknown escape keeps its backslash
         out += '\\';
