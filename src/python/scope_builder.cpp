@@ -49,6 +49,13 @@ void scope_builder::def(std::string_view name, std::uint16_t flag, const positio
     cur_->locals.push_back(name);
     ++cur_->parameter_count;
   }
+  if ((flag & def_global) && cur_ != table_.all[0].get()) {
+    // symtable.c records every `global` in the module's own table too (st_global).
+    scope* saved = cur_;
+    cur_ = table_.all[0].get();
+    lookup(name).flags |= def_global;
+    cur_ = saved;
+  }
   if (flag & def_bound) s.assigned = true;
   if (flag & def_use) s.referenced = true;
 }

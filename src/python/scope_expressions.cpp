@@ -27,16 +27,15 @@ void scope_builder::named_expression(const expr* e) {
     if (s->kind == scope_kind::class_body) {
       fail(symtable_error, "assignment expression within a comprehension cannot be used in a class body", n.target->pos);
     } else {
-      const std::uint16_t here = s->kind == scope_kind::function || s->kind == scope_kind::lambda ? def_nonlocal : def_global;
-      for (scope* c = cur_; c != s; c = c->parent) {
-        scope* saved = cur_;
-        cur_ = c;
-        def(target, here, n.target->pos);
-        cur_ = saved;
-      }
+      // symtable_extend_namedexpr_scope: the comprehension itself gets a nonlocal (or global)
+      // binding, the function or module the real one.
+      const bool module = s->kind == scope_kind::module;
+      auto it = s->index_.find(target);
+      const bool global = module || (it != s->index_.end() && (s->symbols[it->second].flags & def_global));
+      def(target, global ? def_global : def_nonlocal, n.target->pos);
       scope* saved = cur_;
       cur_ = s;
-      def(target, def_local, n.target->pos);
+      def(target, module ? def_global : def_local, n.target->pos);
       cur_ = saved;
     }
   } else {

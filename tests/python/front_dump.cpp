@@ -1,5 +1,5 @@
 // front_dump FILE...: each Python file through the front end (parse, then scopes), printing
-// `FILE` and then ast.dump(tree, include_attributes=True) or `Type<TAB>line<TAB>offset<TAB>msg`.
+// `FILE` and then ast.dump(tree, include_attributes=True) || its scopes (scope_dump.hpp), or `Type<TAB>line<TAB>offset<TAB>msg`.
 // check_front_on_programs.py compares this with CPython 3.11 for every program in the repository.
 #include <fstream>
 #include <iostream>
@@ -8,6 +8,7 @@
 #include "python/ast_dump.hpp"
 #include "python/parser.hpp"
 #include "python/scopes.hpp"
+#include "scope_dump.hpp"
 
 using namespace asyncrace::python;
 
@@ -24,8 +25,8 @@ int main(int argc, char** argv) {
     try {
       auto tree = parse(source_file(argv[i], text.str()));
       const std::string dump = ast::dump(*tree->module, true);
-      analyze_scopes(*tree);
-      std::cout << dump << "\n";
+      const scope_table scopes = analyze_scopes(*tree);
+      std::cout << dump << " || " << testing::scope_dump(scopes.module()) << "\n";
     } catch (const syntax_error& e) {
       std::cout << e.type << "\t" << e.line << "\t" << e.column << "\t" << e.message << "\n";
     }

@@ -9,6 +9,7 @@
 namespace asyncrace::python::testing {
 
 struct front_expectation {
+  std::string kind;       // "ok", "error" or "scopes"
   bool ok = false;        // parses: `expected` is ast.dump(tree, include_attributes=True)
   std::string source;
   std::string expected;   // or "type\tlineno\toffset\tmsg"
@@ -25,7 +26,8 @@ inline std::vector<front_expectation> read_front_expectations(const std::string&
     const std::size_t header_end = all.find('\n', i);
     const std::string header = all.substr(i, header_end - i);
     front_expectation e;
-    e.ok = header.rfind("@@ok ", 0) == 0;
+    e.kind = header.substr(2, header.find(' ') - 2);
+    e.ok = e.kind == "ok";
     const std::size_t n = std::stoul(header.substr(header.find(' ') + 1));
     e.source = all.substr(header_end + 1, n);
     const std::size_t line_start = header_end + 1 + n + 1;

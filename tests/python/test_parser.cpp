@@ -35,6 +35,7 @@ TEST_CASE("parser: trees and errors equal CPython 3.11's") {
   REQUIRE(records.size() > 200);
   int trees = 0, errors = 0;
   for (const auto& r : records) {
+    if (r.kind == "scopes") continue;  // test_scopes.cpp
     bool ok = false;
     const std::string got = front(r.source, ok, !r.ok);
     INFO("source:\n" << r.source);
