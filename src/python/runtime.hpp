@@ -41,6 +41,11 @@ struct builtin_types {
               // asyncio's
               *CancelledError = nullptr, *InvalidStateError = nullptr, *QueueEmpty = nullptr,
               *QueueFull = nullptr, *BrokenProcessPool = nullptr;
+  // The iterators of the builtin containers (made by their install steps).
+  type_object *str_iterator = nullptr, *bytes_iterator = nullptr, *list_iterator = nullptr,
+              *list_reverseiterator = nullptr, *tuple_iterator = nullptr, *range_iterator = nullptr,
+              *set_iterator = nullptr, *dict_keyiterator = nullptr, *dict_valueiterator = nullptr,
+              *dict_itemiterator = nullptr;
 };
 
 // A Python exception travelling through C++ (natives, the VM, the scheduler). It is a
