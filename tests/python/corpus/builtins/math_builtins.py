@@ -1,0 +1,10 @@
+# abs, round, divmod, pow, min, max, sum on mixed numbers.
+print(abs(-5), abs(-5.5), abs(3 - 4j))
+print(round(3.14159), round(3.14159, 2), round(-2.5), round(2.5), round(12345, -2))
+print(divmod(17, 5), divmod(-17, 5), divmod(17.5, 5))
+print(pow(2, 8), pow(2, -2), pow(7, 2, 5), 2 ** 0.5)
+print(min(3, 1.5, 2), max("b", "a", "c"), max([1, 2], [1, 3]))
+print(sum(range(1, 101)), sum([0.1] * 3), sum([1, 2], start=10))
+print(int(7.9), int(-7.9), float("-0"), 10 // 3, -10 // 3)
+print(bool(0.0), bool(-0.1), True + 1, True * 2.5)
+print(hex(-255), bin(-5), oct(64), int("-0x1f", 16), int("  12  "))
