@@ -26,10 +26,19 @@ if(EMSCRIPTEN)
     -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     "-sEXPORTED_RUNTIME_METHODS=ccall,cwrap"
-    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_state_json")
+    # No eval and no new Function anywhere in the generated JS: the page's Content-Security-Policy
+    # allows only its own scripts and wasm compilation (script-src 'self' 'wasm-unsafe-eval').
+    -sDYNAMIC_EXECUTION=0
+    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text")
+  # The page's own scripts and files beside it (web/): no inline script, so the CSP needs no
+  # 'unsafe-inline'.
+  set(_page_files page.js keys.js)
+  list(TRANSFORM _page_files PREPEND "${PROJECT_SOURCE_DIR}/web/" OUTPUT_VARIABLE _page_paths)
+  set_property(TARGET asyncrace-playground APPEND PROPERTY LINK_DEPENDS ${_page_paths})
   add_custom_command(TARGET asyncrace-playground POST_BUILD
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${_site}/asyncrace.html" "${_site}/index.html"
-    COMMENT "site/index.html" VERBATIM)
+    COMMAND "${CMAKE_COMMAND}" -E copy_if_different ${_page_paths} "${_site}/"
+    COMMENT "site/index.html and the page's scripts" VERBATIM)
 
   # The module each Web Worker of the pool runs (src/pool/web_pool.js starts it from the page's
   # folder): site/asyncrace_worker.js + .wasm. No SharedArrayBuffer, no special headers.

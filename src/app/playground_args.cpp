@@ -6,6 +6,7 @@
 
 #include "sched/tie_policy.hpp"
 #include "ui/playground.hpp"
+#include "ui/theme.hpp"
 
 namespace asyncrace::app {
 namespace {
@@ -46,6 +47,11 @@ std::string apply(ui::app_state& app, std::string_view flag, std::string_view va
     if (end == text.c_str() || *end != '\0' || n < 1 || n > 256)
       return "Workers must be a whole number from 1 to 256 (got \"" + text + "\").";
     return app.set_executors(app.settings.executors, static_cast<int>(n)) ? std::string() : app.message();
+  }
+  if (flag == "--theme") {  // the page passes prefers-color-scheme, or the learner's last choice
+    if (value != "light" && value != "dark") return "Unknown theme \"" + std::string(value) + "\" (light or dark).";
+    ui::apply_theme(value == "light" ? ui::theme_kind::light : ui::theme_kind::dark);
+    return {};
   }
   if (flag == "--speed") {
     if (!ui::parse_speed(value, app.settings.speed))

@@ -3,12 +3,17 @@
 #include <cstdio>
 #include <initializer_list>
 #include <string>
+#include <string_view>
+
+#include <imgui.h>
 
 #include "platform/platform.hpp"
 #include "pool/real_executors.hpp"
 #include "sched/tie_policy.hpp"
 #include "trace/transcript.hpp"
+#include "ui/exports.hpp"
 #include "ui/playground.hpp"
+#include "ui/theme.hpp"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
@@ -155,12 +160,26 @@ std::string state_json(const ui::playground& p) {
   trace::append_json_quoted(out, app.message());
   out += ",\"problem\":";
   trace::append_json_quoted(out, app.settings_problem());
+  out += ",\"theme\":";
+  out += ui::current_theme() == ui::theme_kind::light ? "\"light\"" : "\"dark\"";
+  out += ",\"stopped\":";
+  out += app.stopped() ? "true" : "false";
   append_run(out, app);
   append_compare(out, p);
   out += ',';
   append_rect(out, "run_button", p.controls().run);
   out += ',';
   append_rect(out, "seed_field", p.controls().seed);
+  out += ',';
+  append_rect(out, "theme_button", p.controls().theme);
+  out += ',';
+  append_rect(out, "shortcuts_button", p.controls().shortcuts);
+  out += ',';
+  append_rect(out, "export_button", p.diagram().exports().button());
+  for (ui::export_kind k : ui::all_exports) {  // the open Export menu's items (empty when closed)
+    out += ',';
+    append_rect(out, ("export_" + std::string(ui::to_string(k))).c_str(), p.diagram().exports().item(k));
+  }
   out += ',';
   append_rect(out, "diagram_plot", p.diagram().plot());
   out += ',';
@@ -255,6 +274,43 @@ ASYNCRACE_EXPORT int asyncrace_run() {
   asyncrace::platform::request_frame();
   return target != nullptr && target->state().run() ? 1 : 0;
 }
+
+// Stops a playing run where it is (what Esc does); 1 when something was playing.
+ASYNCRACE_EXPORT int asyncrace_stop() {
+  asyncrace::platform::request_frame();
+  return target != nullptr && target->state().stop() ? 1 : 0;
+}
+
+// The file Export would download for `kind` ("trace" | "transcript" | "svg"): its content, or ""
+// when there is nothing to export yet. Valid until the next call.
+ASYNCRACE_EXPORT const char* asyncrace_export(const char* kind) {
+  static std::string content;
+  asyncrace::ui::export_kind k{};
+  content.clear();
+  if (target != nullptr && kind != nullptr && asyncrace::ui::parse_export_kind(kind, k))
+    if (auto file = asyncrace::ui::export_run(target->state(), k, asyncrace::ui::current_theme() == asyncrace::ui::theme_kind::light))
+      content = std::move(file->content);
+  return content.c_str();
+}
+
+// What the Export menu's items do: hands the file to the browser as a download. 1 on success.
+ASYNCRACE_EXPORT int asyncrace_download(const char* kind) {
+  asyncrace::ui::export_kind k{};
+  if (target == nullptr || kind == nullptr || !asyncrace::ui::parse_export_kind(kind, k)) return 0;
+  return target->exports().download(target->state(), k) ? 1 : 0;
+}
+
+// Follows the page's colour scheme ("light" | "dark"), as the toolbar's button does. 1 on success.
+ASYNCRACE_EXPORT int asyncrace_set_theme(const char* theme) {
+  asyncrace::platform::request_frame();
+  if (theme == nullptr || (std::string_view(theme) != "light" && std::string_view(theme) != "dark")) return 0;
+  asyncrace::ui::apply_theme(std::string_view(theme) == "light" ? asyncrace::ui::theme_kind::light
+                                                                 : asyncrace::ui::theme_kind::dark);
+  return 1;
+}
+
+// 1 while an ImGui text field has the keyboard (the page's shortcuts then leave '?' to it).
+ASYNCRACE_EXPORT int asyncrace_wants_text() { return ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput ? 1 : 0; }
 
 // The page's state as JSON: options, console lines so far (t, text), finish order, widget rects.
 // The returned string stays valid until the next call.

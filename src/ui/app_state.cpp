@@ -77,6 +77,7 @@ void app_state::end_run() {
   compare_session_.reset();
   session_.reset();
   halted_ = false;
+  stopped_ = false;
   clock_.restart();
   ++run_serial_;
 }
@@ -146,12 +147,19 @@ bool app_state::run() {
   clock_.restart();
   ++run_serial_;
   halted_ = false;
+  stopped_ = false;
   message_.clear();
   return true;
 }
 
+bool app_state::stop() {
+  if (!running()) return false;
+  stopped_ = true;
+  return true;
+}
+
 void app_state::tick(double real_dt) {
-  if (!session_ || halted_) return;
+  if (!session_ || halted_ || stopped_) return;
   try {
     tutorials::session* const runs[] = {session_.get(), compare_session_.get()};
     clock_.tick(std::span(runs, compare_session_ ? 2 : 1), real_dt, settings.speed);
@@ -178,7 +186,7 @@ bool app_state::set_executors(tutorials::executor_mode mode, int workers) {
 }
 
 bool app_state::running(const tutorials::session* run) const {
-  return run != nullptr && !halted_ && !run->finished();
+  return run != nullptr && !halted_ && !stopped_ && !run->finished();
 }
 
 bool app_state::running() const { return running(session_.get()) || running(compare_session_.get()); }

@@ -57,6 +57,11 @@ class app_state {
   bool run();
   // Advances playback by one frame's real time.
   void tick(double real_dt);
+  // Stops a playing run where the playhead is (Esc): its trace so far stays to look at and
+  // export; Run starts afresh. False when nothing was playing.
+  bool stop();
+  // The run was stopped by the learner (not finished, not failed).
+  bool stopped() const { return stopped_; }
   // Chooses who runs executor jobs (and how many): starts real workers ahead of need, and runs
   // the tutorial again at once when a run is shown, so the lanes reflect the choice. False, with
   // a message, when that is not possible here (workers out of 1 … 256, no real workers).
@@ -92,6 +97,7 @@ class app_state {
   void end_run();
   std::uint64_t run_serial_ = 0;
   bool halted_ = false;  // the run threw past the session: keep its trace, stop playing
+  bool stopped_ = false;  // the learner stopped it (stop()): also keeps its trace
   std::string message_;
 };
 

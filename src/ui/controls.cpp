@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app_state.hpp"
+#include "page_bridge.hpp"
 #include "panel.hpp"
 #include "theme.hpp"
 
@@ -157,6 +158,23 @@ void executor_controls(app_state& app) {
   if (ImGui::IsItemDeactivatedAfterEdit() && n != s.workers) app.set_executors(s.executors, n);
 }
 
+// Light / Dark (the page starts in what prefers-color-scheme asks for, or the last choice), and
+// "?", the keyboard shortcuts.
+void page_buttons(control_rects& rects) {
+  const bool light = current_theme() == theme_kind::light;
+  ImGui::SameLine(0.0f, 14.0f);
+  if (ImGui::Button(light ? "Dark" : "Light")) {
+    apply_theme(light ? theme_kind::dark : theme_kind::light);
+    page::remember_theme(!light);
+  }
+  rects.theme = last_item();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(light ? "Switch to the dark theme" : "Switch to the light theme");
+  ImGui::SameLine(0.0f, 4.0f);
+  if (ImGui::Button("?")) page::show_shortcuts();
+  rects.shortcuts = last_item();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
+}
+
 // `text`, cut to `width` pixels with an ellipsis (the whole text is in a tooltip then).
 std::string fit_text(const std::string& text, float width) {
   if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
@@ -182,6 +200,7 @@ void status(const app_state& app, float right) {
     char buf[128];
     std::snprintf(buf, sizeof buf, "t = %.6f s  \xc2\xb7  %s", app.playhead(),
                   app.running()          ? "running"
+                  : app.stopped()        ? "stopped (Esc)"
                   : run->error().empty() ? "finished"
                                          : "failed");
     text = buf;
@@ -223,6 +242,7 @@ control_rects draw_controls(app_state& app, const rect& area) {
     ImGui::SameLine(0.0f, 14.0f);
     speed_buttons(app.settings);
     executor_controls(app);
+    page_buttons(rects);
     status(app, ImGui::GetWindowContentRegionMax().x);
   }
   end_panel();

@@ -11,6 +11,8 @@ class app_state;
 struct control_rects {
   rect run;
   rect seed;
+  rect theme;      // Light / Dark
+  rect shortcuts;  // "?"
 };
 
 control_rects draw_controls(app_state& app, const rect& area);

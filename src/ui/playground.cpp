@@ -9,6 +9,7 @@
 #include "controls.hpp"
 #include "explanation_view.hpp"
 #include "fonts.hpp"
+#include "page_bridge.hpp"
 #include "theme.hpp"
 #include "tutorial_list.hpp"
 
@@ -35,6 +36,8 @@ bool playground::frame() {
   last_frame_ = now;
   app_.tick(std::min(real_dt, max_frame_seconds));
 
+  // Between the panels: the theme's page colour (the GL clear colour is the dark one).
+  ImGui::GetBackgroundDrawList()->AddRectFilled({0.0f, 0.0f}, io.DisplaySize, palette::page);
   const float list_h = tutorial_list_height(left_column_width(io.DisplaySize.x));
   const panel_layout p = compute_layout(io.DisplaySize.x, io.DisplaySize.y, list_h);
   controls_ = draw_controls(app_, p.toolbar);
@@ -47,6 +50,7 @@ bool playground::frame() {
   }
   console_.draw(app_, p.console);
   diagram_.draw(app_, p.diagram);
+  announcer_.update(app_, page::mirror());
   ++frames_;
   animating_ = app_.running();
   return animating_;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "announcer.hpp"
 #include "app_state.hpp"
 #include "console_view.hpp"
 #include "controls.hpp"
@@ -28,6 +29,7 @@ class playground {
   app_state& state() { return app_; }
   const app_state& state() const { return app_; }
   const race_diagram& diagram() const { return diagram_; }
+  export_menu& exports() { return diagram_.exports(); }
   const control_rects& controls() const { return controls_; }
   std::uint64_t frames() const { return frames_; }
   // What the last frame returned: the picture moves by itself (a run plays).
@@ -40,6 +42,7 @@ class playground {
   console_view console_;
   race_diagram diagram_;
   control_rects controls_;
+  announcer announcer_;  // the screen-reader mirror of the console (page_bridge)
   std::uint64_t frames_ = 0;
   std::chrono::steady_clock::time_point last_frame_{};
   bool animating_ = false;  // what the last frame returned

@@ -204,7 +204,7 @@ void race_diagram::draw(app_state& app, const rect& area) {
           const float half = heights[i];
           if (i == 1)
             ImGui::GetWindowDrawList()->AddLine({min.x, top - 0.5f * gap}, {min.x + avail.x, top - 0.5f * gap},
-                                                IM_COL32(70, 78, 92, 255));
+                                                palette::rule);
           ImGui::SetCursorScreenPos({min.x, top});
           run_title(*runs[i], app.running(runs[i]), playhead, i == 1, avail.x);
           ImGui::SetCursorScreenPos({min.x, top + title_h});
@@ -240,6 +240,8 @@ void race_diagram::header(app_state& app) {
   ImGui::PopStyleColor();
   ImGui::SameLine(0.0f, 18.0f);
   draw_compare_combo(app);
+  ImGui::SameLine(0.0f, 12.0f);
+  exports_.draw(app);
   // Comparing, each diagram's title carries its own finish order.
   const tutorials::session* run = app.session();
   if (run != nullptr && app.compare_session() == nullptr)
@@ -270,7 +272,7 @@ void race_diagram::axis_strip(const diagram_frame& f, float top, bool live) cons
                           palette::accent);
   }
   dl->PopClipRect();
-  dl->AddLine({f.plot_x0, bottom}, {f.plot_x1, bottom}, IM_COL32(70, 78, 92, 255));
+  dl->AddLine({f.plot_x0, bottom}, {f.plot_x1, bottom}, palette::rule);
   // Column caption over the finish ranks.
   const char* caption = "rank";
   const float w = font->CalcTextSizeA(size, 1e9f, 0.0f, caption).x;
@@ -303,11 +305,12 @@ void race_diagram::queue_background(pane& p, const diagram_frame& f, const rect&
   bg.now_x = live ? f.x_of(f.playhead) : 1e9f;
   bg.axis = f.axis;
   bg.ticks = ticks_for(f.axis.px_per_s);
+  bg.colors = theme_bands();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (!p.background.queue(dl, bg))  // no shader: plain bands so the lanes stay readable
     for (int i = 0; i < f.rows.count; ++i)
       dl->AddRectFilled({area.x, f.rows.row_top(i)}, {area.right(), f.rows.row_top(i + 1)},
-                        i % 2 == 0 ? IM_COL32(26, 29, 35, 255) : IM_COL32(31, 35, 41, 255));
+                        i % 2 == 0 ? palette::band_even : palette::band_odd);
 }
 
 void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, diagram_rows layout, float label_w,

@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include "diagram_background.hpp"
+#include "export_menu.hpp"
 #include "layout.hpp"
 #include "pool_lanes.hpp"
 #include "time_axis.hpp"
@@ -45,6 +46,9 @@ class race_diagram {
   // lanes, for automation; compare_pool_lanes() those of the compared run.
   const std::vector<pool_lane>& pool_lanes() const { return panes_[0].pools; }
   const std::vector<pool_lane>& compare_pool_lanes() const { return panes_[1].pools; }
+  // The header's Export button and menu (automation downloads through it too).
+  export_menu& exports() { return exports_; }
+  const export_menu& exports() const { return exports_; }
 
  private:
   // One diagram's own state: what the mouse is over, where it was drawn, its GPU background.
@@ -70,6 +74,7 @@ class race_diagram {
   std::uint64_t serial_ = ~std::uint64_t{0};
   rect panel_;
   pane panes_[2];  // the selected tutorial's run, the compared one's
+  export_menu exports_;
 };
 
 }  // namespace asyncrace::ui

@@ -14,11 +14,11 @@ namespace {
 
 ImU32 color_of(token_kind k) {
   switch (k) {
-    case token_kind::keyword: return IM_COL32(198, 146, 255, 255);
-    case token_kind::string: return IM_COL32(152, 210, 120, 255);
-    case token_kind::comment: return IM_COL32(110, 120, 134, 255);
-    case token_kind::number: return IM_COL32(245, 170, 100, 255);
-    case token_kind::preprocessor: return IM_COL32(110, 170, 230, 255);
+    case token_kind::keyword: return palette::syntax_keyword;
+    case token_kind::string: return palette::syntax_string;
+    case token_kind::comment: return palette::syntax_comment;
+    case token_kind::number: return palette::syntax_number;
+    case token_kind::preprocessor: return palette::syntax_preprocessor;
     case token_kind::plain: break;
   }
   return palette::text;
@@ -49,7 +49,7 @@ void source_view::draw_line(const line& l, int number, float gutter) const {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   char digits[16];
   std::snprintf(digits, sizeof digits, "%3d", number);
-  dl->AddText(origin, IM_COL32(90, 98, 112, 255), digits);
+  dl->AddText(origin, palette::line_number, digits);
   float x = origin.x + gutter;
   for (const token& t : l.tokens) {
     const char* b = l.text.data() + t.begin;

@@ -24,14 +24,21 @@ export async function artifactPath(name) {
   return join(artifactsDir, name);
 }
 
-// Chromium with a fresh profile; close() removes it.
-export async function launchBrowser({ deviceScaleFactor = 1 } = {}) {
+// Chromium with a fresh profile; close() removes it. The page follows prefers-color-scheme: tests
+// (and the README's pictures) see the dark theme unless they ask for light. A phone: a 390x844
+// viewport with touch (`hasTouch`, `isMobile`).
+export async function launchBrowser({ deviceScaleFactor = 1, colorScheme = 'dark', reducedMotion = 'no-preference',
+                                      size = viewport, hasTouch = false, isMobile = false } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'asyncrace-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.ASYNCRACE_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    viewport,
+    viewport: size,
     deviceScaleFactor,
+    colorScheme,
+    reducedMotion,
+    hasTouch,
+    isMobile,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -46,11 +53,15 @@ export async function launchBrowser({ deviceScaleFactor = 1 } = {}) {
 
 // Serves the site (under `prefix`), opens it, and waits for "asyncrace ready". The returned
 // `problems` collects console errors and page errors for the caller to assert on.
-export async function openPlayground({ prefix = '/', query = '', deviceScaleFactor = 1 } = {}) {
+// `browser` options go to launchBrowser; `beforeLoad(page)` runs before the page is opened (init
+// scripts); `site` serves another folder.
+export async function openPlayground({ prefix = '/', query = '', deviceScaleFactor = 1, browser: options = {},
+                                       beforeLoad, site = siteDir } = {}) {
   await checkSite();
-  const server = await serveStatic(siteDir, { prefix });
-  const browser = await launchBrowser({ deviceScaleFactor });
+  const server = await serveStatic(site, { prefix });
+  const browser = await launchBrowser({ deviceScaleFactor, ...options });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  if (beforeLoad) await beforeLoad(page);
   const problems = [];
   const logs = [];
   page.on('console', (m) => {
@@ -65,7 +76,7 @@ export async function openPlayground({ prefix = '/', query = '', deviceScaleFact
   await page.goto(server.url + query);
   await ready;
   return {
-    page, problems, logs, url: server.url,
+    page, problems, logs, url: server.url, context: browser.context,
     close: async () => { await browser.close(); await server.close(); },
   };
 }

@@ -1,0 +1,26 @@
+// What the playground tells the world around its canvas, one .cpp per platform (CMake picks):
+// on the web the page's DOM (web/page.js: downloads, the aria-live mirror a screen reader hears,
+// the remembered theme); natively files in the working folder and nothing else.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "announcer.hpp"
+
+namespace asyncrace::ui::page {
+
+// Hands a file to the user: the browser's download on the web, a file in the working folder
+// natively. Returns a line for the status bar (empty when the browser shows its own).
+std::string offer_download(std::string_view file_name, std::string_view mime, std::string_view content);
+
+// The page's screen-reader mirror of the console, finish order and status (no-op natively).
+mirror_sink& mirror();
+
+// Opens the page's list of keyboard shortcuts (web/keys.js; nothing natively).
+void show_shortcuts();
+
+// Keeps the learner's theme choice for the next visit (the page's localStorage).
+void remember_theme(bool light);
+
+}  // namespace asyncrace::ui::page
