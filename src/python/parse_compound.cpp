@@ -27,6 +27,7 @@ list<stmt*> grammar::block(const token& header, std::string_view what) {
                "IndentationError");
     advance();
     while (!at(token_kind::dedent) && !at(token_kind::end_marker)) statement(m);
+    if (mark() == m) invalid_syntax();  // only where the tokenizer stopped: its error
     accept(token_kind::dedent);
   } else {
     simple_statements(m);
