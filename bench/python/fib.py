@@ -1,0 +1,8 @@
+# Benchmark "fib": recursive Fibonacci of 27 (196,418; 635,621 calls).
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print(fib(27))
