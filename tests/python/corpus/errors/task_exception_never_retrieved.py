@@ -1,0 +1,15 @@
+# A failed task nobody awaits: asyncio logs "Task exception was never retrieved" on stderr,
+# which the transcript does not record (only stdout, warnings and the final exception).
+import asyncio
+
+async def fail():
+    await asyncio.sleep(1)
+    raise ValueError("nobody will see this in stdout")
+
+async def main():
+    asyncio.create_task(fail())
+    await asyncio.sleep(2)
+    print("main finished at", asyncio.get_running_loop().time())
+
+asyncio.run(main())
+print("after run")
