@@ -1,0 +1,21 @@
+// install_stdlib: registers the pure stdlib modules (each is made on its first import).
+#include "modules.hpp"
+
+namespace asyncrace::python {
+
+void add_function(interpreter& in, module_object& m, std::string_view name, native_fn fn, value data) {
+  m.attrs.set(in.intern(name), make_builtin(in, std::string(name), fn, std::move(data)));
+}
+
+void install_stdlib(interpreter& in) {
+  register_math_module(in);
+  register_itertools_module(in);
+  register_functools_module(in);
+  register_operator_module(in);
+  register_collections_module(in);
+  register_string_module(in);
+  register_json_module(in);
+  register_copy_module(in);
+}
+
+}  // namespace asyncrace::python

@@ -1,0 +1,23 @@
+// The pure stdlib modules (module_*.cpp), each registered with the interpreter and made on its
+// first import.
+#pragma once
+
+#include <string_view>
+
+#include "interpreter.hpp"
+
+namespace asyncrace::python {
+
+void register_math_module(interpreter&);
+void register_itertools_module(interpreter&);
+void register_functools_module(interpreter&);
+void register_operator_module(interpreter&);
+void register_collections_module(interpreter&);
+void register_string_module(interpreter&);
+void register_json_module(interpreter&);
+void register_copy_module(interpreter&);
+
+// module.<name> = a native function.
+void add_function(interpreter&, module_object& m, std::string_view name, native_fn fn, value data = {});
+
+}  // namespace asyncrace::python
