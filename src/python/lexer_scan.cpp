@@ -238,6 +238,10 @@ void lexer_scan::end_of_input() {
     }
   }
   end.kind = token_kind::end_marker;
+  if (options_.inside_brackets) {  // an f-string field: where its ')' would stand
+    end.line = end.end_line = line_;
+    end.col = end.end_col = col_of(pos_, line_start_, line_);
+  }
   result.tokens.push_back(end);
 }
 
@@ -283,12 +287,14 @@ void lexer_scan::string(std::size_t prefix_begin) {
                                 (line_ == options_.first_line ? options_.first_col : 0) + 1;
   const int quote = peek();
   const bool triple = peek(1) == quote && peek(2) == quote;
+  // CPython counts the line the text ends on: a final newline does not start another.
+  auto detected = [&] { return std::to_string(pos_ == line_start_ && line_ > start_line ? line_ - 1 : line_); };
   pos_ += triple ? 3 : 1;
   for (;;) {
     const int c = peek();
     if (c == -1) {
       if (triple)
-        fail("SyntaxError", "unterminated triple-quoted string literal (detected at line " + std::to_string(line_) + ")",
+        fail("SyntaxError", "unterminated triple-quoted string literal (detected at line " + detected() + ")",
              start_line, start_offset);
       fail("SyntaxError", "unterminated string literal (detected at line " + std::to_string(line_) + ")", start_line,
            start_offset);

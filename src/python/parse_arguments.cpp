@@ -22,6 +22,8 @@ expr* grammar::call(expr* func, const token& start) {
       k->pos = span(at_token(arg_start), k->value->pos);
       keywords.push_back(k);
       after_double_star = true;
+    } else if ((at(token_kind::kw_True) || at(token_kind::kw_False) || at(token_kind::kw_None)) && kind_at(1) == token_kind::equal) {
+      error_at(tok(), "cannot assign to " + std::string(text_of(tok())));
     } else if (at(token_kind::name) && kind_at(1) == token_kind::equal) {
       auto* k = mem_.make<keyword>();
       k->arg = identifier(advance());

@@ -184,6 +184,7 @@ expr* grammar::brace_atom() {
     expr* key = first_entry ? first : expression();
     if (key->kind == expr_kind::Starred) error_at(key, "cannot use a starred expression in a dictionary value");
     if (!accept(token_kind::colon)) error("':' expected after dictionary key", key->pos.end_lineno, key->pos.end_col_offset - 1);
+    if (!starts_expression() || at(token_kind::star)) error_at(prev(), "expression expected after dictionary key and ':'");
     const std::size_t value_token = i_;
     expr* value = expression();
     if (!at(token_kind::comma) && !at(token_kind::rbrace) && !at_comprehension()) forgot_comma(value, value_token);

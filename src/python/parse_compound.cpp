@@ -19,7 +19,9 @@ T* ends_with(T* s, const list<stmt*>& block) {
 }  // namespace
 
 list<stmt*> grammar::block(const token& header, std::string_view what) {
-  expect_colon();
+  const bool forced = what == "function definition" || what == "'for' statement" || what == "'with' statement" ||
+                      what == "'try' statement" || what == "'finally' statement" || what == "'else' statement";
+  expect_colon(forced);
   const std::size_t m = mark();
   if (accept(token_kind::newline)) {
     if (!at(token_kind::indent))
@@ -191,14 +193,19 @@ stmt* grammar::with_statement(const token& start, bool is_async) {
   if (at(token_kind::lpar)) {
     // 3.11 reads `with (a as b, c):` as parenthesised items, and `with (a, b) as c:` as a tuple.
     const std::size_t saved = i_;
+    bool named = false;
     try {
       advance();
       do {
         if (at(token_kind::rpar)) break;
-        push(with_item());
+        withitem* item = with_item();
+        named |= item->optional_vars != nullptr;
+        push(item);
       } while (accept(token_kind::comma));
       if (accept(token_kind::rpar) && at(token_kind::colon)) parsed = true;
-    } catch (const syntax_error&) {
+      else if (named && prev().kind == token_kind::rpar) invalid_syntax();  // `with (a as b) as c:`
+    } catch (const syntax_error& e) {
+      if (named && prev().kind == token_kind::rpar && !parsed) throw;
     }
     if (!parsed) {
       i_ = saved;

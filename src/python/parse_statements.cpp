@@ -113,7 +113,23 @@ stmt* grammar::expression_statement() {
       e = at(token_kind::kw_yield) ? yield_expr() : star_expressions();
     }
     const std::size_t count = (mark() - m) / 2;
-    for (std::size_t k = 0; k < count; ++k) assignment_target(reinterpret_cast<expr*>(scratch_[m + 2 * k]), scratch_[m + 2 * k + 1], count == 1);
+    try {
+      for (std::size_t k = 0; k < count; ++k)
+        assignment_target(reinterpret_cast<expr*>(scratch_[m + 2 * k]), scratch_[m + 2 * k + 1], count == 1);
+    } catch (const syntax_error&) {
+      // CPython's invalid_named_expression wins when a name is assigned something that is not
+      // a plain operand (`x = a if b else c = 1`): it suggests '==' or ':=' at the name.
+      for (std::size_t k = 0; k + 1 < count; ++k) {
+        const expr* target = reinterpret_cast<expr*>(scratch_[m + 2 * k]);
+        const expr* next = reinterpret_cast<expr*>(scratch_[m + 2 * k + 2]);
+        const bool operand = !(next->kind == expr_kind::IfExp || next->kind == expr_kind::Compare ||
+                               next->kind == expr_kind::BoolOp || next->kind == expr_kind::Lambda ||
+                               (next->kind == expr_kind::UnaryOp && next->as<UnaryOp>().op == unaryop::Not));
+        if (target->kind == expr_kind::Name && toks_[scratch_[m + 2 * k + 1]].kind == token_kind::name && !operand)
+          error_at(target, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+      }
+      throw;
+    }
     for (std::size_t k = 0; k < count; ++k) scratch_[m + k] = scratch_[m + 2 * k];
     scratch_.resize(m + count);
     if (e->kind == expr_kind::Starred) error_at(e, "can't use starred expression here");

@@ -267,6 +267,7 @@ expr* grammar::fstring_field(const token& t, const string_token& s, std::size_t 
 expr* grammar::fstring_expression() {
   expr* e = at(token_kind::kw_yield) ? yield_expr() : star_expressions();
   if (!at(token_kind::end_marker)) forgot_comma(e, 0);  // CPython compiled "(expr)": inside brackets
+  if (e->kind == expr_kind::Starred) error_at(e, "cannot use starred expression here");
   if (lexed_.error) invalid_syntax();
   return e;
 }

@@ -82,7 +82,7 @@ void parser_core::error(std::string message, std::uint32_t line, std::uint32_t b
 }
 
 void parser_core::error_at(const token& t, std::string message, std::string type) {
-  if (t.kind == token_kind::indent || t.kind == token_kind::dedent || t.kind == token_kind::end_marker)
+  if (!in_fstring_ && (t.kind == token_kind::indent || t.kind == token_kind::dedent || t.kind == token_kind::end_marker))
     error(std::move(message), t.line, t.col ? t.col - 1 : 0, std::move(type));
   error(std::move(message), t.line, t.col, std::move(type));
 }
@@ -105,7 +105,11 @@ void parser_core::expect(token_kind k) {
   invalid_syntax();
 }
 
-void parser_core::expect_colon() { expect(token_kind::colon); }
+void parser_core::expect_colon(bool forced) {
+  if (accept(token_kind::colon)) return;
+  if (forced || at(token_kind::newline)) error_at(tok(), "expected ':'");
+  invalid_syntax();
+}
 
 std::string_view parser_core::expect_name() {
   if (!at(token_kind::name)) invalid_syntax();

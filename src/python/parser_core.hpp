@@ -122,7 +122,10 @@ class parser_core {
   // unclosed bracket says when that is where it stopped.
   [[noreturn]] void invalid_syntax();
   void expect(token_kind k);  // "expected ':'" style for ':' ; invalid syntax otherwise
-  void expect_colon();
+  // A statement header's ':'. CPython says "expected ':'" before any token after def/for/with/
+  // try/finally/else headers (`forced`), and only before the line's end after if/elif/while/
+  // class/except; otherwise "invalid syntax".
+  void expect_colon(bool forced);
   // Can the current token begin an expression (after a comma: another element, or the end)?
   bool starts_expression() const;
   struct depth_guard {

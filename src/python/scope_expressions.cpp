@@ -170,8 +170,17 @@ void scope_builder::expression(const expr* e) {
         def("__class__", def_use, e->pos);
       break;
     }
-    case expr_kind::List: expressions(e->as<List>().elts); break;
-    case expr_kind::Tuple: expressions(e->as<Tuple>().elts); break;
+    case expr_kind::List:
+    case expr_kind::Tuple: {
+      const bool list_display = e->kind == expr_kind::List;
+      const auto& elts = list_display ? e->as<List>().elts : e->as<Tuple>().elts;
+      const expr_context ctx = list_display ? e->as<List>().ctx : e->as<Tuple>().ctx;
+      int starred = 0;
+      for (const expr* x : elts) starred += x->kind == expr_kind::Starred;
+      if (ctx == expr_context::Store && starred > 1) fail(compiler_error, "multiple starred expressions in assignment", e->pos);
+      expressions(elts);
+      break;
+    }
     case expr_kind::Slice:
       if (e->as<Slice>().lower) expression(e->as<Slice>().lower);
       if (e->as<Slice>().upper) expression(e->as<Slice>().upper);

@@ -45,7 +45,7 @@ TEST_CASE("lexer: every string prefix, triple quotes, escapes left to the parser
   CHECK(kinds("'''a\nb''' x") == "STRING:'''a\nb''' NAME:x NEWLINE ENDMARKER");
   CHECK(kinds("ur'x'") == "NAME:ur STRING:'x' NEWLINE ENDMARKER");  // not a prefix
   CHECK(kinds("'abc") == "ENDMARKER !unterminated string literal (detected at line 1)");
-  CHECK(kinds("'''abc\n\n") == "ENDMARKER !unterminated triple-quoted string literal (detected at line 3)");
+  CHECK(kinds("'''abc\n\n") == "ENDMARKER !unterminated triple-quoted string literal (detected at line 2)");
 }
 
 TEST_CASE("lexer: INDENT and DEDENT from a stack, tabs to multiples of 8") {
