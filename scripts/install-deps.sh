@@ -5,20 +5,27 @@
 #   scripts/install-deps.sh          everything
 #   scripts/install-deps.sh native   only what the native test build needs (the test command installs
 #                                    the rest while that build runs)
+#   scripts/install-deps.sh site     only what building the site needs (scripts/build-site.sh, the
+#                                    GitHub Pages workflow): no Chromium, no npm packages
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 third="$root/third_party"
 imgui_version="1.86+ds-1"
 sdl_version="2.26.5+dfsg-1"
-packages=(emscripten chromium libsdl2-dev doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core)
+# python3-yaml: the check of the GitHub Pages workflow reads it (a native test).
+packages=(emscripten chromium libsdl2-dev doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core python3-yaml)
 native_only=0
-if [ "${1:-}" = native ]; then native_only=1; packages=(doctest-dev ninja-build cmake); fi
+if [ "${1:-}" = native ]; then native_only=1; packages=(doctest-dev ninja-build cmake python3-yaml); fi
+site_only=0
+if [ "${1:-}" = site ]; then site_only=1; packages=(emscripten doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core); fi
 # node, npm and python3 come with the machine image (node 20); Debian's npm package would conflict with it.
 
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 say() { printf '[install-deps] %s\n' "$*"; }
 
-for tool in node npm python3; do
+tools=(node npm python3)
+if [ "$site_only" -eq 1 ]; then tools=(node python3); fi  # emcc runs on node; no npm packages for the site
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { say "missing $tool: install Node.js 20 (with npm) and Python 3.11 first"; exit 1; }
 done
 missing=()
@@ -64,6 +71,7 @@ fetch_source imgui "$imgui_version" "$imgui_glob"
 fetch_source libsdl2 "$sdl_version" "$sdl_glob"
 
 # playwright-core drives Debian's Chromium; it downloads no browser.
+if [ "$site_only" -eq 1 ]; then say "ready to build the site"; exit 0; fi
 if [ ! -f "$root/node_modules/playwright-core/package.json" ] || \
    [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   say "installing npm packages from package-lock.json"

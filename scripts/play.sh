@@ -4,9 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-./scripts/install-deps.sh
-cmake --preset web >/dev/null
-cmake --build --preset web --target asyncrace-playground
+./scripts/build-site.sh
 site="$root/build/web/site"
 port="${PORT:-8000}"
 echo "asyncrace playground: http://127.0.0.1:$port/   (Ctrl-C stops the server; files in $site)"

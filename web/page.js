@@ -171,6 +171,14 @@
     if (button && controlActions[button.getAttribute('data-action')]) controlActions[button.getAttribute('data-action')](button);
   });
 
+  // Offline after the first visit (service-worker.js: one versioned cache of the site's files).
+  // Only over http(s) from a secure origin (https, or localhost while developing).
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('service-worker.js').catch(function (e) {
+      console.warn('asyncrace: no offline copy (' + (e && e.message || e) + ')');
+    });
+  }
+
   window.asyncracePage = { download: download, mirror: mirror, rememberTheme: rememberTheme, call: call, fail: fail };
 
   window.Module = {

@@ -29,16 +29,22 @@ if(EMSCRIPTEN)
     # No eval and no new Function anywhere in the generated JS: the page's Content-Security-Policy
     # allows only its own scripts and wasm compilation (script-src 'self' 'wasm-unsafe-eval').
     -sDYNAMIC_EXECUTION=0
-    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text")
+    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text,_asyncrace_show_tab,_asyncrace_zoom")
   # The page's own scripts and files beside it (web/): no inline script, so the CSP needs no
   # 'unsafe-inline'.
-  set(_page_files page.js keys.js)
+  set(_page_files page.js keys.js touch.js manifest.webmanifest icon.svg)
   list(TRANSFORM _page_files PREPEND "${PROJECT_SOURCE_DIR}/web/" OUTPUT_VARIABLE _page_paths)
-  set_property(TARGET asyncrace-playground APPEND PROPERTY LINK_DEPENDS ${_page_paths})
+  list(JOIN _page_files "|" _page_list)  # '|': a ';' would split the command's argument
+  set_property(TARGET asyncrace-playground APPEND PROPERTY LINK_DEPENDS ${_page_paths}
+               "${PROJECT_SOURCE_DIR}/web/service-worker.js.in" "${CMAKE_CURRENT_LIST_DIR}/site_version.cmake")
   add_custom_command(TARGET asyncrace-playground POST_BUILD
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${_site}/asyncrace.html" "${_site}/index.html"
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different ${_page_paths} "${_site}/"
-    COMMENT "site/index.html and the page's scripts" VERBATIM)
+    # The offline worker last: its version is a hash of every file it caches.
+    COMMAND "${CMAKE_COMMAND}" "-DSITE=${_site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/web/service-worker.js.in"
+            "-DFILES=index.html|asyncrace.js|asyncrace.wasm|asyncrace_worker.js|asyncrace_worker.wasm|${_page_list}"
+            -P "${CMAKE_CURRENT_LIST_DIR}/site_version.cmake"
+    COMMENT "site/index.html, the page's scripts and its offline worker" VERBATIM)
 
   # The module each Web Worker of the pool runs (src/pool/web_pool.js starts it from the page's
   # folder): site/asyncrace_worker.js + .wasm. No SharedArrayBuffer, no special headers.

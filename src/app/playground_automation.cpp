@@ -162,6 +162,14 @@ std::string state_json(const ui::playground& p) {
   trace::append_json_quoted(out, app.settings_problem());
   out += ",\"theme\":";
   out += ui::current_theme() == ui::theme_kind::light ? "\"light\"" : "\"dark\"";
+  out += ",\"layout\":";
+  out += p.narrow() ? "\"narrow\"" : "\"wide\"";
+  out += ",\"tab\":";
+  trace::append_json_quoted(out, ui::to_string(p.tab()));
+  for (ui::page_tab t : ui::all_tabs) {  // the narrow layout's tab buttons
+    out += ',';
+    append_rect(out, ("tab_" + std::string(ui::to_string(t))).c_str(), p.tab_button(t));
+  }
   out += ",\"stopped\":";
   out += app.stopped() ? "true" : "false";
   append_run(out, app);
@@ -307,6 +315,21 @@ ASYNCRACE_EXPORT int asyncrace_set_theme(const char* theme) {
   asyncrace::ui::apply_theme(std::string_view(theme) == "light" ? asyncrace::ui::theme_kind::light
                                                                  : asyncrace::ui::theme_kind::dark);
   return 1;
+}
+
+// Narrow screens: shows a tab ("code" | "race" | "console" | "notes"). 1 on success.
+ASYNCRACE_EXPORT int asyncrace_show_tab(const char* name) {
+  asyncrace::platform::request_frame();
+  asyncrace::ui::page_tab t{};
+  if (target == nullptr || name == nullptr || !asyncrace::ui::parse_page_tab(name, t)) return 0;
+  target->show_tab(t);
+  return 1;
+}
+
+// A pinch on the race diagram (the page's touch handling): zooms by `factor` around screen x.
+ASYNCRACE_EXPORT void asyncrace_zoom(double x, double factor) {
+  asyncrace::platform::request_frame();
+  if (target != nullptr) target->diagram().zoom_at(static_cast<float>(x), factor);
 }
 
 // 1 while an ImGui text field has the keyboard (the page's shortcuts then leave '?' to it).

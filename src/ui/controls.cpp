@@ -14,6 +14,19 @@
 namespace asyncrace::ui {
 namespace {
 
+// The next group of controls, about `width` px wide, goes on this line, or (narrow screens, `wrap`)
+// on the next when it does not fit.
+void next_group(bool wrap, float spacing, float width) {
+  const float right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + spacing + width;
+  if (!wrap || right <= ImGui::GetWindowContentRegionMax().x) {
+    ImGui::SameLine(0.0f, spacing);
+  } else {
+    ImGui::AlignTextToFramePadding();  // a label starting the new row sits level with its field
+  }
+}
+
+float text_w(const char* text) { return ImGui::CalcTextSize(text).x; }
+
 const char* policy_help(tie_policy p) {
   switch (p) {
     case tie_policy::fifo:
@@ -122,12 +135,12 @@ void speed_buttons(run_settings& s) {
 
 // Who runs executor jobs, and how many: for the executor tutorials, and whenever real workers
 // are chosen. A change runs the tutorial again at once (app_state::set_executors).
-void executor_controls(app_state& app) {
+void executor_controls(app_state& app, bool wrap) {
   const tutorials::tutorial* t = app.selected();
   const bool uses_executors = t != nullptr && t->info->topic == "executors";
   run_settings& s = app.settings;
   if (!uses_executors && s.executors != tutorials::executor_mode::real) return;
-  ImGui::SameLine(0.0f, 14.0f);
+  next_group(wrap, 14.0f, text_w("workers") + 226.0f);
   ImGui::TextUnformatted("workers");
   ImGui::SameLine();
   const std::string real(real_workers_name());
@@ -160,9 +173,9 @@ void executor_controls(app_state& app) {
 
 // Light / Dark (the page starts in what prefers-color-scheme asks for, or the last choice), and
 // "?", the keyboard shortcuts.
-void page_buttons(control_rects& rects) {
+void page_buttons(control_rects& rects, bool wrap) {
   const bool light = current_theme() == theme_kind::light;
-  ImGui::SameLine(0.0f, 14.0f);
+  next_group(wrap, 14.0f, text_w("Light") + text_w("?") + 40.0f);
   if (ImGui::Button(light ? "Dark" : "Light")) {
     apply_theme(light ? theme_kind::dark : theme_kind::light);
     page::remember_theme(!light);
@@ -187,7 +200,7 @@ std::string fit_text(const std::string& text, float width) {
   return cut.empty() ? std::string() : cut + ellipsis;
 }
 
-void status(const app_state& app, float right) {
+void status(const app_state& app, float right, bool wrap) {
   std::string text;
   ImU32 color = palette::text_dim;
   if (std::string problem = app.settings_problem(); !problem.empty()) {
@@ -210,7 +223,7 @@ void status(const app_state& app, float right) {
   } else {
     text = "ready";
   }
-  ImGui::SameLine(0.0f, 16.0f);
+  next_group(wrap, 16.0f, std::min(text_w(text.c_str()), 160.0f));
   const float left = ImGui::GetCursorPosX();
   const float room = right - left;
   const std::string shown = fit_text(text, room);
@@ -223,7 +236,7 @@ void status(const app_state& app, float right) {
 
 }  // namespace
 
-control_rects draw_controls(app_state& app, const rect& area) {
+control_rects draw_controls(app_state& app, const rect& area, bool wrap) {
   control_rects rects;
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -233,17 +246,20 @@ control_rects draw_controls(app_state& app, const rect& area) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
     ImGui::TextUnformatted("asyncrace");
     ImGui::PopStyleColor();
-    ImGui::SameLine(0.0f, 18.0f);
+    const float pad = 2.0f * ImGui::GetStyle().FramePadding.x;
+    next_group(wrap, 18.0f, 96.0f);
     rects.run = run_button(app);
-    ImGui::SameLine(0.0f, 18.0f);
+    next_group(wrap, 18.0f, text_w("ties") + 140.0f);
     policy_combo(app.settings);
-    ImGui::SameLine(0.0f, 14.0f);
+    next_group(wrap, 14.0f, text_w("seed") + text_w("jitter \xc2\xb5s") + 206.0f);
     rects.seed = jitter_inputs(app);
-    ImGui::SameLine(0.0f, 14.0f);
+    next_group(wrap, 14.0f, text_w("speed") + text_w("0.25\xc3\x97") + text_w("1\xc3\x97") + text_w("instant") + 3.0f * pad + 20.0f);
     speed_buttons(app.settings);
-    executor_controls(app);
-    page_buttons(rects);
-    status(app, ImGui::GetWindowContentRegionMax().x);
+    executor_controls(app, wrap);
+    page_buttons(rects, wrap);
+    status(app, ImGui::GetWindowContentRegionMax().x, wrap);
+    // What the rows took (the narrow layout gives the toolbar that much next frame).
+    rects.height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
   }
   end_panel();
   ImGui::PopStyleVar(2);

@@ -13,8 +13,10 @@ struct control_rects {
   rect seed;
   rect theme;      // Light / Dark
   rect shortcuts;  // "?"
+  float height = 0.0f;  // what the toolbar's rows took
 };
 
-control_rects draw_controls(app_state& app, const rect& area);
+// `wrap`: narrow screens, where the controls flow onto as many rows as they need.
+control_rects draw_controls(app_state& app, const rect& area, bool wrap = false);
 
 }  // namespace asyncrace::ui

@@ -10,6 +10,8 @@
 #include "explanation_view.hpp"
 #include "fonts.hpp"
 #include "page_bridge.hpp"
+#include "panel.hpp"
+#include "platform/platform.hpp"
 #include "theme.hpp"
 #include "tutorial_list.hpp"
 
@@ -38,22 +40,80 @@ bool playground::frame() {
 
   // Between the panels: the theme's page colour (the GL clear colour is the dark one).
   ImGui::GetBackgroundDrawList()->AddRectFilled({0.0f, 0.0f}, io.DisplaySize, palette::page);
-  const float list_h = tutorial_list_height(left_column_width(io.DisplaySize.x));
-  const panel_layout p = compute_layout(io.DisplaySize.x, io.DisplaySize.y, list_h);
-  controls_ = draw_controls(app_, p.toolbar);
-  draw_tutorial_list(app_, p.tutorials);
-  draw_explanation(app_, p.explanation);
-  if (const tutorials::tutorial* t = app_.selected()) {
-    const std::string py_title = "Python  \xc2\xb7  " + std::string(t->slug()) + ".py###python";
-    python_.draw(py_title.c_str(), t->python_source, p.python);
-    cpp_.draw("C++20  \xc2\xb7  the coroutines that really run###cpp", t->cpp_source, p.cpp);
-  }
-  console_.draw(app_, p.console);
-  diagram_.draw(app_, p.diagram);
+  narrow_ = is_narrow(io.DisplaySize.x);
+  if (narrow_) narrow_frame(io.DisplaySize.x, io.DisplaySize.y);
+  else wide_frame(io.DisplaySize.x, io.DisplaySize.y);
   announcer_.update(app_, page::mirror());
   ++frames_;
   animating_ = app_.running();
   return animating_;
+}
+
+void playground::sources(const rect& python, const rect& cpp) {
+  const tutorials::tutorial* t = app_.selected();
+  if (t == nullptr) return;
+  const std::string py_title = "Python  \xc2\xb7  " + std::string(t->slug()) + ".py###python";
+  python_.draw(py_title.c_str(), t->python_source, python);
+  cpp_.draw("C++20  \xc2\xb7  the coroutines that really run###cpp", t->cpp_source, cpp);
+}
+
+void playground::wide_frame(float width, float height) {
+  const float list_h = tutorial_list_height(left_column_width(width));
+  const panel_layout p = compute_layout(width, height, list_h);
+  controls_ = draw_controls(app_, p.toolbar);
+  draw_tutorial_list(app_, p.tutorials);
+  draw_explanation(app_, p.explanation);
+  sources(p.python, p.cpp);
+  console_.draw(app_, p.console);
+  diagram_.draw(app_, p.diagram);
+}
+
+void playground::narrow_frame(float width, float height) {
+  const narrow_layout n = compute_narrow_layout(width, height, toolbar_h_, tab_);
+  controls_ = draw_controls(app_, n.toolbar, true);
+  if (controls_.height != toolbar_h_) platform::request_frame();  // the toolbar's rows changed: lay out again
+  toolbar_h_ = controls_.height;
+  tab_bar(n.tabs);
+  switch (tab_) {
+    case page_tab::code: sources(n.first, n.second); break;
+    case page_tab::race: diagram_.draw(app_, n.first); break;
+    case page_tab::console: console_.draw(app_, n.first); break;
+    case page_tab::notes:
+      draw_tutorial_list(app_, n.first);
+      draw_explanation(app_, n.second);
+      break;
+  }
+}
+
+void playground::show_tab(page_tab t) {
+  tab_ = t;
+  tab_asked_ = true;
+}
+
+// Code, Race, Console, Notes: big enough for a finger.
+void playground::tab_bar(const rect& area) {
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {6.0f, 4.0f});
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {16.0f, 6.0f});
+  if (begin_panel("##tabs", area, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar) &&
+      ImGui::BeginTabBar("##pages")) {
+    for (page_tab t : all_tabs) {
+      const std::string label(tab_label(t));
+      const ImGuiTabItemFlags flags = tab_asked_ && t == tab_ ? ImGuiTabItemFlags_SetSelected : 0;
+      const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+      const ImVec2 a = ImGui::GetItemRectMin();
+      const ImVec2 b = ImGui::GetItemRectMax();
+      tab_buttons_[static_cast<int>(t)] = {a.x, a.y, b.x - a.x, b.y - a.y};
+      if (open) {
+        if (!tab_asked_) tab_ = t;
+        ImGui::EndTabItem();
+      }
+    }
+    ImGui::EndTabBar();
+    tab_asked_ = false;
+  }
+  end_panel();
+  ImGui::PopStyleVar(3);
 }
 
 }  // namespace asyncrace::ui

@@ -10,6 +10,7 @@
 #include "console_view.hpp"
 #include "controls.hpp"
 #include "layout.hpp"
+#include "narrow_layout.hpp"
 #include "race_diagram.hpp"
 #include "source_view.hpp"
 
@@ -30,6 +31,13 @@ class playground {
   const app_state& state() const { return app_; }
   const race_diagram& diagram() const { return diagram_; }
   export_menu& exports() { return diagram_.exports(); }
+  race_diagram& diagram() { return diagram_; }
+
+  // Narrow screens: one column with tabs. The tab shown, and where each tab's button was.
+  bool narrow() const { return narrow_; }
+  page_tab tab() const { return tab_; }
+  void show_tab(page_tab t);
+  const rect& tab_button(page_tab t) const { return tab_buttons_[static_cast<int>(t)]; }
   const control_rects& controls() const { return controls_; }
   std::uint64_t frames() const { return frames_; }
   // What the last frame returned: the picture moves by itself (a run plays).
@@ -43,6 +51,16 @@ class playground {
   race_diagram diagram_;
   control_rects controls_;
   announcer announcer_;  // the screen-reader mirror of the console (page_bridge)
+  bool narrow_ = false;
+  page_tab tab_ = page_tab::race;
+  bool tab_asked_ = true;  // show_tab() since the tab bar was last drawn (first: Race, not ImGui's first tab)
+  float toolbar_h_ = 0.0f;  // the wrapped toolbar's height last frame
+  rect tab_buttons_[4];
+
+  void wide_frame(float width, float height);
+  void narrow_frame(float width, float height);
+  void tab_bar(const rect& area);
+  void sources(const rect& python, const rect& cpp);
   std::uint64_t frames_ = 0;
   std::chrono::steady_clock::time_point last_frame_{};
   bool animating_ = false;  // what the last frame returned

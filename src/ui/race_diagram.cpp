@@ -239,13 +239,21 @@ void race_diagram::header(app_state& app) {
   ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
   ImGui::PopStyleColor();
   ImGui::SameLine(0.0f, 18.0f);
-  draw_compare_combo(app);
-  ImGui::SameLine(0.0f, 12.0f);
+  // Export before Compare: on a narrow screen the combo may run past the edge, the button must not.
   exports_.draw(app);
+  ImGui::SameLine(0.0f, 18.0f);
+  draw_compare_combo(app);
   // Comparing, each diagram's title carries its own finish order.
   const tutorials::session* run = app.session();
   if (run != nullptr && app.compare_session() == nullptr)
     finish_order_item(run->trace(), app.playhead(), ImGui::GetWindowContentRegionMax().x);
+}
+
+void race_diagram::zoom_at(float x, double factor) {
+  const rect& plot = panes_[0].plot;
+  if (plot.w <= 0.0f || !(factor > 0.0)) return;
+  axis_ = zoom_around(axis_, std::clamp(x, plot.x, plot.right()) - plot.x, factor);
+  follow_ = false;
 }
 
 void race_diagram::axis_strip(const diagram_frame& f, float top, bool live) const {

@@ -35,6 +35,8 @@ class race_diagram {
   // Draws the selected tutorial's run (and the compared one's below it); the header's "Compare
   // with" combo sets app_state::set_compare.
   void draw(app_state& app, const rect& area);
+  // Zooms the time axis by `factor` around screen x (a pinch on a touch screen).
+  void zoom_at(float x, double factor);
 
   // The time plots' and the whole panel's rectangles last frame (screen coordinates), for
   // automation; compare_plot() is empty unless two runs are shown.

@@ -16,6 +16,7 @@ const types = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 // Starts serving `root` at http://127.0.0.1:<port><prefix>. Resolves to { url, close }.
