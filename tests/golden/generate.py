@@ -12,15 +12,15 @@ transcripts written beside them as <name>.jsonl (named `<area>/<name>` on the co
 With --corpus it does the same for the Python interpreter's corpus, tests/python/corpus/<area>/<name>.py
 (golden <name>.jsonl beside it; named `<area>/<name>` or just `<name>`, which is unique).
 --check regenerates in memory and diffs against the committed files.
-The child models what the seed notebooks rely on: IPython's display of a cell's last expression,
-the virtual executors and the seed's cpu_tasks module, rich.print, a simulated subprocess and a
-seeded os.urandom; and, for the corpus, a simulated aiohttp (simulated_aiohttp.py).
+The child runs CPython's own event loop on a virtual clock (virtual_loop.py) and models what the
+seed notebooks rely on: IPython's display of a cell's last expression (here), the virtual executors
+and the seed's cpu_tasks module, rich.print, a simulated subprocess, a seeded os.urandom and a
+simulated aiohttp (simulated_world.py, simulated_aiohttp.py).
 Conventions: README.md next to this file; semantics: the shared docs/asyncio-model.md.
 Standard library only.
 """
-import argparse, asyncio, ast, concurrent.futures, datetime, difflib, functools, gc, io, json
-import linecache, operator, os, random, re, selectors, subprocess, sys, _thread, time, traceback
-import types, warnings
+import argparse, asyncio, ast, concurrent.futures, difflib, functools, gc, io, json, linecache
+import operator, os, re, subprocess, sys, _thread, traceback, types, warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -31,8 +31,9 @@ CORPUS = ROOT / "tests" / "python" / "corpus"  # the interpreter's own programs 
 # The virtual thread/process pool of the model page, shared with the executor conformance scenarios
 # (which import it as `virtual_executor` too, so both get the same module object).
 sys.path.insert(0, str(CONFORMANCE / "executors" / "support"))
-import virtual_executor  # noqa: E402
-import simulated_aiohttp  # noqa: E402  (beside this file, which is sys.path[0] when run as a script)
+import virtual_executor  # noqa: E402,F401  (one module object for the loop, the world and scenarios)
+import virtual_loop  # noqa: E402  (beside this file, which is sys.path[0] when run as a script)
+import simulated_world  # noqa: E402
 # Timer ties (docs/asyncio-model.md): the goldens use CPython's own heap order ("cpython-heap":
 # the virtual clock makes equal deadlines exactly equal, as Windows' coarse clock did for seed 000),
 # except the tutorials of these seeds, recorded on a fine clock where a timer scheduled later has a
@@ -41,316 +42,14 @@ FIFO_TIE_SEEDS = {"seed004"}  # producer_consumer_seed444 is the one whose outpu
 FIFO_TIES_LINE = "# ties: fifo"  # a corpus program whose first line is exactly this uses "fifo"
 CHILD_TIMEOUT = 120  # real seconds; on a virtual clock a tutorial takes well under one
 
-# ---------------------------------------------------------------- child: the virtual clock
-now = 0.0  # virtual seconds; one clock for the whole file, NOT reset by each asyncio.run()
-records = []  # the transcript, in the order things happened
-
-
-class DeadlockError(RuntimeError):
-    """Nothing ready and no timer: real asyncio would block in select() forever."""
-
-
-class VirtualSelector(selectors.BaseSelector):
-    """Bookkeeping-only selector: no fd is ever ready, waiting means jumping the clock."""
-
-    def __init__(self, loop):
-        self._loop, self._keys = loop, {}
-
-    def register(self, fileobj, events, data=None):
-        if fileobj in self._keys:
-            raise KeyError(f"{fileobj!r} is already registered")
-        fd = fileobj if isinstance(fileobj, int) else fileobj.fileno()
-        self._keys[fileobj] = selectors.SelectorKey(fileobj, fd, events, data)
-        return self._keys[fileobj]
-
-    def unregister(self, fileobj):
-        return self._keys.pop(fileobj)
-
-    def get_map(self):
-        return types.MappingProxyType(self._keys)
-
-    def select(self, timeout=None):
-        # BaseEventLoop._run_once computes timeout = None (nothing ready, no timer), 0 (callbacks
-        # ready) or the delay to self._scheduled[0] (cancelled heads already popped).  Jump to that
-        # deadline itself: now + timeout could differ by float rounding, and the timeout is capped
-        # at MAXIMUM_SELECT_TIMEOUT (one day) anyway.
-        global now
-        if timeout is None:
-            raise DeadlockError(f"deadlock at t={now!r}: no callback is ready and no timer is "
-                                "scheduled, the event loop would wait forever")
-        if timeout > 0:  # hence _scheduled[0]._when > now
-            now = self._loop._scheduled[0]._when
-        return []
-
-
-class VirtualEventLoop(asyncio.SelectorEventLoop):
-    """CPython's own loop (real _run_once, real heapq timer order) reading the virtual clock."""
-
-    def __init__(self):
-        super().__init__(VirtualSelector(self))
-        # _run_once treats a timer as due when `when < time() + _clock_resolution`; the value comes
-        # from the host's monotonic clock (1e-9 on Linux/macOS, 0.015625 on Windows).  Pin the
-        # Linux value so goldens do not depend on the machine.  (0 would never fire a timer: the
-        # clock jumps to exactly `when`, and `when < when` is false.)
-        self._clock_resolution = 1e-9
-
-    def time(self):
-        return now
-
-    def run_in_executor(self, executor, func, *args):
-        """The loop's default executor (executor=None) is the virtual one: see patch_executors."""
-        if executor is None:
-            executor = virtual_executor.default_executor(self)
-        return super().run_in_executor(executor, func, *args)
-
-
-class VirtualClockPolicy(asyncio.DefaultEventLoopPolicy):
-    def new_event_loop(self):
-        return VirtualEventLoop()
-
-
-class FifoTimerHandle(asyncio.TimerHandle):
-    """Timer-tie policy "fifo" (docs/asyncio-model.md): timers with equal deadlines fire in the
-    order they were scheduled, as on a machine whose clock moves between two call_later calls.
-    heapq compares with `<` only; the deadline comes first, then the scheduling order."""
-    __slots__ = ("_order",)
-    _scheduled_so_far = 0
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._order = FifoTimerHandle._scheduled_so_far
-        FifoTimerHandle._scheduled_so_far += 1
-
-    def __lt__(self, other):
-        return (self._when, self._order) < (other._when, other._order)
-
-
-FifoTimerHandle.__name__ = FifoTimerHandle.__qualname__ = "TimerHandle"  # for reprs
-
-
-def use_fifo_timer_ties():
-    """Make CPython's loop (base_events builds `events.TimerHandle(...)`) use FifoTimerHandle."""
-    asyncio.events.TimerHandle = FifoTimerHandle
-
-
-def virtual_sleep(seconds):
-    """time.sleep blocks the loop thread: the clock moves, no callback runs meanwhile."""
-    global now
-    if seconds < 0:
-        raise ValueError("sleep length must be non-negative")
-    now += seconds
-
-
-def patch_time_module():
-    """The tutorial does `import time` itself, so patch the module's attributes (epoch 0.0)."""
-    time.time = time.monotonic = time.perf_counter = lambda: now
-    time.time_ns = time.monotonic_ns = time.perf_counter_ns = lambda: int(now * 1e9)
-    time.sleep = virtual_sleep
-
-
-# ---------------------------------------------------------------- child: the simulated world
-# What the seeds use beyond asyncio and the clock, made deterministic.  Everything below is
-# installed in the child only, so a tutorial .py stays the seed's code.
-
-CPU_BOUND_COST = 0.145  # virtual seconds per cpu_bound call (the seed's "single cpu_bound elapsed")
-
-
-def spend_cpu(seconds):
-    """CPU work costs `seconds` on the thread that does it: inside a virtual executor job only that
-    worker's clock moves; on the loop thread the whole program is blocked, as by time.sleep."""
-    if virtual_executor._clock is not None:
-        virtual_executor.spend(seconds)
-    else:
-        virtual_sleep(seconds)
-
-
-def cpu_bound(n):
-    """The seed's (commented-out) cpu_bound: s = sum of (i*i) % (n+1) for i in range(2000000).
-    (i*i) % m depends on i only through i % m, so the sum is taken period by period (the plain
-    loop costs ~0.15 s of real time per call); the value is exactly the plain loop's."""
-    m, count = n + 1, 2000000
-    period = [(i * i) % m for i in range(min(m, count))]
-    s = (count // m) * sum(period) + sum(period[:count % m])
-    spend_cpu(CPU_BOUND_COST)
-    return s
-
-
-def patch_executors():
-    """ThreadPoolExecutor, ProcessPoolExecutor, asyncio.to_thread and run_in_executor(None, ...)
-    all use the model page's virtual executor (cpu_count = 8); `from cpu_tasks import cpu_bound`
-    gives the function above."""
-    concurrent.futures.ThreadPoolExecutor = virtual_executor.ThreadPoolExecutor
-    concurrent.futures.ProcessPoolExecutor = virtual_executor.ProcessPoolExecutor
-    asyncio.to_thread = asyncio.threads.to_thread = virtual_executor.to_thread
-    os.cpu_count = lambda: virtual_executor.CPU_COUNT
-    cpu_tasks = types.ModuleType("cpu_tasks", "The seed's cpu_tasks module (simulated).")
-    cpu_tasks.cpu_bound = cpu_bound
-    sys.modules["cpu_tasks"] = cpu_tasks
-
-
-# rich's markup: a tag is `[` + a letter, `#`, `/` or `@` + anything but brackets + `]` (`[red]`,
-# `[/red]`, `[/]`, `[bold magenta]`); a backslash-escaped `\[` stands for a literal `[`.
-RICH_MARKUP = re.compile(r"\\\[|\[[a-zA-Z#/@][^\[\]]*\]")
-
-
-def rich_print(*objects, sep=" ", end="\n", file=None, flush=False):
-    """`from rich import print`, reduced to what the transcripts need (no third-party code): the
-    text print(*objects, sep=sep, end=end) would write, with markup tags removed (a backslash-
-    escaped bracket becomes `[`) and then tabs expanded to 8 columns.  No colours, highlighting or wrapping."""
-    text = sep.join(str(o) for o in objects) + end
-    text = RICH_MARKUP.sub(lambda m: "[" if m.group(0) == "\\[" else "", text)
-    print(text.expandtabs(8), end="", file=file, flush=flush)
-
-
-def patch_rich():
-    rich = types.ModuleType("rich", "A stand-in for rich: print without markup (simulated).")
-    rich.print = rich_print
-    sys.modules["rich"] = rich
-
-
-def patch_urandom():
-    """os.urandom(n) is reproducible: n bytes, each the top 8 bits of the next 32-bit output of
-    one MT19937 seeded with 0 for the whole run (random.Random(0).getrandbits(8) per byte).  It
-    does not touch the `random` module's own generator, as the real os.urandom does not."""
-    source = random.Random(0)
-    os.urandom = lambda n: bytes(source.getrandbits(8) for _ in range(n))
-
-
-SUBPROCESS_LIFETIME = 0.05  # virtual seconds from spawn to exit
-
-
-def simulated_program_output(argv, at):
-    """The stdout of the few programs a seed runs, for a process that reads the clock at `at`
-    (its exit time): the seed's `python -c 'import datetime; print(datetime.datetime.now())'`
-    and `date`, both in UTC, the C locale and with an epoch of 0.0."""
-    clock = datetime.datetime(1970, 1, 1) + datetime.timedelta(seconds=at)
-    if list(argv[1:]) == ["-c", "import datetime; print(datetime.datetime.now())"]:
-        return f"{clock}\n"  # e.g. 1970-01-01 00:00:00.050000
-    if os.path.basename(argv[0]) == "date" and len(argv) == 1:
-        return clock.strftime("%a %b ") + f"{clock.day:2d}" + clock.strftime(" %H:%M:%S UTC %Y\n")
-    raise NotImplementedError(f"the golden generator does not simulate the program {argv!r}")
-
-
-class SimulatedProcess:
-    """asyncio.subprocess.Process for a simulated child: spawned at once (no loop iteration),
-    it runs SUBPROCESS_LIFETIME virtual seconds; at its exit a timer writes its whole output to
-    the stdout pipe, closes the pipe and sets returncode 0."""
-
-    def __init__(self, loop, argv, stdout):
-        self.pid, self.returncode, self.stdin, self.stderr = 4242, None, None, None
-        self.stdout = asyncio.StreamReader(loop=loop) if stdout == asyncio.subprocess.PIPE else None
-        self._loop, self._waiters = loop, []
-        end = loop.time() + SUBPROCESS_LIFETIME
-        output = simulated_program_output(argv, end).encode("ascii")
-        loop.call_at(end, self._exit, output)
-
-    def _exit(self, output):
-        if self.stdout is not None:
-            self.stdout.feed_data(output)
-            self.stdout.feed_eof()
-        else:
-            sys.stdout.write(output.decode("ascii"))  # the child inherits our stdout
-        self.returncode = 0
-        for waiter in self._waiters:
-            if not waiter.done():
-                waiter.set_result(0)
-
-    async def wait(self):
-        """As CPython's: each caller waits on its own future, woken by the exit callback."""
-        if self.returncode is None:
-            waiter = self._loop.create_future()
-            self._waiters.append(waiter)
-            await waiter
-        return self.returncode
-
-    def __repr__(self):
-        return f"<Process {self.pid}>"
-
-
-async def create_subprocess_exec(program, *args, stdin=None, stdout=None, stderr=None, **kwds):
-    return SimulatedProcess(asyncio.get_running_loop(), (program, *args), stdout)
-
-
-def patch_subprocess():
-    asyncio.create_subprocess_exec = create_subprocess_exec
-    asyncio.subprocess.create_subprocess_exec = create_subprocess_exec
-
-
-class InsertionOrderedSet:
-    """The part of `set` that asyncio's WeakSet of tasks and TaskGroup use, iterating in
-    insertion order (a dict's keys)."""
-
-    def __init__(self):
-        self._items = {}
-
-    def add(self, item):
-        self._items[item] = None
-
-    def discard(self, item):
-        self._items.pop(item, None)
-
-    def remove(self, item):
-        del self._items[item]
-
-    def pop(self):
-        return self._items.popitem()[0]
-
-    def clear(self):
-        self._items.clear()
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __len__(self):
-        return len(self._items)
-
-    def __contains__(self, item):
-        return item in self._items
-
-
-def patch_task_sets():
-    """Sets of tasks iterate in creation order, as in asyncrace (README "Conformance").  CPython
-    keeps them in `set`s, whose order follows the tasks' memory addresses: reproducible for one
-    build and one program, but changed by any allocation anywhere (even by this generator).
-    Three places are concerned:
-    - asyncio.all_tasks(), hence the order in which asyncio.run cancels the tasks main left;
-    - TaskGroup, the order in which a failing child's siblings are cancelled;
-    - as_completed(fs), the order in which it wraps fs into tasks (that is, starts them)."""
-    asyncio.tasks._all_tasks.data = InsertionOrderedSet()  # the C Task registers itself here
-
-    def all_tasks(loop=None):  # CPython's, returning an insertion-ordered set-like keys view
-        if loop is None:
-            loop = asyncio.get_running_loop()
-        return dict.fromkeys(t for t in list(asyncio.tasks._all_tasks)
-                             if asyncio.futures._get_loop(t) is loop and not t.done()).keys()
-
-    asyncio.all_tasks = asyncio.tasks.all_tasks = all_tasks
-
-    task_group_init = asyncio.TaskGroup.__init__
-
-    def init(self):
-        task_group_init(self)
-        self._tasks = InsertionOrderedSet()
-
-    asyncio.TaskGroup.__init__ = init
-    original_as_completed = asyncio.tasks.as_completed
-
-    def as_completed(fs, *, timeout=None):
-        if not (asyncio.isfuture(fs) or asyncio.iscoroutine(fs)):  # else: its own TypeError
-            loop = asyncio.events._get_event_loop()
-            fs = [asyncio.ensure_future(f, loop=loop) for f in dict.fromkeys(fs)]
-        return original_as_completed(fs, timeout=timeout)
-
-    asyncio.as_completed = asyncio.tasks.as_completed = as_completed
-
-
 # ---------------------------------------------------------------- child: capturing output
+records = []  # the transcript, in the order things happened
 ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+\b")  # object reprs: `<coroutine object f at 0x7f..>`
 
 
 def emit(text, stream=None):
     """Append one transcript line.  Addresses change with every run: they read `at 0x...`."""
-    record = {"t": round(now, 6), "text": ADDRESS.sub("at 0x...", text)}
+    record = {"t": round(virtual_loop.now, 6), "text": ADDRESS.sub("at 0x...", text)}
     if stream:
         record["stream"] = stream
     records.append(record)
@@ -522,16 +221,12 @@ def run_child(path, ties):
     """Run one tutorial and write its transcript, one JSON object per line, to stdout."""
     transcript = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # stray writes to fd 1 must not corrupt the transcript
-    patch_time_module()
+    virtual_loop.patch_time_module()
     if ties == "fifo":
-        use_fifo_timer_ties()
-    patch_executors()
-    patch_rich()
-    patch_urandom()
-    patch_subprocess()
-    sys.modules["aiohttp"] = simulated_aiohttp.module()
-    patch_task_sets()
-    asyncio.set_event_loop_policy(VirtualClockPolicy())
+        virtual_loop.use_fifo_timer_ties()
+    simulated_world.install()
+    virtual_loop.patch_task_sets()
+    asyncio.set_event_loop_policy(virtual_loop.VirtualClockPolicy())
     warnings._showwarnmsg_impl = capture_warnings
     gc.disable()  # cyclic garbage dies at exit, not at allocation-count-dependent moments
     keep_alive, sys.argv = install_main_module(), [path.name]
