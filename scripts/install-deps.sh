@@ -72,7 +72,12 @@ fetch_source libsdl2 "$sdl_version" "$sdl_glob"
 
 # playwright-core drives Debian's Chromium; it downloads no browser.
 if [ "$site_only" -eq 1 ]; then say "ready to build the site"; exit 0; fi
-if [ ! -f "$root/node_modules/playwright-core/package.json" ] || \
+if [ -L "$root/node_modules" ]; then
+  # A node_modules shared through a symlink (a git worktree beside the main checkout): `npm ci`
+  # would empty the folder it points to for everyone. It is installed where it lives.
+  [ -f "$root/node_modules/playwright-core/package.json" ] ||
+    { say "node_modules is a symlink to a folder without playwright-core: run this script there"; exit 1; }
+elif [ ! -f "$root/node_modules/playwright-core/package.json" ] || \
    [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   say "installing npm packages from package-lock.json"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
