@@ -1,5 +1,5 @@
 // The memory a parse result lives in: nodes, child lists and decoded strings are bump-allocated in
-// large blocks and freed all at once with the tree, so parsing does one allocation per 64 KiB rather
+// blocks and freed all at once with the tree, so parsing does one allocation per 64 KiB rather
 // than one per node. Everything placed here must be trivially destructible (no destructor runs).
 #pragma once
 
@@ -55,15 +55,19 @@ class arena {
   std::size_t bytes_reserved() const { return reserved_; }
 
  private:
+  // Blocks double from 4 KiB to 64 KiB: a short program costs one small block, a long one few.
+  // (Not make_unique<std::byte[]>: it would zero every block.)
   void grow(std::size_t at_least) {
-    const std::size_t size = at_least > block_size ? at_least : block_size;
-    blocks_.push_back(std::make_unique<std::byte[]>(size));
+    next_block_ = next_block_ < block_size ? next_block_ * 2 : block_size;
+    const std::size_t size = at_least > next_block_ ? at_least : next_block_;
+    blocks_.push_back(std::unique_ptr<std::byte[]>(new std::byte[size]));
     next_ = blocks_.back().get();
     end_ = next_ + size;
     reserved_ += size;
   }
 
   static constexpr std::size_t block_size = 64 * 1024;
+  std::size_t next_block_ = 2 * 1024;
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
   std::byte* next_ = nullptr;
   std::byte* end_ = nullptr;

@@ -40,7 +40,7 @@ constexpr keyword_entry keywords[] = {
 token_kind keyword_or_name(std::string_view word) {
   if (word.size() < 2 || word.size() > 8) return token_kind::name;
   for (const auto& k : keywords)
-    if (k.word.size() == word.size() && k.word == word) return k.kind;
+    if (k.word[0] == word[0] && k.word.size() == word.size() && k.word == word) return k.kind;
   return token_kind::name;
 }
 

@@ -191,7 +191,11 @@ bool lexer_scan::indentation() {
   }
   const int c = peek();
   if (c == '#' || c == '\n' || c == '\r' || c == -1) return c != -1 ? false : true;
-  const unsigned line_length = character_offset(current_line_text(line_start_), static_cast<std::uint32_t>(current_line_text(line_start_).size()));
+  // (Error columns are computed only on the error path: this runs for every line.)
+  auto line_length = [&] {
+    const std::string_view text = current_line_text(line_start_);
+    return character_offset(text, static_cast<std::uint32_t>(text.size()));
+  };
   if (col == indents_.back()) {
     if (alt != alt_indents_.back()) fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1);
   } else if (col > indents_.back()) {
@@ -206,7 +210,7 @@ bool lexer_scan::indentation() {
       emit_at(token_kind::dedent, pos_, pos_);
     }
     if (col != indents_.back())
-      fail("IndentationError", "unindent does not match any outer indentation level", line_, line_length + 1);
+      fail("IndentationError", "unindent does not match any outer indentation level", line_, line_length() + 1);
     if (alt != alt_indents_.back()) fail("TabError", "inconsistent use of tabs and spaces in indentation", line_, 1);
   }
   return true;
@@ -283,8 +287,11 @@ void lexer_scan::name_or_string() {
 
 void lexer_scan::string(std::size_t prefix_begin) {
   const std::uint32_t start_line = token_line_;
-  const unsigned start_offset = character_offset(current_line_text(line_start_), static_cast<std::uint32_t>(prefix_begin - line_start_)) +
-                                (line_ == options_.first_line ? options_.first_col : 0) + 1;
+  const std::size_t start_line_start = line_start_;
+  auto start_offset = [&, first_line = line_ == options_.first_line] {
+    return character_offset(current_line_text(start_line_start), static_cast<std::uint32_t>(prefix_begin - start_line_start)) +
+           (first_line ? options_.first_col : 0) + 1;
+  };
   const int quote = peek();
   const bool triple = peek(1) == quote && peek(2) == quote;
   // CPython counts the line the text ends on: a final newline does not start another.
@@ -295,9 +302,9 @@ void lexer_scan::string(std::size_t prefix_begin) {
     if (c == -1) {
       if (triple)
         fail("SyntaxError", "unterminated triple-quoted string literal (detected at line " + detected() + ")",
-             start_line, start_offset);
+             start_line, start_offset());
       fail("SyntaxError", "unterminated string literal (detected at line " + std::to_string(line_) + ")", start_line,
-           start_offset);
+           start_offset());
     }
     if (c == quote) {
       if (!triple) {
@@ -314,7 +321,7 @@ void lexer_scan::string(std::size_t prefix_begin) {
     if (c == '\n' || c == '\r') {
       if (!triple)
         fail("SyntaxError", "unterminated string literal (detected at line " + std::to_string(line_) + ")", start_line,
-             start_offset);
+             start_offset());
       eat_line_end();
       new_line();
       continue;

@@ -184,18 +184,20 @@ void lexer_scan::bracket_open(char c) {
 }
 
 void lexer_scan::bracket_close(char c) {
-  const unsigned offset = character_offset(current_line_text(line_start_), static_cast<std::uint32_t>(pos_ - line_start_)) + 1 +
-                          (line_ == options_.first_line ? options_.first_col : 0);
+  auto offset = [&] {
+    return character_offset(current_line_text(line_start_), static_cast<std::uint32_t>(pos_ - line_start_)) + 1 +
+           (line_ == options_.first_line ? options_.first_col : 0);
+  };
   if (result.unclosed.empty()) {
     if (options_.inside_brackets) return;  // an f-string field's own closing: the parser reports it
-    fail("SyntaxError", std::string("unmatched '") + c + "'", line_, offset);
+    fail("SyntaxError", std::string("unmatched '") + c + "'", line_, offset());
   }
   const open_bracket open = result.unclosed.back();
   const char expected = open.kind == '(' ? ')' : open.kind == '[' ? ']' : '}';
   if (c != expected) {
     std::string message = std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + open.kind + "'";
     if (open.line != line_) message += " on line " + std::to_string(open.line);
-    fail("SyntaxError", message, line_, offset);
+    fail("SyntaxError", message, line_, offset());
   }
   result.unclosed.pop_back();
 }
