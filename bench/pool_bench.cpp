@@ -12,7 +12,7 @@
 #include "pool/native_pool.hpp"
 #include "pool/real_executors.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/cpu_tasks.hpp"
+#include "tutorials/cpu_tasks.hpp"
 
 using namespace asyncrace;
 using wall = std::chrono::steady_clock;

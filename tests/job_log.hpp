@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sched/observer.hpp"
+#include "loop/observer.hpp"
 
 namespace asyncrace::testing {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "sched/tie_policy.hpp"
+#include "loop/tie_policy.hpp"
 #include "ui/playground.hpp"
 #include "ui/theme.hpp"
 

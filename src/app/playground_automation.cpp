@@ -7,9 +7,9 @@
 
 #include <imgui.h>
 
+#include "loop/tie_policy.hpp"
 #include "platform/platform.hpp"
 #include "pool/real_executors.hpp"
-#include "sched/tie_policy.hpp"
 #include "trace/transcript.hpp"
 #include "ui/exports.hpp"
 #include "ui/playground.hpp"

@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
+#include "asyncio/job_wire.hpp"
+#include "asyncio/runner.hpp"
 #include "pool/web_pool.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/job_wire.hpp"
-#include "sched/runner.hpp"
 #include "trace/transcript.hpp"
 
 namespace asyncrace::app {

@@ -1,6 +1,6 @@
 // asyncrace_worker.js: the module each of the page's Web Workers runs (linked with
 // -sBUILD_AS_WORKER=1; web_pool.js starts it). It holds every registered worker function
-// (sched/job_wire.hpp: the tutorials' blocking_io, cpu_tasks.cpu_bound) and runs one call
+// (asyncio/job_wire.hpp: the tutorials' blocking_io, cpu_tasks.cpu_bound) and runs one call
 // message at a time, answering with the job's measured start and end and its outcome.
 #include <emscripten.h>
 
@@ -8,9 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "asyncio/job_context.hpp"
+#include "asyncio/job_wire.hpp"
+#include "loop/executor.hpp"
 #include "pool/message_pool.hpp"
-#include "sched/executor.hpp"
-#include "sched/job_wire.hpp"
 #include "tutorials/catalog.hpp"
 
 namespace {

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <utility>
 
-#include "sched/job_wire.hpp"
+#include "asyncio/job_wire.hpp"
+#include "loop/event_loop.hpp"
 
 namespace asyncrace::pool {
 

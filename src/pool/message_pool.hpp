@@ -1,6 +1,6 @@
 // A real executor on workers that share no memory with the loop: the page's Web Workers
 // (web_pool.cpp), reached through a transport that starts, messages and terminates them. Each
-// call travels as a message (sched/job_wire.hpp); its outcome comes back as one, between two
+// call travels as a message (asyncio/job_wire.hpp); its outcome comes back as one, between two
 // iterations of the loop, on the loop's own thread (the browser's main thread never waits).
 //
 // One set of workers serves every run of the page (message_workers): they are started ahead of
@@ -36,7 +36,8 @@
 #include <string_view>
 #include <vector>
 
-#include "sched/executor.hpp"
+#include "asyncio/job_context.hpp"
+#include "loop/executor.hpp"
 
 namespace asyncrace::pool {
 

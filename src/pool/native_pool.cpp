@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "loop/event_loop.hpp"
+
 namespace asyncrace::pool {
 
 using wall_clock = std::chrono::steady_clock;

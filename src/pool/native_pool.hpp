@@ -39,7 +39,8 @@
 #include <thread>
 #include <vector>
 
-#include "sched/executor.hpp"
+#include "asyncio/job_context.hpp"
+#include "loop/executor.hpp"
 
 namespace asyncrace::pool {
 

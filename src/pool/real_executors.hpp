@@ -7,7 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "sched/executor.hpp"
+#include "asyncio/job_context.hpp"
+#include "loop/executor.hpp"
 
 namespace asyncrace::pool {
 

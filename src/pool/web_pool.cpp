@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "loop/event_loop.hpp"
+
 extern "C" {
 // web_pool.js
 int asyncrace_js_workers_available();

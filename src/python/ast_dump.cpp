@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "sched/py_format.hpp"
-#include "sched/py_repr.hpp"
+#include "pyrt/py_format.hpp"
+#include "pyrt/py_repr.hpp"
 
 namespace asyncrace::python::ast {
 

@@ -4,7 +4,7 @@
 
 #include "args.hpp"
 #include "numbers.hpp"
-#include "sched/py_repr.hpp"
+#include "pyrt/py_repr.hpp"
 #include "sequence.hpp"
 #include "str.hpp"
 

@@ -10,7 +10,7 @@
 #include "formatting.hpp"
 #include "interpreter.hpp"
 #include "numbers.hpp"
-#include "sched/py_format.hpp"
+#include "pyrt/py_format.hpp"
 
 namespace asyncrace::python {
 

@@ -2,7 +2,7 @@
 
 #include "interpreter.hpp"
 #include "numbers.hpp"
-#include "sched/py_format_spec.hpp"
+#include "pyrt/py_format_spec.hpp"
 
 namespace asyncrace::python {
 

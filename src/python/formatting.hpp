@@ -1,5 +1,5 @@
 // format(x, spec) of the builtin types through the shared format-spec engine
-// (sched/py_format_spec.hpp), its ValueErrors raised as Python exceptions.
+// (pyrt/py_format_spec.hpp), its ValueErrors raised as Python exceptions.
 #pragma once
 
 #include <string>

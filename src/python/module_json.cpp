@@ -9,7 +9,7 @@
 #include "dict.hpp"
 #include "modules.hpp"
 #include "numbers.hpp"
-#include "sched/py_format.hpp"
+#include "pyrt/py_format.hpp"
 #include "str.hpp"
 
 namespace asyncrace::python {

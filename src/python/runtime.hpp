@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "object.hpp"
-#include "sched/py_exception.hpp"
+#include "pyrt/py_exception.hpp"
 
 namespace asyncrace::python {
 

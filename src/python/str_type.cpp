@@ -6,8 +6,8 @@
 #include "formatting.hpp"
 #include "interpreter.hpp"
 #include "numbers.hpp"
-#include "sched/py_format_spec.hpp"
-#include "sched/py_repr.hpp"
+#include "pyrt/py_format_spec.hpp"
+#include "pyrt/py_repr.hpp"
 #include "sequence.hpp"
 #include "str.hpp"
 

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sched/observer.hpp"
+#include "loop/observer.hpp"
 
 namespace asyncrace::trace {
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "sched/py_format.hpp"
+#include "pyrt/py_format.hpp"
 
 namespace asyncrace::trace {
 namespace {

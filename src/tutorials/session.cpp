@@ -4,8 +4,8 @@
 #include <limits>
 
 #include "pool/real_executors.hpp"
+#include "pyrt/python_source.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/python_source.hpp"
 
 namespace asyncrace::tutorials {
 

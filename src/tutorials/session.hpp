@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "sched/tie_policy.hpp"
+#include "loop/tie_policy.hpp"
 #include "trace/recording.hpp"
 #include "tutorial.hpp"
 

@@ -4,9 +4,9 @@
 
 #include <string_view>
 
+#include "loop/tie_policy.hpp"
+#include "program/program.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/program.hpp"
-#include "sched/tie_policy.hpp"
 
 namespace asyncrace::tutorials {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "playback.hpp"
-#include "sched/tie_policy.hpp"
+#include "loop/tie_policy.hpp"
 #include "tutorials/session.hpp"
 #include "tutorials/tutorial.hpp"
 

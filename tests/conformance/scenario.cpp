@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "sched/py_exception.hpp"
+#include "pyrt/py_exception.hpp"
 #include "trace/transcript.hpp"
 
 namespace asyncrace::conformance {

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "pyrt/python_source.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/python_source.hpp"
 #include "trace/recording.hpp"
 
 namespace asyncrace::conformance {

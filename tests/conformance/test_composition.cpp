@@ -1,7 +1,7 @@
 // gather(return_exceptions), wait_for, timeout, shield (twins: composition/*.py).
 #include <doctest.h>
 
-#include "sched/py_exception.hpp"
+#include "pyrt/py_exception.hpp"
 #include "scenario.hpp"
 
 using namespace asyncrace;

@@ -3,7 +3,7 @@
 // line stands for.
 #include <doctest.h>
 
-#include "sched/py_exception.hpp"
+#include "pyrt/py_exception.hpp"
 #include "scenario.hpp"
 
 using namespace asyncrace;

@@ -9,6 +9,7 @@
 
 #include "job_log.hpp"
 #include "scenario.hpp"
+#include "tutorials/cpu_tasks.hpp"
 
 using namespace asyncrace;
 using conformance::loop_time;

@@ -1,7 +1,7 @@
 // asyncio.TaskGroup (twins: composition/taskgroup_*.py).
 #include <doctest.h>
 
-#include "sched/py_exception.hpp"
+#include "pyrt/py_exception.hpp"
 #include "scenario.hpp"
 
 using namespace asyncrace;

@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "asyncio/job_wire.hpp"
+#include "asyncio/runner.hpp"
 #include "pool/message_pool.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/cpu_tasks.hpp"
-#include "sched/job_wire.hpp"
-#include "sched/runner.hpp"
+#include "tutorials/cpu_tasks.hpp"
 #include "job_log.hpp"
 
 using namespace asyncrace;

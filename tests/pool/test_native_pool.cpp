@@ -13,8 +13,8 @@
 #include "pool/native_pool.hpp"
 #include "pool/real_executors.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/cpu_tasks.hpp"
 #include "tutorials/catalog.hpp"
+#include "tutorials/cpu_tasks.hpp"
 #include "tutorials/session.hpp"
 #include "job_log.hpp"
 

@@ -7,8 +7,8 @@
 #include <tuple>
 #include <vector>
 
+#include "program/inspect.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/inspect.hpp"
 
 using namespace asyncrace;
 

@@ -5,8 +5,8 @@
 #include <tuple>
 #include <vector>
 
+#include "pyrt/py_exception.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_exception.hpp"
 
 using namespace asyncrace;
 

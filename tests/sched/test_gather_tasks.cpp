@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "asyncio/gather_tasks.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/gather_tasks.hpp"
 
 using namespace asyncrace;
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "sched/context.hpp"
-#include "sched/program.hpp"
-#include "sched/py_exception.hpp"
+#include "program/program.hpp"
+#include "pyrt/context.hpp"
+#include "pyrt/py_exception.hpp"
 
 using namespace asyncrace;
 

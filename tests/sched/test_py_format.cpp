@@ -1,7 +1,7 @@
 // Values print as CPython's str()/repr() prints them.
 #include <doctest.h>
 
-#include "sched/py_format.hpp"
+#include "pyrt/py_format.hpp"
 
 using namespace asyncrace;
 

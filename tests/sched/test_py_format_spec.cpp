@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "sched/py_exception.hpp"
-#include "sched/py_format_spec.hpp"
+#include "pyrt/py_exception.hpp"
+#include "pyrt/py_format_spec.hpp"
 
 using namespace asyncrace;
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "sched/program.hpp"
-#include "sched/py_process.hpp"
-#include "sched/py_tuple.hpp"
+#include "program/program.hpp"
+#include "program/py_process.hpp"
+#include "pyrt/py_tuple.hpp"
 
 using namespace asyncrace;
 

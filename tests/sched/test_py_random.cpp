@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "sched/py_random.hpp"
+#include "pyrt/py_random.hpp"
 
 using namespace asyncrace;
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "pyrt/py_exception.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_exception.hpp"
 
 using namespace asyncrace;
 

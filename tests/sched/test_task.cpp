@@ -4,8 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "pyrt/py_exception.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_exception.hpp"
 
 using namespace asyncrace;
 

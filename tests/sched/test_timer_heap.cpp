@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "sched/timer_heap.hpp"
+#include "loop/timer_heap.hpp"
 
 using namespace asyncrace;
 

@@ -1,7 +1,7 @@
 // Seed 000, "Let's see the actual timing differences!": gather's three workers, with time stamps.
+#include "program/py_time.hpp"
+#include "pyrt/py_fixed.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_fixed.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::timing_demo {

@@ -1,7 +1,7 @@
 // Seed 001, example 1: asyncio.sleep (non-blocking) vs time.sleep (blocking) under gather.
+#include "program/py_time.hpp"
+#include "pyrt/py_fixed.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_fixed.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::blocking_vs_async_sleep {

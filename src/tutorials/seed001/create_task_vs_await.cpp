@@ -1,7 +1,7 @@
 // Seed 001, example 2: sequential awaits vs create_task vs gather, then blocking jobs in tasks.
+#include "program/py_time.hpp"
+#include "pyrt/py_fixed.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_fixed.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::create_task_vs_await {

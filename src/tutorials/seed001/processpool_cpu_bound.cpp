@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "program/py_time.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/cpu_tasks.hpp"
-#include "sched/py_time.hpp"
+#include "tutorials/cpu_tasks.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::processpool_cpu_bound {

@@ -2,9 +2,9 @@
 // asyncio.sleep; rich.print's markup is removed and its tabs expanded.
 #include <array>
 
+#include "program/py_time.hpp"
+#include "program/threading.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_time.hpp"
-#include "sched/threading.hpp"
 #include "tutorials/rich.hpp"
 #include "tutorials/tutorial.hpp"
 

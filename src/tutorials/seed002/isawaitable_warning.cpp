@@ -1,7 +1,7 @@
 // Seed 002: inspect.isawaitable(my_function()) is True, and the coroutine it was given is never
 // awaited.
+#include "program/inspect.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/inspect.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::isawaitable_warning {

@@ -1,6 +1,6 @@
 // Seed 003: asyncio.as_completed — each message's result as soon as it is done.
+#include "program/py_time.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::as_completed {

@@ -1,6 +1,6 @@
 // Seed 003: time.sleep inside a coroutine, run with loop.run_until_complete.
+#include "program/py_time.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::run_until_complete_blocking {

@@ -1,6 +1,6 @@
 // Seed 003, "How not to use async": two awaits in a row — four seconds, as if it were synchronous.
+#include "program/py_time.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::send_message_sequential {

@@ -1,6 +1,6 @@
 // Seed 003, second snippet: wrap both coroutines in Tasks first, then await them — two seconds.
+#include "program/py_time.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::send_message_tasks {

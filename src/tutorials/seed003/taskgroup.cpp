@@ -1,6 +1,6 @@
 // Seed 003, third snippet: the same two messages in an `async with asyncio.TaskGroup()` block.
+#include "program/py_time.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::taskgroup {

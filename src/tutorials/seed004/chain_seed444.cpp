@@ -1,9 +1,9 @@
 // Seed 004 (Real Python's asyncio walk-through): chained coroutines, part2 waits for part1's result.
+#include "program/py_process.hpp"
+#include "program/py_time.hpp"
+#include "pyrt/py_fixed.hpp"
+#include "pyrt/py_tuple.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_fixed.hpp"
-#include "sched/py_process.hpp"
-#include "sched/py_time.hpp"
-#include "sched/py_tuple.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::chain_seed444 {

@@ -1,7 +1,7 @@
 // Seed 004: count() three times with gather — One One One, a second, Two Two Two.
+#include "program/py_time.hpp"
+#include "pyrt/py_fixed.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_fixed.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::count_one_two {

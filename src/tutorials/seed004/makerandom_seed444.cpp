@@ -1,8 +1,8 @@
 // Seed 004 (Real Python's asyncio walk-through): three makerandom tasks retry at their own pace.
 #include <array>
 
+#include "program/py_process.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/py_process.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::makerandom_seed444 {

@@ -1,9 +1,9 @@
 // Seed 004 (Real Python's asyncio walk-through): 5 producers, 10 consumers and one asyncio.Queue.
+#include "asyncio/gather_tasks.hpp"
+#include "program/py_process.hpp"
+#include "program/py_time.hpp"
+#include "pyrt/py_fixed.hpp"
 #include "sched/asyncio.hpp"
-#include "sched/gather_tasks.hpp"
-#include "sched/py_fixed.hpp"
-#include "sched/py_process.hpp"
-#include "sched/py_time.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::tutorials::producer_consumer_seed444 {

@@ -2,7 +2,7 @@
 
 A real thread or process pool runs its jobs elsewhere, where the golden generator's virtual clock
 cannot time them. The executor scenarios therefore run this model, which asyncrace's scheduler
-implements line for line (src/sched/executor.hpp):
+implements line for line (src/asyncio/virtual_pool.cpp, executor_call.hpp):
 - a pool of N virtual workers; a call goes to the worker free first (lowest index on ties) and
   starts at max(now, that worker's free time);
 - the job runs at once, on its worker's clock: a time.sleep in it, and spend() (the CPU time it

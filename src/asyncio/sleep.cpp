@@ -1,0 +1,37 @@
+#include "asyncio/sleep.hpp"
+
+#include <new>
+
+namespace asyncrace {
+
+sleep_awaiter::~sleep_awaiter() {
+  if (!future_) return;
+  // sleep()'s `finally: h.cancel()`: a timer that has not fired must not fire into a dead frame.
+  if (!future_->done()) future_->loop().cancel_timer(timer_);
+  future_->~frame_future();
+}
+
+void sleep_awaiter::await_suspend(coro::coroutine_handle<>) {
+  task_driver* task = task_driver::running();
+  event_loop& loop = *task->loop;
+  if (!(delay_ > 0)) {
+    task->park_one_iteration();
+    return;
+  }
+  future_ = new (storage_) frame_future(loop);
+  timer_ = loop.call_later(delay_, {&sleep_awaiter::fire, this});
+  task->park_on(*future_, {wait_kind::sleep, loop.timer_deadline(timer_), no_task, 0});
+}
+
+void sleep_awaiter::fire(void* self) {
+  // futures._set_result_unless_cancelled
+  auto* s = static_cast<sleep_awaiter*>(self);
+  if (!s->future_->done()) s->future_->set_result({});
+}
+
+void sleep_awaiter::await_resume() const {
+  task_driver::running()->raise_pending_cancel();
+  if (future_) (void)future_->result();
+}
+
+}  // namespace asyncrace

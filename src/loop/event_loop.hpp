@@ -1,0 +1,178 @@
+// The event loop on a virtual clock, iterating as CPython's BaseEventLoop._run_once does:
+// due timers move to the ready queue (in tie-break order), then exactly the callbacks that were
+// ready at that moment run, FIFO. With nothing ready the clock jumps to the next timer; with no
+// timer either the run is deadlocked, which is reported instead of hanging.
+//
+// Real work off the loop's thread (a real executor, src/pool) plugs in as CPython's
+// call_soon_threadsafe does: the loop's thread announces each piece with external_begin(), and
+// the thread that did it hands its completion back with external_done(cb), from any thread; cb
+// then runs on the loop's thread in the next iteration. While any announced piece has not been
+// handed back, the clock is the wall clock:
+//   - each iteration first adds the real time since the last one (time() is measured);
+//   - with nothing ready the loop really waits, until its next timer is due or a completion
+//     arrives, and with no timer either it waits for the completion instead of reporting a
+//     deadlock; block_for (time.sleep on the loop's thread) really blocks.
+// With nothing outstanding the clock jumps as in virtual mode, so a program that hands no work
+// to real workers runs exactly as before, and one that does shows measured times only where
+// real work was in flight. A loop destroyed with work outstanding first waits for it (as
+// CPython's exit joins executor threads) and discards the completions.
+// In the browser the loop's thread must never wait: completions arrive from the page's event
+// loop (a Web Worker's message) between iterations. With an executor factory that says so
+// (executor_factory::hands_back_between_iterations), an iteration with nothing to do returns at
+// once, waiting_for_external() tells the driver to return to the browser, and a loop destroyed
+// with work outstanding leaves it to the factory (which drops it).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loop/callback.hpp"
+#include "loop/observer.hpp"
+#include "loop/tie_policy.hpp"
+#include "loop/timer_heap.hpp"
+#include "pyrt/py_random.hpp"
+
+namespace asyncrace {
+
+class task_driver;
+class future_core;
+class python_source;
+class executor_factory;
+
+// Nothing is ready, no timer is scheduled, and the awaited task has not finished.
+class deadlock_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct loop_options {
+  tie_policy ties = tie_policy::fifo;
+  std::uint64_t jitter_seed = 1;
+  double jitter_us = 0.0;  // jitter policy: uniform [0, jitter_us) µs added to each deadline
+  // Makes the loop's pools (ThreadPoolExecutor, ProcessPoolExecutor, the default executor):
+  // null for virtual workers (asyncio/virtual_pool.hpp), else real ones (src/pool). Not owned.
+  const executor_factory* executors = nullptr;
+};
+
+class event_loop {
+ public:
+  explicit event_loop(const loop_options& options = {});
+  ~event_loop();
+  event_loop(const event_loop&) = delete;
+  event_loop& operator=(const event_loop&) = delete;
+
+  // The loop running on this thread (asyncio.get_running_loop()): set while run_once runs;
+  // nullptr otherwise.
+  static event_loop* current();
+
+  double time() const { return now_; }
+  void call_soon(callback cb) { ready_.push_back(cb); }
+  timer_id call_at(double when, callback cb);
+  timer_id call_later(double delay, callback cb) { return call_at(now_ + delay, cb); }
+  void cancel_timer(timer_id id) { timers_.cancel(id); }
+  double timer_deadline(timer_id id) const { return timers_.when(id); }
+
+  // One iteration; false when there was nothing to do at all (no ready callback, no timer, no
+  // real work out). With work out that hands back between iterations, an iteration may do nothing.
+  bool run_once();
+  // Virtual time at which the next iteration would run; infinity when idle.
+  double next_event_time() const;
+  bool idle() const { return ready_.empty() && timers_.empty(); }
+
+  // Runs until `f` is done, like run_until_complete (including the iteration in which the
+  // stop callback runs). Throws deadlock_error if the loop runs dry first.
+  void run_until_done(future_core& f);
+  // Arms the stop callback for `f` without running, for callers that drive run_once themselves.
+  void stop_when_done(future_core& f);
+  bool stopping() const { return stopping_; }
+  void clear_stopping() { stopping_ = false; }
+
+  // A blocking call on the loop's thread (time.sleep, CPU work): time passes, nothing else runs.
+  void block_for(double seconds);
+  // Output of the running code (print, warnings, uncaught exceptions), stamped with the clock.
+  void emit(output_stream stream, std::string_view text);
+
+  // Real work off the loop's thread (see the top of this file). external_begin on the loop's
+  // thread; external_done from any thread, once per external_begin.
+  void external_begin();
+  void external_done(callback cb);
+  std::size_t external_pending() const { return external_; }
+  // A blocking call on the loop's thread that really took `seconds` (measured): the clock and
+  // the observer account for it, in either mode.
+  void blocked_really(double seconds);
+  // The loop time of a wall-clock instant while external work is in flight (measured times).
+  double time_at(std::chrono::steady_clock::time_point t) const;
+  // The clock as it reads now: time(), plus the wall time since the last iteration while
+  // external work is out (a view's playhead; code sees time(), fixed within an iteration).
+  double live_time() const;
+  // True when nothing can run until a completion arrives between iterations (see the top).
+  bool waiting_for_external() const;
+  // For drivers that run to the end (run, run_until_done): std::logic_error when waiting for
+  // such a completion, which cannot arrive while they block (instead of spinning forever).
+  void refuse_to_block() const;
+  const executor_factory* executors() const { return options_.executors; }
+
+  void set_observer(loop_observer* o) { observer_ = o; }
+  // The Python this run mirrors (file name, lines), for reprs and warnings; may be null.
+  void set_python(const python_source* p) { python_ = p; }
+  const python_source* python() const { return python_; }
+  loop_observer* observer() const { return observer_; }
+
+  // Task bookkeeping, used by create_task and task_driver.
+  void adopt_task(task_driver& d);
+  // Counts a Task CPython creates for itself (asyncio.run's shutdown steps): it takes a Task-N
+  // number, so later tasks are named as in CPython, but it is not one of the program's tasks.
+  void skip_task_number() { ++task_counter_; }
+  void task_completed(task_driver& d, task_outcome outcome);
+  std::size_t pending_tasks() const { return unfinished_count_; }
+  // Unfinished tasks in creation order (asyncio.all_tasks(); CPython's is a set, whose order
+  // follows allocation in practice).
+  std::vector<task_driver*> unfinished_tasks() const;
+  // One line per unfinished task and what it awaits (for deadlock reports).
+  std::string describe_pending() const;
+
+ private:
+  static void on_stop(void* loop);
+  struct inbox;  // completions handed back by other threads
+  void sync_clock();
+  void take_external();  // the inbox into the ready queue, waiting when there is nothing to do
+  bool may_wait() const;  // for completions (false when they arrive between iterations)
+
+  double now_ = 0.0;
+  std::vector<callback> ready_;
+  std::vector<callback> running_;  // the batch of this iteration (swapped with ready_)
+  timer_heap timers_;
+  loop_options options_;
+  py_random jitter_rng_;
+  loop_observer* observer_ = nullptr;
+  const python_source* python_ = nullptr;
+  task_driver* first_unfinished_ = nullptr;
+  task_driver* last_unfinished_ = nullptr;
+  std::size_t unfinished_count_ = 0;
+  std::uint32_t task_counter_ = 0;  // CPython's Task-N counter (per loop here: one per run)
+  task_id task_ids_ = 0;            // ids of the tasks observers see: dense, 1, 2, 3, ...
+  bool stopping_ = false;
+  std::size_t external_ = 0;  // announced, not yet back in the ready queue (loop thread only)
+  std::unique_ptr<inbox> inbox_;
+  std::chrono::steady_clock::time_point wall_sync_{};  // the wall instant `now_` stands for
+};
+
+// Makes `loop` the current loop for a scope (asyncio's _set_running_loop); program_runner also
+// uses it while module-level code runs, so that its print() and blocking calls reach the loop.
+class running_scope {
+ public:
+  explicit running_scope(event_loop* loop);
+  ~running_scope();
+  running_scope(const running_scope&) = delete;
+  running_scope& operator=(const running_scope&) = delete;
+
+ private:
+  event_loop* previous_;
+};
+
+}  // namespace asyncrace

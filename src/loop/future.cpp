@@ -1,0 +1,74 @@
+#include "loop/future.hpp"
+
+#include "loop/event_loop.hpp"
+#include "loop/object_repr.hpp"
+#include "pyrt/py_exception.hpp"
+
+namespace asyncrace {
+
+void future_core::add_done_callback(callback cb) {
+  if (done()) {
+    loop_->call_soon(cb);
+    return;
+  }
+  if (!first_callback_.fn)
+    first_callback_ = cb;
+  else
+    more_callbacks_.push_back(cb);
+}
+
+bool future_core::cancel() {
+  if (done()) return false;
+  finish(status::cancelled);
+  return true;
+}
+
+void future_core::throw_cancelled() { throw cancelled_error(); }
+
+std::string future_core::repr() const { return future_repr(*this); }
+
+std::size_t future_core::remove_done_callback(void (*fn)(void*), void* arg) {
+  std::size_t removed = 0;
+  auto matches = [&](const callback& cb) { return cb.fn == fn && cb.arg == arg; };
+  if (first_callback_.fn && matches(first_callback_)) {
+    first_callback_.discard();
+    first_callback_ = {};
+    ++removed;
+  }
+  for (auto it = more_callbacks_.begin(); it != more_callbacks_.end();) {
+    if (matches(*it)) {
+      it->discard();
+      it = more_callbacks_.erase(it);
+      ++removed;
+    } else {
+      ++it;
+    }
+  }
+  // Keep registration order: the first of the rest moves into the inline slot.
+  if (!first_callback_.fn && !more_callbacks_.empty()) {
+    first_callback_ = more_callbacks_.front();
+    more_callbacks_.erase(more_callbacks_.begin());
+  }
+  return removed;
+}
+
+void future_core::discard_callbacks() {
+  std::exchange(first_callback_, {}).discard();
+  for (const callback& cb : std::exchange(more_callbacks_, {})) cb.discard();
+}
+
+void future_core::set_exception(std::exception_ptr e) {
+  assert(!done());
+  error_ = std::move(e);
+  finish(status::done);
+}
+
+void future_core::finish(status s) {
+  status_ = s;
+  // Each callback becomes its own ready-queue entry, in registration order.
+  if (first_callback_.fn) loop_->call_soon(std::exchange(first_callback_, {}));
+  for (const callback& cb : more_callbacks_) loop_->call_soon(cb);
+  more_callbacks_.clear();
+}
+
+}  // namespace asyncrace

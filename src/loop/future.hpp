@@ -1,0 +1,122 @@
+// Futures: a result (or exception) that arrives later, with done-callbacks scheduled through the
+// loop exactly as CPython's Future does (each callback is one call_soon). A Task is a future too.
+#pragma once
+
+#include <cassert>
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <optional>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "loop/callback.hpp"
+#include "loop/frame_pool.hpp"
+#include "pyrt/py_none.hpp"
+
+namespace asyncrace {
+
+class event_loop;
+
+// The untyped part of every future: state, exception, callbacks, intrusive reference count.
+class future_core {
+ public:
+  enum class status : std::uint8_t { pending, done, cancelled };
+
+  explicit future_core(event_loop& loop) : loop_(&loop) {}
+  future_core(const future_core&) = delete;
+  future_core& operator=(const future_core&) = delete;
+  virtual ~future_core() = default;
+
+  bool done() const { return status_ != status::pending; }
+  // Future.cancel(): a pending future becomes cancelled and its callbacks are scheduled. Tasks and
+  // gathers cancel differently (they pass the request on to what they wait for).
+  virtual bool cancel();
+  bool cancelled() const { return status_ == status::cancelled; }
+  std::exception_ptr exception() const { return error_; }
+  event_loop& loop() const { return *loop_; }
+
+  // Future.add_done_callback: on a finished future the callback is still scheduled, not called.
+  void add_done_callback(callback cb);
+  // Future.remove_done_callback: removes every registration of (fn, arg); returns how many.
+  std::size_t remove_done_callback(void (*fn)(void*), void* arg);
+  void set_exception(std::exception_ptr e);
+  // Drops every callback without running it (see callback::drop).
+  void discard_callbacks();
+  std::size_t callback_count() const { return (first_callback_.fn ? 1 : 0) + more_callbacks_.size(); }
+  // repr(): "<Future pending cb=[…]>"; Tasks and gathers say what they are.
+  virtual std::string repr() const;
+
+  // Tasks and gathers come from the scheduler's free lists (frame_pool.hpp); the virtual
+  // destructor hands operator delete the most derived size.
+  static void* operator new(std::size_t size) { return detail::pool_allocate(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { detail::pool_deallocate(p, size); }
+  static void* operator new(std::size_t, void* where) noexcept { return where; }  // placement
+  static void operator delete(void*, void*) noexcept {}
+
+  void add_ref() { ++refs_; }
+  void release() {
+    assert(refs_ > 0);
+    if (--refs_ == 0) delete this;
+  }
+
+ protected:
+  // Marks the future finished and schedules its callbacks (Future.__schedule_callbacks).
+  void finish(status s);
+  [[noreturn]] static void throw_cancelled();
+
+  event_loop* loop_;
+  std::exception_ptr error_;
+  status status_ = status::pending;
+
+ private:
+  std::uint32_t refs_ = 1;
+  callback first_callback_;                // nearly every future has exactly one waiter
+  std::vector<callback> more_callbacks_;
+};
+
+template <class T>
+class future_state : public future_core {
+ public:
+  using value_type = stored_t<T>;
+  using future_core::future_core;
+
+  void set_result(value_type v) {
+    assert(!done());
+    value_.emplace(std::move(v));
+    finish(status::done);
+  }
+  // Future.result(): the value, or the stored exception rethrown.
+  const value_type& result() const {
+    if (cancelled()) throw_cancelled();
+    if (error_) std::rethrow_exception(error_);
+    assert(value_);
+    return *value_;
+  }
+
+ private:
+  std::optional<value_type> value_;
+};
+
+// An owning reference to a future-like object (intrusive count, no control block).
+template <class S>
+class ref {
+ public:
+  ref() = default;
+  explicit ref(S* adopt) : p_(adopt) {}  // takes over one reference
+  ref(const ref& o) : p_(o.p_) { if (p_) p_->add_ref(); }
+  ref(ref&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  ref& operator=(ref o) noexcept { std::swap(p_, o.p_); return *this; }
+  ~ref() { if (p_) p_->release(); }
+
+  S* get() const { return p_; }
+  S* operator->() const { return p_; }
+  S& operator*() const { return *p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+
+ private:
+  S* p_ = nullptr;
+};
+
+}  // namespace asyncrace

@@ -1,0 +1,53 @@
+#include "loop/object_repr.hpp"
+
+#include "loop/event_loop.hpp"
+#include "loop/task.hpp"
+#include "loop/task_driver.hpp"
+#include "pyrt/python_source.hpp"
+
+namespace asyncrace {
+
+std::string coroutine_repr(std::string_view qualname) {
+  return "<coroutine object " + std::string(qualname) + " at 0x...>";
+}
+
+namespace {
+std::string state_word(const future_core& f) {
+  return f.cancelled() ? "cancelled" : f.done() ? "finished" : "pending";
+}
+std::string callbacks_repr(const future_core& f) {
+  const std::size_t n = f.callback_count();
+  if (n == 0) return "";
+  const std::string one = "Task.task_wakeup()";  // the only callback a tutorial's future has
+  if (n == 1) return " cb=[" + one + "]";
+  if (n == 2) return " cb=[" + one + ", " + one + "]";
+  return " cb=[" + one + ", <" + std::to_string(n - 2) + " more>, " + one + "]";
+}
+}  // namespace
+
+std::string future_repr(const future_core& f, std::string_view class_name) {
+  std::string out = "<" + std::string(class_name) + " " + state_word(f);
+  if (f.done() && !f.cancelled() && f.exception()) out += " exception=" + exception_repr(f.exception());
+  return out + callbacks_repr(f) + ">";
+}
+
+std::string task_repr(const task_driver& d, const std::string& result) {
+  const future_core& f = *d.self;
+  const std::string word = (!f.done() && d.must_cancel()) ? "cancelling" : state_word(f);
+  std::string out = "<Task " + word + " name='Task-" + std::to_string(d.number) + "' coro=<" + d.coro_name + "()";
+  const python_source* src = d.loop->python();
+  const std::string file = src ? src->file() : std::string("<unknown>");
+  if (!f.done()) {
+    // A frame that has not started stands at its def line (co_firstlineno).
+    unsigned line = d.root_promise && d.root_promise->await_line && src ? src->python_line(d.root_promise->await_line) : 0;
+    if (!line && src) line = src->def_line(d.coro_name);
+    out += " running at " + file + ":" + std::to_string(line) + ">";
+  } else {
+    out += " done, defined at " + file + ":" + std::to_string(src ? src->def_line(d.coro_name) : 0) + ">";
+  }
+  if (const future_core* w = d.waiter()) out += " wait_for=" + w->repr();
+  if (f.done() && !f.cancelled()) out += f.exception() ? " exception=" + exception_repr(f.exception()) : " result=" + reprlib_repr(result);
+  return out + callbacks_repr(f) + ">";
+}
+
+}  // namespace asyncrace

@@ -1,0 +1,160 @@
+// task<T>: a lazy coroutine, Python's coroutine object. Nothing runs until it is awaited or
+// wrapped in a Task; its exception is stored and rethrown at co_await; awaiting it directly runs it
+// inline in the awaiting Task (no loop iteration), as `await coro()` does in Python.
+//
+// Hand-off never uses symmetric transfer (wasm would need tail calls, see toolchain.md): awaiting a
+// child makes it the Task's current frame and returns to the Task's driver loop, which resumes it;
+// a finished child hands control back the same way. The stack never grows with await depth.
+#pragma once
+
+#include <exception>
+#include <optional>
+#include <utility>
+
+#include "loop/coro.hpp"
+#include "loop/frame_pool.hpp"
+#include "loop/future.hpp"
+
+namespace asyncrace {
+
+namespace detail {
+// Called when a task<T> that never started is destroyed: CPython's "coroutine '…' was never
+// awaited" RuntimeWarning. Defined in event_loop.cpp (it reports through the running loop).
+void coroutine_never_awaited(const char* name, unsigned line);
+// The driver of the Task running now (set while a Task steps).
+void set_current_frame(coro::coroutine_handle<> h);
+// The C++ line of the statement dropping a coroutine (see forget), for the warning's location.
+void coroutine_dropped_at(unsigned cpp_line);
+// While one lives, the interpreter is exiting: a coroutine dying unawaited is attributed to
+// `sys:1`, as CPython does for what the module's globals held.
+class exit_scope {
+ public:
+  exit_scope();
+  ~exit_scope();
+  exit_scope(const exit_scope&) = delete;
+  exit_scope& operator=(const exit_scope&) = delete;
+};
+}  // namespace detail
+
+struct promise_base {
+  promise_base(const char* fn, unsigned ln) : name(fn), line(ln) {}
+
+  struct final_awaiter {
+    bool await_ready() const noexcept { return false; }
+    template <class P>
+    void await_suspend(coro::coroutine_handle<P> h) const noexcept {
+      // Back to the awaiting frame (or, for a Task's root, to nothing: the Task is finished).
+      detail::set_current_frame(h.promise().continuation);
+    }
+    void await_resume() const noexcept {}
+  };
+
+  // Frames come from the scheduler's free lists (frame_pool.hpp).
+  static void* operator new(std::size_t size) { return detail::pool_allocate(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { detail::pool_deallocate(p, size); }
+
+  coro::suspend_always initial_suspend() const noexcept { return {}; }
+  final_awaiter final_suspend() const noexcept { return {}; }
+  void unhandled_exception() { error = std::current_exception(); }
+
+  // Every co_await in a coroutine passes through here: the default argument is the line of the
+  // co_await itself, which Python-line maps turn into "running at FILE:LINE" (python_source.hpp).
+  // An rvalue awaitable is passed on by value (moved): g++ 12 would copy an xvalue awaiter.
+  template <class A>
+  A await_transform(A&& awaitable, unsigned at = __builtin_LINE()) {
+    await_line = at;
+    return static_cast<A&&>(awaitable);
+  }
+
+  const char* name;
+  unsigned line;
+  coro::coroutine_handle<> continuation;
+  unsigned await_line = 0;  // C++ line of the latest co_await (0: not started)
+  std::exception_ptr error;
+  bool started = false;
+};
+
+template <class T>
+struct promise_value : promise_base {
+  using promise_base::promise_base;
+  template <class U>
+  void return_value(U&& v) { value.emplace(std::forward<U>(v)); }
+  stored_t<T> take() { return std::move(*value); }
+  std::optional<T> value;
+};
+
+template <>
+struct promise_value<void> : promise_base {
+  using promise_base::promise_base;
+  void return_void() const noexcept {}
+  none_t take() const noexcept { return {}; }
+};
+
+template <class T = void>
+class task {
+ public:
+  using value_type = T;
+  struct promise_type : promise_value<T> {
+    // The promise is constructed inside the coroutine, so these default arguments name the
+    // coroutine function itself (for reprs, lanes and never-awaited warnings). They must sit on
+    // the most derived constructor: an inherited one would name itself.
+    explicit promise_type(const char* fn = __builtin_FUNCTION(), unsigned ln = __builtin_LINE())
+        : promise_value<T>(fn, ln) {}
+    task get_return_object() { return task{coro::coroutine_handle<promise_type>::from_promise(*this)}; }
+  };
+  using handle_type = coro::coroutine_handle<promise_type>;
+
+  task() = default;
+  task(task&& o) noexcept : h_(std::exchange(o.h_, {})) {}
+  task& operator=(task&& o) noexcept {
+    if (this != &o) {
+      reset();
+      h_ = std::exchange(o.h_, {});
+    }
+    return *this;
+  }
+  ~task() { reset(); }
+
+  explicit operator bool() const { return static_cast<bool>(h_); }
+  handle_type handle() const { return h_; }
+  const char* name() const { return h_ ? h_.promise().name : ""; }
+
+  struct inline_awaiter {
+    handle_type child;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(coro::coroutine_handle<> parent) const noexcept {
+      child.promise().continuation = parent;
+      child.promise().started = true;
+      detail::set_current_frame(child);  // the driver resumes it next
+    }
+    stored_t<T> await_resume() const {
+      auto& p = child.promise();
+      if (p.error) std::rethrow_exception(p.error);
+      return p.take();
+    }
+  };
+  // `co_await coro()`: runs the coroutine inside the awaiting Task.
+  inline_awaiter operator co_await() && noexcept { return inline_awaiter{h_}; }
+
+ private:
+  explicit task(handle_type h) : h_(h) {}
+  void reset() {
+    if (!h_) return;
+    if (!h_.promise().started) detail::coroutine_never_awaited(h_.promise().name, h_.promise().line);
+    h_.destroy();
+    h_ = {};
+  }
+
+  handle_type h_;
+};
+
+// The Python statement `do_some_work(1)` without await: the coroutine object is created and
+// dropped at once, and CPython warns that it was never awaited. C++ says it explicitly:
+//   forget(do_some_work(1));  // py:7
+template <class T>
+void forget(task<T>&& coro, unsigned at = __builtin_LINE()) {
+  detail::coroutine_dropped_at(at);
+  task<T> dropped = std::move(coro);
+}
+
+}  // namespace asyncrace

@@ -1,0 +1,78 @@
+#include "loop/task_driver.hpp"
+
+#include "loop/event_loop.hpp"
+#include "loop/future.hpp"
+#include "loop/task.hpp"
+#include "pyrt/py_exception.hpp"
+
+namespace asyncrace {
+namespace {
+thread_local task_driver* running_driver = nullptr;
+}
+
+task_driver* task_driver::running() { return running_driver; }
+
+void detail::set_current_frame(coro::coroutine_handle<> h) {
+  assert(running_driver && "a coroutine was resumed outside a Task");
+  running_driver->current = h;
+}
+
+void task_driver::throw_cancelled() { throw cancelled_error(); }
+
+void task_driver::step() {
+  // Task.__step: a pending cancellation is delivered as CancelledError at the current await.
+  throw_cancel_ = std::exchange(must_cancel_, false);
+  fut_waiter_ = nullptr;
+  waiting_on = {};
+  task_driver* outer = std::exchange(running_driver, this);
+  context* outer_context = context::swap_current(&ctx);
+  if (loop_observer* o = loop->observer()) o->task_stepped(id, loop->time());
+  if (!std::exchange(started_, true) && throw_cancel_) {
+    // coro.throw() into a coroutine that never started raises at once: none of its body runs.
+    throw_cancel_ = false;
+    running_driver = outer;
+    context::swap_current(outer_context);
+    ops_->complete(*this, true);  // may delete this
+    return;
+  }
+  for (;;) {
+    parked_ = false;
+    current.resume();
+    if (parked_) break;
+    if (!current) {  // the root coroutine returned or raised
+      running_driver = outer;
+      context::swap_current(outer_context);
+      ops_->complete(*this, false);  // may delete this
+      return;
+    }
+  }
+  running_driver = outer;
+  context::swap_current(outer_context);
+}
+
+void task_driver::park_on(future_core& f, const wait_target& why) {
+  parked_ = true;
+  waiting_on = why;
+  fut_waiter_ = &f;
+  f.add_done_callback({&task_driver::step_callback, this});
+  if (loop_observer* o = loop->observer()) o->task_suspended(id, why, loop->time());
+  // Cancelled during this very step: pass it on to what we now wait for.
+  if (must_cancel_ && f.cancel()) must_cancel_ = false;
+}
+
+bool task_driver::request_cancel() {
+  if (self->done()) return false;
+  ++cancel_requests_;
+  if (fut_waiter_ && fut_waiter_->cancel()) return true;
+  must_cancel_ = true;
+  return true;
+}
+
+void task_driver::park_one_iteration() {
+  parked_ = true;
+  waiting_on = {wait_kind::yield};
+  loop->call_soon({&task_driver::step_callback, this});
+  if (loop_observer* o = loop->observer()) o->task_suspended(id, waiting_on, loop->time());
+}
+
+}  // namespace asyncrace

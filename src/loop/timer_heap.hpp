@@ -1,0 +1,89 @@
+// The loop's scheduled timers: a binary heap that reproduces CPython's `heapq` exactly
+// (heappush = append + _siftdown, heappop = swap last + _siftup), so that under the
+// cpython-heap policy equal deadlines pop in the order CPython's `_scheduled` list yields them.
+// Under fifo and jitter the order is simply (deadline, scheduling order), so timers pushed in
+// deadline order (a million tasks all sleeping 1 s) skip the heap: they queue in O(1).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "loop/callback.hpp"
+#include "loop/tie_policy.hpp"
+
+namespace asyncrace {
+
+// Identifies a scheduled timer so it can be cancelled (CPython's TimerHandle.cancel()).
+struct timer_id {
+  std::uint32_t slot = UINT32_MAX;
+  std::uint32_t generation = 0;
+};
+
+class timer_heap {
+ public:
+  struct entry {
+    double when;
+    std::uint64_t seq;  // scheduling order: the fifo tie-break
+    std::uint32_t slot;
+  };
+
+  explicit timer_heap(tie_policy p = tie_policy::fifo) : policy_(p) {}
+  timer_heap(const timer_heap&) = delete;
+  timer_heap& operator=(const timer_heap&) = delete;
+  ~timer_heap();  // timers that never fired release what their callbacks own
+
+  timer_id push(double when, callback cb);
+  void cancel(timer_id id);
+  // The deadline of a scheduled timer (jitter included).
+  double when(timer_id id) const { return slots_[id.slot].when; }
+
+  // Drops cancelled timers as CPython's _run_once does: rebuild with heapify when more than
+  // half of over 100 timers are cancelled, otherwise pop cancelled ones off the top.
+  void prune_cancelled();
+
+  bool empty() const { return heap_.empty() && in_order_.empty(); }
+  std::size_t size() const { return heap_.size() + in_order_.size(); }
+  double top_when() const { return top().when; }
+  bool top_cancelled() const { return slots_[top().slot].cancelled; }
+
+  // Pops the top timer; returns its callback, or a null callback when it was cancelled.
+  callback pop();
+
+ private:
+  struct slot {
+    callback cb;
+    double when = 0.0;
+    std::uint32_t generation = 0;
+    bool cancelled = false;
+    bool in_use = false;
+  };
+
+  bool less(const entry& a, const entry& b) const {
+    // CPython's TimerHandle.__lt__ compares deadlines only; heapq is not stable, so ties fall
+    // wherever the heap's shape puts them. fifo and jitter break ties by scheduling order.
+    if (policy_ == tie_policy::cpython_heap) return a.when < b.when;
+    return a.when < b.when || (a.when == b.when && a.seq < b.seq);
+  }
+  // fifo/jitter: the next timer is at the front of in_order_ or on top of heap_, whichever is less.
+  bool top_is_in_order() const {
+    return !in_order_.empty() && (heap_.empty() || less(in_order_.front(), heap_.front()));
+  }
+  const entry& top() const { return top_is_in_order() ? in_order_.front() : heap_.front(); }
+  void sift_down(std::size_t start, std::size_t pos);  // heapq._siftdown
+  void sift_up(std::size_t pos);                       // heapq._siftup
+  void release(std::uint32_t slot);
+
+  tie_policy policy_;
+  std::vector<entry> heap_;
+  // fifo/jitter only: timers pushed at or after the latest deadline queued here, already sorted
+  // by (deadline, scheduling order); every other timer goes to heap_. The order they pop in is
+  // the same as from one heap, since (deadline, seq) is a total order.
+  std::deque<entry> in_order_;
+  std::vector<slot> slots_;
+  std::vector<std::uint32_t> free_slots_;
+  std::uint64_t next_seq_ = 0;
+  std::size_t cancelled_count_ = 0;
+};
+
+}  // namespace asyncrace
