@@ -9,7 +9,7 @@ void add_builtin(interpreter& in, module_object& b, std::string_view name, nativ
 
 void install_builtin_functions(interpreter& in, module_object& b) {
   const builtin_types& t = in.types;
-  for (type_object* type : {t.bool_, t.int_, t.float_, t.str, t.bytes, t.tuple, t.list, t.dict, t.set, t.frozenset,
+  for (type_object* type : {t.bool_, t.int_, t.float_, t.complex, t.str, t.bytes, t.tuple, t.list, t.dict, t.set, t.frozenset,
                             t.range, t.slice})
     b.attrs.set(in.intern(type->name), value::borrow(type));
   // The lead's types, unless their install step already put them there.

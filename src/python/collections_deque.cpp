@@ -230,7 +230,12 @@ void add_deque_type(interpreter& in, module_object& m) {
     const std::vector<value> x(dq(a).items.begin(), dq(a).items.end()), y(dq(b).items.begin(), dq(b).items.end());
     return sequence_compare(i, x.data(), x.size(), y.data(), y.size(), op);
   };
-  s.getattr = [](interpreter& i, const value& v, str_object* name) -> value {
+  s.inplace = [](interpreter& i, bin_op op, const value& a, const value& b) -> value {
+    if (op != bin_op::add) return {};
+    extend(i, dq(a), b, false);
+    return a;
+  };
+  s.getattr = [](interpreter&, const value& v, str_object* name) -> value {
     if (name->s != "maxlen") return {};
     return dq(v).maxlen < 0 ? value::none() : value::integer(dq(v).maxlen);
   };

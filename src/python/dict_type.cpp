@@ -173,6 +173,11 @@ void install_dict_type(interpreter& in) {
   s.repr = dict_repr;
   s.compare = dict_compare;
   s.binary = dict_binary;
+  s.inplace = [](interpreter& i, bin_op op, const value& a, const value& b) -> value {
+    if (op != bin_op::or_) return {};
+    dict_update(i, a, b);  // d |= any mapping or iterable of pairs
+    return a;
+  };
   s.len = [](interpreter&, const value& v) { return static_cast<std::int64_t>(dict_of(v).size()); };
   s.getitem = dict_getitem;
   s.setitem = [](interpreter& i, const value& d, const value& k, const value& v) { dict_set(i, d, k, v); };

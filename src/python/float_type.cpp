@@ -42,8 +42,6 @@ void float_divmod(interpreter& in, double vx, double wx, double* div_out, double
 
 double float_pow(interpreter& in, double x, double y) {
   if (x == 0 && y < 0) throw_error(in, in.types.ZeroDivisionError, "0.0 cannot be raised to a negative power");
-  if (x < 0 && y != std::floor(y) && std::isfinite(y))
-    throw_error(in, in.types.ValueError, "negative number cannot be raised to a fractional power (complex results are not supported)");
   errno = 0;
   const double r = std::pow(x, y);
   if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
@@ -71,7 +69,9 @@ value float_binary(interpreter& in, bin_op op, const value& a, const value& b) {
       float_divmod(in, x, y, nullptr, &m, "float modulo");
       return value::floating(m);
     }
-    case bin_op::pow: return value::floating(float_pow(in, x, y));
+    case bin_op::pow:
+      if (x < 0 && y != std::floor(y) && std::isfinite(y)) return complex_power(in, x, y);
+      return value::floating(float_pow(in, x, y));
     default: return {};
   }
 }
@@ -253,6 +253,11 @@ void install_float_type(interpreter& in) {
   s.unary = float_unary;
   s.truth = [](interpreter&, const value& v) { return v.as_float() != 0; };
   s.construct = float_construct;
+  s.getattr = [](interpreter& i, const value& v, str_object* name) -> value {
+    if (name == i.intern("real")) return v;
+    if (name == i.intern("imag")) return value::floating(0.0);
+    return {};
+  };
   add_method(in, t, "__format__", [](interpreter& i, const call_args& a, object*) {
     expect_args(i, a, "float.__format__", 2);
     if (!isinstance(a.args[1], i.types.str))

@@ -327,6 +327,12 @@ void install_numbers(interpreter& in) {
   s.unary = int_unary;
   s.truth = [](interpreter&, const value& v) { return v.is_object() || v.as_int() != 0; };
   s.construct = int_construct;
+  s.getattr = [](interpreter& i, const value& v, str_object* name) -> value {
+    if (name == i.intern("real") || name == i.intern("numerator")) return v.is_bool() ? value::integer(v.as_int()) : v;
+    if (name == i.intern("imag")) return value::integer(0);
+    if (name == i.intern("denominator")) return value::integer(1);
+    return {};
+  };
   type_slots& b = in.types.bool_->slots;
   b = s;
   b.binary = bool_binary;
@@ -338,6 +344,7 @@ void install_numbers(interpreter& in) {
   };
   install_int_methods(in);
   install_float_type(in);
+  install_complex_type(in);
 }
 
 }  // namespace asyncrace::python

@@ -65,6 +65,24 @@ value list_binary(interpreter& in, bin_op op, const value& a, const value& b) {
   return {};
 }
 
+value list_inplace(interpreter& in, bin_op op, const value& a, const value& b) {
+  if (op == bin_op::add) {
+    std::vector<value> more = collect(in, b);  // `l += l` reads the list it grows
+    items_of(a).insert(items_of(a).end(), more.begin(), more.end());
+    return a;
+  }
+  if (op == bin_op::mul && is_index(in, b)) {
+    const std::int64_t count = index_of(in, b);
+    const std::vector<value> src = items_of(a);
+    if (count > 0 && src.size() * static_cast<std::uint64_t>(count) > (std::uint64_t{1} << 28)) throw_error(in, in.types.MemoryError, "");
+    std::vector<value> out;
+    for (std::int64_t i = 0; i < count; ++i) out.insert(out.end(), src.begin(), src.end());
+    items_of(a).swap(out);
+    return a;
+  }
+  return {};
+}
+
 value list_getitem(interpreter& in, const value& v, const value& key) {
   auto& items = items_of(v);
   if (key.is_int()) {  // the hot path
@@ -188,6 +206,7 @@ void install_list_type(interpreter& in) {
     return sequence_compare(i, x.data(), x.size(), y.data(), y.size(), op);
   };
   s.binary = list_binary;
+  s.inplace = list_inplace;
   s.len = [](interpreter&, const value& v) { return static_cast<std::int64_t>(items_of(v).size()); };
   s.getitem = list_getitem;
   s.setitem = list_setitem;

@@ -36,6 +36,11 @@ value int_from_double(interpreter&, double x);
 // int(text, base) as the int constructor parses it (spaces stripped); ValueError otherwise.
 value int_from_string(interpreter&, std::string_view text, int base, const value& original);
 
+// complex(re, im) (complex_type.cpp), and a negative float to a fractional power.
+value make_complex(interpreter&, double re, double im);
+value complex_power(interpreter&, double base, double exponent);
+void install_complex_type(interpreter&);
+
 void install_int_methods(interpreter&);
 void install_float_type(interpreter&);
 

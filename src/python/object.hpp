@@ -45,6 +45,9 @@ struct type_slots {
   std::int64_t (*hash)(interpreter&, const value&) = nullptr;        // null: unhashable
   value (*compare)(interpreter&, const value& a, const value& b, cmp_op) = nullptr;
   value (*binary)(interpreter&, bin_op, const value& a, const value& b) = nullptr;  // a or b is ours
+  // a op= b for a mutable builtin a (list +=, set |=, dict |=, ...): changes a in place and
+  // returns it; empty when the operation does not apply (binary() then runs instead).
+  value (*inplace)(interpreter&, bin_op, const value& a, const value& b) = nullptr;
   value (*unary)(interpreter&, unary_op, const value&) = nullptr;
   bool (*truth)(interpreter&, const value&) = nullptr;               // null: len != 0, else true
   std::int64_t (*len)(interpreter&, const value&) = nullptr;

@@ -45,7 +45,7 @@ struct builtin_types {
   type_object *str_iterator = nullptr, *bytes_iterator = nullptr, *list_iterator = nullptr,
               *list_reverseiterator = nullptr, *tuple_iterator = nullptr, *range_iterator = nullptr,
               *set_iterator = nullptr, *dict_keyiterator = nullptr, *dict_valueiterator = nullptr,
-              *dict_itemiterator = nullptr;
+              *dict_itemiterator = nullptr, *complex = nullptr;
 };
 
 // A Python exception travelling through C++ (natives, the VM, the scheduler). It is a

@@ -117,6 +117,23 @@ value set_binary(interpreter& in, bin_op op, const value& a, const value& b) {
   }
 }
 
+// |=, &=, -=, ^= change a set in place (set_ior and friends); frozensets make new ones.
+value set_inplace(interpreter& in, bin_op op, const value& a, const value& b) {
+  if (a.obj()->type->is_subtype_of(in.types.frozenset) || !is_anyset(in, b)) return {};
+  set_table& t = set_of(a);
+  switch (op) {
+    case bin_op::or_: t.merge(in, set_of(b)); return a;
+    case bin_op::sub: difference_update(in, t, b); return a;
+    case bin_op::xor_: symmetric_difference_update(in, t, b); return a;
+    case bin_op::and_: {
+      value r = intersection(in, a, b);
+      std::swap(t, set_of(r));
+      return a;
+    }
+    default: return {};
+  }
+}
+
 value set_compare(interpreter& in, const value& a, const value& b, cmp_op op) {
   if (!is_anyset(in, b)) return {};
   const std::size_t na = set_of(a).size(), nb = set_of(b).size();
@@ -274,6 +291,7 @@ void install_set_type(interpreter& in) {
     s.repr = set_repr;
     s.compare = set_compare;
     s.binary = set_binary;
+    s.inplace = set_inplace;
     s.len = [](interpreter&, const value& v) { return static_cast<std::int64_t>(set_of(v).size()); };
     s.contains = [](interpreter& i, const value& v, const value& k) { return set_of(v).contains(i, k, hash(i, k)); };
     s.construct = set_construct;
