@@ -295,10 +295,10 @@ def tie_policy(path):
     return "fifo" if path.parent.parent == CORPUS and first_line == FIFO_TIES_LINE else "cpython-heap"
 
 
-def transcript_of(path):
+def transcript_of(path, hash_seed="0"):
     """Run the tutorial in a fresh interpreter with a fixed hash seed and a clean environment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["PYTHONHASHSEED"] = "0"  # iteration order of sets of str is then reproducible
+    env["PYTHONHASHSEED"] = hash_seed  # iteration order of sets of str is then reproducible
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(path),
                "--ties", tie_policy(path)]
     try:  # a deadlock raises DeadlockError, but a busy loop (livelock) can only time out
@@ -313,11 +313,11 @@ def transcript_of(path):
     return proc.stdout
 
 
-def transcripts(chosen, jobs):
+def transcripts(chosen, jobs, hash_seed):
     """name -> (golden, fresh transcript), the children running `jobs` at a time (each child is
     its own process, so parallel runs cannot affect one another's transcript)."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        texts = pool.map(lambda item: transcript_of(item[1][0]), chosen.items())
+        texts = pool.map(lambda item: transcript_of(item[1][0], hash_seed), chosen.items())
         return {name: (golden, text) for (name, (_, golden)), text in zip(chosen.items(), texts)}
 
 
@@ -348,6 +348,14 @@ def write(fresh, orphans):
     return 0
 
 
+def hash_seed(text):
+    """A PYTHONHASHSEED value: 0 to 4294967295."""
+    value = int(text)
+    if not 0 <= value <= 4294967295:
+        raise argparse.ArgumentTypeError(f"{value} is not from 0 to 4294967295")
+    return value
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true",
@@ -355,6 +363,8 @@ def main():
     parser.add_argument("--corpus", action="store_true",
                         help="the interpreter's corpus (tests/python/corpus) instead of the tutorials")
     parser.add_argument("--jobs", type=int, default=2, help="children run at once (default 2)")
+    parser.add_argument("--hash-seed", type=hash_seed, default=0, metavar="N", help="the children's PYTHONHASHSEED (default 0, the goldens'): "
+                        "--check with another N shows which programs depend on the order of sets")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)  # internal: one run
     parser.add_argument("--ties", choices=("fifo", "cpython-heap"), default="cpython-heap",
                         help=argparse.SUPPRESS)  # internal: the child's timer-tie policy
@@ -378,7 +388,7 @@ def main():
     if unknown:
         sys.exit(f"no {'corpus program' if args.corpus else 'tutorial'} named: {', '.join(unknown)}")
     chosen = {name: programs[name] for name in names or programs}
-    fresh = transcripts(chosen, max(1, args.jobs))
+    fresh = transcripts(chosen, max(1, args.jobs), str(args.hash_seed))
     return check(fresh, orphans, what, regenerate) if args.check else write(fresh, orphans)
 
 
