@@ -12,6 +12,10 @@ namespace asyncrace::python {
 
 namespace {
 
+// Spelled out: M_PI and M_E are POSIX extensions, not standard C++.
+constexpr double pi = 3.141592653589793238462643383279502884;
+constexpr double e = 2.718281828459045235360287471352662498;
+
 [[noreturn]] void domain_error(interpreter& in) { throw_error(in, in.types.ValueError, "math domain error"); }
 
 double real_arg(interpreter& in, const value& v) {
@@ -229,8 +233,8 @@ value binary_real(interpreter& in, const call_args& a, const char* name, F f) {
   return value::floating(f(real_arg(in, a.args[0]), real_arg(in, a.args[1])));
 }
 
-double math_degrees(double x) { return x * (180.0 / M_PI); }
-double math_radians(double x) { return x * (M_PI / 180.0); }
+double math_degrees(double x) { return x * (180.0 / pi); }
+double math_radians(double x) { return x * (pi / 180.0); }
 double math_sqrt(double x) { return std::sqrt(x); }
 double math_fabs(double x) { return std::fabs(x); }
 
@@ -239,9 +243,9 @@ void add(interpreter& in, module_object& m, std::string_view name, native_fn fn)
 }
 
 void make_math(interpreter& in, module_object& m) {
-  m.attrs.set(in.intern("pi"), value::floating(M_PI));
-  m.attrs.set(in.intern("e"), value::floating(M_E));
-  m.attrs.set(in.intern("tau"), value::floating(2 * M_PI));
+  m.attrs.set(in.intern("pi"), value::floating(pi));
+  m.attrs.set(in.intern("e"), value::floating(e));
+  m.attrs.set(in.intern("tau"), value::floating(2 * pi));
   m.attrs.set(in.intern("inf"), value::floating(HUGE_VAL));
   m.attrs.set(in.intern("nan"), value::floating(NAN));
   add(in, m, "sqrt", unary<math_sqrt>);
