@@ -21,9 +21,8 @@ bool is_list(interpreter& in, const value& v) { return v.is_object() && v.obj()-
 
 // The items of any iterable (a copy).
 std::vector<value> collect(interpreter& in, const value& iterable) {
-  if (iterable.is_object() && (iterable.obj()->type == in.types.list || iterable.obj()->type == in.types.tuple))
-    return static_cast<list_object*>(iterable.obj())->type == in.types.list ? items_of(iterable)
-                                                                             : static_cast<tuple_object*>(iterable.obj())->items;
+  if (iterable.is_object() && iterable.obj()->type == in.types.list) return items_of(iterable);
+  if (iterable.is_object() && iterable.obj()->type == in.types.tuple) return static_cast<tuple_object*>(iterable.obj())->items;
   std::vector<value> out;
   value it = get_iter(in, iterable);
   for (value x = iter_next(in, it); !x.empty(); x = iter_next(in, it)) out.push_back(std::move(x));
