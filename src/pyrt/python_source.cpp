@@ -35,7 +35,14 @@ unsigned python_source::def_line(std::string_view function) const {
   return 0;
 }
 
+python_source python_source::interpreted(std::string file, std::string_view python_text) {
+  python_source s(std::move(file), python_text, {});
+  s.identity_ = true;
+  return s;
+}
+
 unsigned python_source::python_line(unsigned cpp_line) const {
+  if (identity_) return cpp_line <= lines_.size() ? cpp_line : 0;
   auto it = cpp_to_python_.find(cpp_line);
   return it == cpp_to_python_.end() ? 0 : it->second;
 }

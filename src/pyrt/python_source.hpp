@@ -14,6 +14,9 @@ namespace asyncrace {
 class python_source {
  public:
   python_source(std::string file, std::string_view python_text, std::string_view cpp_text);
+  // An interpreted program's source: its "C++ lines" are its Python lines (the interpreter
+  // records Python lines where a C++ twin records its own, python/coroutine.cpp).
+  static python_source interpreted(std::string file, std::string_view python_text);
 
   const std::string& file() const { return file_; }
   // The line of `async def <function>(` (or `def`), as co_firstlineno; 0 when absent.
@@ -27,6 +30,7 @@ class python_source {
   std::string file_;
   std::vector<std::string> lines_;
   std::unordered_map<unsigned, unsigned> cpp_to_python_;
+  bool identity_ = false;
 };
 
 }  // namespace asyncrace

@@ -1,11 +1,11 @@
-// Every live object of one interpreter, in one intrusive list: reference counting frees objects
+// Every live object of one interpreter, in one intrusive ring: reference counting frees objects
 // as soon as they die; what reference cycles keep alive is freed with the heap at the end of the
-// run. The heap also counts bytes for the memory cap.
+// run. Unlinking needs no heap (the ring has a sentinel), so an object can die anywhere, even
+// when the scheduler drops the last reference long after the code that made it ran.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <new>
 
 #include "value.hpp"
 
@@ -13,33 +13,38 @@ namespace asyncrace::python {
 
 class heap {
  public:
-  heap() = default;
+  heap() { ring_.heap_next = ring_.heap_prev = &ring_; }
   heap(const heap&) = delete;
   heap& operator=(const heap&) = delete;
   ~heap() { free_all(); }
 
-  // Links a new object (refs 1) of `size` bytes and type `t`.
+  // A new object of type `t` (one reference, the caller's).
   template <class T>
   T* make(type_object* t) {
     T* o = new T();
     o->type = t;
-    link(o, sizeof(T));
+    link(o);
     return o;
   }
-  void link(object* o, std::size_t size);
-  void unlink(object* o);
+  void link(object* o) {
+    o->heap_next = ring_.heap_next;
+    o->heap_prev = &ring_;
+    ring_.heap_next->heap_prev = o;
+    ring_.heap_next = o;
+    ++made_;
+  }
+  static void unlink(object* o) {
+    o->heap_prev->heap_next = o->heap_next;
+    o->heap_next->heap_prev = o->heap_prev;
+  }
   // Frees every object still alive (cycles), without running Python code.
   void free_all();
-
-  std::uint64_t live_objects() const { return live_; }
-  std::uint64_t bytes() const { return bytes_; }
-  void account(std::int64_t delta) { bytes_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(bytes_) + delta); }
+  std::uint64_t live_objects() const;
+  std::uint64_t objects_made() const { return made_; }
 
  private:
-  object* first_ = nullptr;
-  std::uint64_t live_ = 0;
-  std::uint64_t bytes_ = 0;
-  bool freeing_ = false;
+  object ring_;  // sentinel
+  std::uint64_t made_ = 0;
 };
 
 }  // namespace asyncrace::python

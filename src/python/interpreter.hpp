@@ -29,6 +29,11 @@ class interpreter {
 
   // Interned names: one str object per text, alive as long as the interpreter.
   str_object* intern(std::string_view s);
+  // Makes this the interpreter of the running thread: every entry into Python code from the
+  // scheduler (a Task's step, the module code, a callback) calls it, so two interpreters (compare
+  // mode) can share one thread.
+  void make_current();
+
   // The `builtins` module's namespace (print, len, ...).
   module_object& builtins() const { return *builtins_; }
 
@@ -44,6 +49,18 @@ class interpreter {
   // One str of each ASCII character: s[i] and iteration never allocate for ASCII text.
   value char_strings[128];
   value empty_str, empty_tuple;
+
+  // The value of the StopIteration that ended the last generator step (generators.cpp).
+  value stop_value;
+  // Module code's asyncio.run(main) waiting for the program's driver (program.cpp).
+  value pending_run;
+  bool pending_run_shutdown = true;
+
+  // Task objects by their scheduler task (asyncio_futures.cpp; weak: a Task object unregisters
+  // itself as it dies).
+  std::unordered_map<const void*, object*> task_objects;
+  std::string pending_output;  // a printed line still waiting for its newline (output.cpp)
+  std::uint64_t seed = 1;      // the run's seed: simulated I/O latencies (aiohttp)
 
   // What the run may still spend (limits.hpp): checked by the VM and by allocation.
   std::uint64_t steps = 0;       // instructions executed so far

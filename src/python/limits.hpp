@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "sched/py_exception.hpp"
+
 namespace asyncrace::python {
 
 struct run_limits {
@@ -18,10 +20,12 @@ struct run_limits {
 // Checks limits a user typed (CLI flags, page parameters): empty when valid, else the problem.
 std::string validate(const run_limits& l);
 
-// A cap was reached: the run ends with this message (not catchable by the program, except
-// RecursionError and MemoryError, which are Python exceptions as in CPython).
-struct limit_reached {
-  std::string message;  // "step limit reached: the program ran 200000000 instructions (--max-steps)"
+// A cap was reached: the run ends with this message, which the program cannot catch
+// (RecursionError and MemoryError are Python exceptions instead, as in CPython). The transcript's
+// last line reads "LimitReached: the program ran 200000000 instructions ...".
+class limit_reached : public py_exception {
+ public:
+  explicit limit_reached(const std::string& message) : py_exception("LimitReached", message) {}
 };
 
 }  // namespace asyncrace::python

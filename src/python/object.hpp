@@ -144,8 +144,10 @@ struct range_object : object {
 };
 
 // A user class's instance (and a user exception's): attributes in a map of its own.
+// Keeps its class alive: whoever makes one increfs its type.
 struct instance_object : object {
   attr_map attrs;
+  ~instance_object() override { decref(type); }
 };
 
 // BaseException and subclasses.
@@ -153,9 +155,10 @@ struct exception_object : instance_object {
   value args;                // a tuple
   value cause, context;      // __cause__, __context__ (None or an exception)
   bool suppress_context = false;
-  std::vector<std::pair<const code*, unsigned>> traceback;  // innermost last: (code, line)
+  std::vector<std::pair<std::shared_ptr<const code>, unsigned>> traceback;  // innermost first: (code, line)
   value exceptions;          // ExceptionGroup: the list of member exceptions (a tuple)
   std::string message;       // ExceptionGroup's message
+  std::string suggestion;    // ". Did you mean: 'x'?" for an uncaught NameError/AttributeError
 };
 
 struct function_object : object {

@@ -24,7 +24,10 @@ struct builtin_types {
               *async_generator = nullptr, *staticmethod = nullptr, *classmethod = nullptr,
               *property = nullptr, *super_ = nullptr,
               // iterators and views
-              *iterator = nullptr, *dict_keys = nullptr, *dict_values = nullptr, *dict_items = nullptr;
+              *iterator = nullptr, *dict_keys = nullptr, *dict_values = nullptr, *dict_items = nullptr,
+              *frame = nullptr, *code = nullptr,
+              // asyncio's Future and Task (asyncio_module.cpp)
+              *Future = nullptr, *Task = nullptr;
   // exceptions
   type_object *BaseException = nullptr, *Exception = nullptr, *BaseExceptionGroup = nullptr,
               *ExceptionGroup = nullptr, *ArithmeticError = nullptr, *ZeroDivisionError = nullptr,
@@ -69,6 +72,8 @@ class raised_cancel : public cancelled_error {
 };
 
 class interpreter;
+// Every builtin exception type, BaseException first (types.cpp).
+std::vector<type_object*> exception_types(interpreter& in);
 // The interpreter whose code runs on this thread (set while one runs; natives reach it through
 // their first argument, immediates' types through this).
 interpreter& current_interpreter();

@@ -1,0 +1,225 @@
+// asyncio.Future and asyncio.Task for interpreted programs: thin objects over the scheduler's
+// futures and tasks (the same task_state a C++ tutorial's create_task makes).
+#include "asyncio_objects.hpp"
+#include "asyncio_support.hpp"
+#include "coroutine.hpp"
+#include "functions.hpp"
+#include "interpreter.hpp"
+#include "sched/event_loop.hpp"
+#include "sched/future_object.hpp"
+#include "sched/py_repr.hpp"
+#include "sched/task_driver.hpp"
+#include "vm.hpp"
+
+namespace asyncrace::python {
+
+std::string py_repr(const value& v) { return repr(current_interpreter(), v); }
+
+future_obj::~future_obj() {
+  if (task_made && !heap_tearing_down) current_interpreter().task_objects.erase(&task.state().driver);
+}
+
+void remember_task(interpreter& in, const task_driver& d, const value& task) { in.task_objects[&d] = task.obj(); }
+void forget_task(interpreter& in, const task_driver& d) { in.task_objects.erase(&d); }
+
+value task_object_for(interpreter& in, task_driver& d) {
+  if (auto it = in.task_objects.find(&d); it != in.task_objects.end()) return value::borrow(it->second);
+  auto& state = static_cast<task_state<value>&>(*d.self);
+  auto* o = in.heap.make<future_obj>(in.types.Task);
+  state.add_ref();
+  o->task = task_handle<value>(ref<task_state<value>>(&state));
+  o->f = future_handle<value>(o->task);
+  o->task_made = true;
+  o->why = wait_target{wait_kind::task, 0.0, d.id, 0};
+  value v = value::adopt(o);
+  remember_task(in, d, v);
+  return v;
+}
+
+value keyword_arg(const call_args& a, std::string_view name) {
+  for (std::size_t k = 0; k < a.nkw; ++k)
+    if (a.kwnames[k]->s == name) return a.kw(k);
+  return value();
+}
+
+double seconds_arg(interpreter& in, const value& v, const char* what) {
+  if (v.is_int() || v.is_bool()) return static_cast<double>(v.as_int());
+  if (v.is_float()) return v.as_float();
+  throw_error(in, in.types.TypeError, std::string(what) + ": '" + type_name(v) + "' object cannot be interpreted as a number");
+}
+
+future_obj* as_future(const value& v) {
+  if (!v.is_object()) return nullptr;
+  const builtin_types& t = current_interpreter().types;
+  type_object* ty = v.obj()->type;
+  return ty == t.Future || ty == t.Task ? static_cast<future_obj*>(v.obj()) : nullptr;
+}
+
+namespace {
+
+future_obj& self_future(interpreter& in, const value& v) {
+  future_obj* f = as_future(v);
+  if (!f) throw_error(in, in.types.TypeError, "descriptor requires a Future but received a '" + type_name(v) + "'");
+  return *f;
+}
+
+event_loop& running_loop(interpreter& in) {
+  event_loop* loop = event_loop::current();
+  if (!loop) throw_error(in, in.types.RuntimeError, "no running event loop");
+  return *loop;
+}
+
+value future_result(interpreter& in, const call_args& a, object*) {
+  future_obj& f = self_future(in, a.args[0]);
+  if (!f.f.done()) throw_error(in, in.types.InvalidStateError, "Result is not set.");
+  try {
+    return f.f.result();
+  } catch (...) {
+    throw_exception(to_python_exception(in, std::current_exception()));
+  }
+}
+
+value future_exception(interpreter& in, const call_args& a, object*) {
+  future_obj& f = self_future(in, a.args[0]);
+  if (!f.f.done()) throw_error(in, in.types.InvalidStateError, "Exception is not set.");
+  if (f.f.cancelled()) throw_error(in, in.types.CancelledError, "");
+  std::exception_ptr e = f.f.state().exception();
+  return e ? to_python_exception(in, e) : value::none();
+}
+
+value future_done(interpreter& in, const call_args& a, object*) { return value::boolean(self_future(in, a.args[0]).f.done()); }
+value future_cancelled(interpreter& in, const call_args& a, object*) {
+  return value::boolean(self_future(in, a.args[0]).f.cancelled());
+}
+value future_cancel(interpreter& in, const call_args& a, object*) { return value::boolean(self_future(in, a.args[0]).f.cancel()); }
+
+value future_set_result(interpreter& in, const call_args& a, object*) {
+  future_obj& f = self_future(in, a.args[0]);
+  if (a.npos != 2) throw_error(in, in.types.TypeError, "set_result() takes exactly one argument");
+  if (f.f.done()) throw_error(in, in.types.InvalidStateError, "invalid state");
+  f.f.state().set_result(a.args[1]);
+  return value::none();
+}
+
+value future_set_exception(interpreter& in, const call_args& a, object*) {
+  future_obj& f = self_future(in, a.args[0]);
+  if (f.f.done()) throw_error(in, in.types.InvalidStateError, "invalid state");
+  value exc = a.args[1];
+  if (isinstance(exc, in.types.type_)) exc = call(in, exc, std::vector<value>{});
+  if (isinstance(exc, in.types.StopIteration))
+    throw_error(in, in.types.TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
+  try {
+    throw_exception(exc);
+  } catch (...) {
+    f.f.state().set_exception(std::current_exception());
+  }
+  return value::none();
+}
+
+// A Python callable run by the loop as a done-callback: fn(future).
+struct done_callback {
+  interpreter* in;
+  value fn, future;
+  static void run(void* p) {
+    auto* cb = static_cast<done_callback*>(p);
+    cb->in->make_current();
+    try {
+      call(*cb->in, cb->fn, {cb->future});
+    } catch (const limit_reached&) {
+      throw;
+    } catch (...) {
+      // CPython logs "Exception in callback ..." to stderr; the transcript does not record it.
+    }
+  }
+  static void drop(void* p) { delete static_cast<done_callback*>(p); }
+};
+
+value future_add_done_callback(interpreter& in, const call_args& a, object*) {
+  future_obj& f = self_future(in, a.args[0]);
+  auto* cb = new done_callback{&in, a.args[1], a.args[0]};
+  f.f.state().add_done_callback({&done_callback::run, cb, &done_callback::drop});
+  return value::none();
+}
+
+std::string future_repr_slot(interpreter&, const value& v) {
+  auto* f = static_cast<future_obj*>(v.obj());
+  if (f->is_task()) return f->task.repr();
+  return f->f.state().repr();
+}
+
+value task_get_name(interpreter& in, const call_args& a, object*) {
+  future_obj& f = self_future(in, a.args[0]);
+  if (!f.name.empty()) return f.name;
+  return make_str(in, f.task.name());
+}
+
+value task_set_name(interpreter& in, const call_args& a, object*) {
+  self_future(in, a.args[0]).name = make_str(in, str(in, a.args[1]));
+  return value::none();
+}
+
+value task_cancelling(interpreter& in, const call_args& a, object*) {
+  return value::integer(self_future(in, a.args[0]).task.cancelling());
+}
+value task_uncancel(interpreter& in, const call_args& a, object*) {
+  return value::integer(self_future(in, a.args[0]).task.uncancel());
+}
+
+value future_construct(interpreter& in, const call_args&, object*) {
+  event_loop& loop = running_loop(in);
+  return make_future(in, create_future<value>(loop), wait_target{});
+}
+
+}  // namespace
+
+value make_future(interpreter& in, future_handle<value> f, wait_target why) {
+  auto* o = in.heap.make<future_obj>(in.types.Future);
+  o->f = std::move(f);
+  o->why = why;
+  return value::adopt(o);
+}
+
+value make_task(interpreter& in, const value& coro, const value& name) {
+  event_loop& loop = running_loop(in);
+  if (!is_coroutine(coro)) throw_error(in, in.types.TypeError, "a coroutine was expected, got " + repr(in, coro));
+  if (++in.tasks_created > in.limits.max_tasks)
+    throw limit_reached("the program created more than " + std::to_string(in.limits.max_tasks) +
+                        " tasks (the task limit; raise it with --max-tasks)");
+  task_handle<value> h = create_task(loop, take_coroutine(in, coro));
+  auto* o = in.heap.make<future_obj>(in.types.Task);
+  o->f = future_handle<value>(h);
+  o->task = h;
+  o->task_made = true;
+  o->why = wait_target{wait_kind::task, 0.0, h.id(), 0};
+  if (!name.empty() && !name.is_none()) o->name = make_str(in, str(in, name));
+  value v = value::adopt(o);
+  remember_task(in, h.state().driver, v);
+  return v;
+}
+
+void install_futures(interpreter& in) {
+  type_object* F = in.types.Future = make_builtin_type(in, "Future", in.types.object_);
+  F->module = "asyncio";
+  F->slots.repr = future_repr_slot;
+  F->slots.construct = future_construct;
+  add_method(in, F, "result", future_result);
+  add_method(in, F, "exception", future_exception);
+  add_method(in, F, "done", future_done);
+  add_method(in, F, "cancelled", future_cancelled);
+  add_method(in, F, "cancel", future_cancel);
+  add_method(in, F, "set_result", future_set_result);
+  add_method(in, F, "set_exception", future_set_exception);
+  add_method(in, F, "add_done_callback", future_add_done_callback);
+  type_object* T = in.types.Task = make_builtin_type(in, "Task", F);
+  T->module = "asyncio";
+  T->slots.construct = [](interpreter& i, const call_args& a, object*) -> value {
+    if (a.npos < 1) throw_error(i, i.types.TypeError, "Task() missing required argument 'coro'");
+    return make_task(i, a.args[0], value());
+  };
+  add_method(in, T, "get_name", task_get_name);
+  add_method(in, T, "set_name", task_set_name);
+  add_method(in, T, "cancelling", task_cancelling);
+  add_method(in, T, "uncancel", task_uncancel);
+}
+
+}  // namespace asyncrace::python

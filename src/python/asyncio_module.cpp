@@ -1,0 +1,156 @@
+// The asyncio module of interpreted programs: the scheduler's vocabulary (the same event loop,
+// Tasks, sleeps and gathers the C++ tutorials use) with CPython 3.11's signatures and errors.
+#include "asyncio_objects.hpp"
+#include "asyncio_support.hpp"
+#include "coroutine.hpp"
+#include "functions.hpp"
+#include "interpreter.hpp"
+#include "sched/event_loop.hpp"
+#include "sched/gather.hpp"
+#include "sched/sleep.hpp"
+#include "vm.hpp"
+
+namespace asyncrace::python {
+
+// Awaits a gather over distinct children and gives each argument its child's result.
+task<value> gather_in_places(value fut, value places);
+
+namespace {
+
+task<value> sleep_body(double delay, value result) {
+  co_await asyncrace::sleep(delay);
+  co_return result;
+}
+
+value asyncio_sleep(interpreter& in, const call_args& a, object*) {
+  if (a.npos < 1) throw_error(in, in.types.TypeError, "sleep() missing 1 required positional argument: 'delay'");
+  const double d = seconds_arg(in, a.args[0], "sleep()");
+  value result = a.npos > 1 ? a.args[1] : keyword_arg(a, "result");
+  return make_native_coroutine(in, sleep_body(d, result.empty() ? value::none() : result), "sleep");
+}
+
+value asyncio_run(interpreter& in, const call_args& a, object*) {
+  if (a.npos < 1) throw_error(in, in.types.TypeError, "run() missing 1 required positional argument: 'main'");
+  request_asyncio_run(in, a.args[0], true);
+  return value();  // the VM hands the run to the program's driver
+}
+
+value asyncio_create_task(interpreter& in, const call_args& a, object*) {
+  if (a.npos < 1) throw_error(in, in.types.TypeError, "create_task() missing 1 required positional argument: 'coro'");
+  return make_task(in, a.args[0], keyword_arg(a, "name"));
+}
+
+value ensure_future_of(interpreter& in, const value& aw) {
+  if (as_future(aw)) return aw;
+  if (is_coroutine(aw)) return make_task(in, aw, value());
+  throw_error(in, in.types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+}
+
+value asyncio_ensure_future(interpreter& in, const call_args& a, object*) { return ensure_future_of(in, a.args[0]); }
+
+// _GatheringFuture's result: one value per child (or, with return_exceptions, its exception).
+template <bool ReturnExceptions>
+value collect_gather(const std::vector<future_core*>& children) {
+  interpreter& in = current_interpreter();
+  std::vector<value> out;
+  out.reserve(children.size());
+  for (future_core* c : children) {
+    if (ReturnExceptions && c->cancelled()) out.push_back(new_exception(in, in.types.CancelledError, {}));
+    else if (ReturnExceptions && c->exception()) out.push_back(to_python_exception(in, c->exception()));
+    else out.push_back(static_cast<future_state<value>*>(c)->result());
+  }
+  return make_list(in, std::move(out));
+}
+
+value asyncio_gather(interpreter& in, const call_args& a, object*) {
+  event_loop* loop = event_loop::current();
+  if (!loop) throw_error(in, in.types.RuntimeError, "no running event loop");
+  value re = keyword_arg(a, "return_exceptions");
+  const bool return_exceptions = !re.empty() && truthy(in, re);
+  std::vector<future_core*> children;
+  std::vector<std::size_t> place;
+  std::vector<value> keep;  // the futures, alive while collected
+  task_id first = no_task;
+  for (std::size_t i = 0; i < a.npos; ++i) {
+    value f = ensure_future_of(in, a.args[i]);
+    future_obj* fo = as_future(f);
+    future_core* core = &fo->f.state();
+    std::size_t k = 0;
+    while (k < children.size() && children[k] != core) ++k;
+    if (k == children.size()) {  // an awaitable passed twice is gathered once (CPython's arg_to_fut)
+      core->add_ref();
+      children.push_back(core);
+      if (fo->is_task() && (first == no_task || fo->task.id() < first)) first = fo->task.id();
+    }
+    place.push_back(k);
+    keep.push_back(std::move(f));
+  }
+  const std::uint32_t count = static_cast<std::uint32_t>(children.size());
+  auto* g = new gather_state<value>(*loop, std::move(children), first,
+                                    return_exceptions ? &collect_gather<true> : &collect_gather<false>, return_exceptions);
+  future_handle<value> h{ref<future_state<value>>(g)};
+  value fut = make_future(in, std::move(h), wait_target{wait_kind::gather, 0.0, first, count});
+  bool duplicates = false;
+  for (std::size_t i = 0; i < place.size(); ++i) duplicates = duplicates || place[i] != i;
+  if (!duplicates) return fut;
+  // Results per argument, from the distinct children's results.
+  std::vector<value> places;
+  for (std::size_t p : place) places.push_back(value::integer(static_cast<std::int64_t>(p)));
+  return make_native_coroutine(in, gather_in_places(fut, make_tuple(in, std::move(places))), "gather");
+}
+
+value asyncio_current_task(interpreter& in, const call_args&, object*) {
+  task_driver* d = task_driver::running();
+  if (!d) {
+    if (!event_loop::current()) throw_error(in, in.types.RuntimeError, "no running event loop");
+    return value::none();
+  }
+  return task_object_for(in, *d);
+}
+
+value asyncio_iscoroutine(interpreter&, const call_args& a, object*) { return value::boolean(is_coroutine(a.args[0])); }
+
+value asyncio_iscoroutinefunction(interpreter& in, const call_args& a, object*) {
+  value f = a.args[0];
+  if (f.is_object() && f.obj()->type == in.types.method) f = static_cast<method_object*>(f.obj())->func;
+  return value::boolean(f.is_object() && f.obj()->type == in.types.function &&
+                        static_cast<function_object*>(f.obj())->co->is(code::coroutine));
+}
+
+}  // namespace
+
+task<value> gather_in_places(value fut, value places) {
+  future_obj* fo = as_future(fut);
+  value distinct = co_await future_awaiter<value>{&fo->f.state(), fo->why};
+  interpreter& in = current_interpreter();
+  std::vector<value> out;
+  const auto& items = static_cast<list_object*>(distinct.obj())->items;
+  for (const value& p : static_cast<tuple_object*>(places.obj())->items) out.push_back(items[static_cast<std::size_t>(p.as_int())]);
+  co_return make_list(in, std::move(out));
+}
+
+void fill_asyncio_module(interpreter& in, module_object& m) {
+  auto def = [&](const char* name, native_fn fn) { m.attrs.set(in.intern(name), make_builtin(in, std::string("asyncio.") + name, fn)); };
+  def("run", asyncio_run);
+  def("sleep", asyncio_sleep);
+  def("create_task", asyncio_create_task);
+  def("ensure_future", asyncio_ensure_future);
+  def("gather", asyncio_gather);
+  def("current_task", asyncio_current_task);
+  def("iscoroutine", asyncio_iscoroutine);
+  def("iscoroutinefunction", asyncio_iscoroutinefunction);
+  m.attrs.set(in.intern("Future"), value::borrow(in.types.Future));
+  m.attrs.set(in.intern("Task"), value::borrow(in.types.Task));
+  m.attrs.set(in.intern("CancelledError"), value::borrow(in.types.CancelledError));
+  m.attrs.set(in.intern("TimeoutError"), value::borrow(in.types.TimeoutError));
+  m.attrs.set(in.intern("InvalidStateError"), value::borrow(in.types.InvalidStateError));
+  m.attrs.set(in.intern("QueueEmpty"), value::borrow(in.types.QueueEmpty));
+  m.attrs.set(in.intern("QueueFull"), value::borrow(in.types.QueueFull));
+}
+
+void install_asyncio(interpreter& in) {
+  install_futures(in);
+  in.register_module("asyncio", [](interpreter& i, module_object& m) { fill_asyncio_module(i, m); });
+}
+
+}  // namespace asyncrace::python

@@ -1,0 +1,33 @@
+// asyncio's Future and Task as Python objects around the scheduler's own: a Task made by
+// asyncio.create_task in an interpreted program is the same task_state a C++ tutorial's is, so
+// the loop, the trace and the race diagram see no difference.
+#pragma once
+
+#include "object.hpp"
+#include "sched/future_handle.hpp"
+#include "sched/observer.hpp"
+#include "sched/task_state.hpp"
+
+namespace asyncrace::python {
+
+struct future_obj : object {
+  future_handle<value> f;     // a Future, a Task, or a gather's future
+  task_handle<value> task;    // set for a Task
+  wait_target why;            // what a task awaiting it is said to wait for (traces)
+  value name;                 // a Task's name when set by the program (else Task-N)
+  bool task_made = false;     // `task` is set
+  bool is_task() const { return task_made; }
+  ~future_obj() override;
+};
+
+// repr() of a value for the scheduler's own reprs (a Task's result): found by ADL.
+std::string py_repr(const value& v);
+
+// The future_obj behind a Future/Task value, or null.
+future_obj* as_future(const value& v);
+// A Task object for a new task running `coro` (a coroutine object) on the running loop.
+value make_task(interpreter& in, const value& coro, const value& name);
+// A Future object around an existing scheduler future (gathers, shields, run_in_executor).
+value make_future(interpreter& in, future_handle<value> f, wait_target why);
+
+}  // namespace asyncrace::python

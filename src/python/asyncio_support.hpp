@@ -1,0 +1,27 @@
+// What the files of the asyncio module share: the Task object of a running task, the module being
+// filled, and small argument helpers.
+#pragma once
+
+#include <string_view>
+
+#include "object.hpp"
+#include "sched/task_driver.hpp"
+
+namespace asyncrace::python {
+
+// The Task object for a scheduler task (one per task, made on first request: the main task of
+// asyncio.run has none until asyncio.current_task() asks).
+void remember_task(interpreter& in, const task_driver& d, const value& task);
+value task_object_for(interpreter& in, task_driver& d);
+void forget_task(interpreter& in, const task_driver& d);
+
+// Keyword argument `name` of a call, or empty.
+value keyword_arg(const call_args& a, std::string_view name);
+// A number argument as seconds (int or float), with CPython's TypeError otherwise.
+double seconds_arg(interpreter& in, const value& v, const char* what);
+
+// Fills the asyncio module (asyncio_module.cpp and the files beside it).
+void install_futures(interpreter& in);
+void fill_asyncio_module(interpreter& in, module_object& m);
+
+}  // namespace asyncrace::python

@@ -1,0 +1,207 @@
+#include "compiler.hpp"
+
+#include <algorithm>
+
+#include "compiler_unit.hpp"
+#include "parser.hpp"
+
+namespace asyncrace::python {
+
+void compiler::push_unit(const scope_info& s, std::string nm, std::string qualname, unsigned first_line) {
+  unit n;
+  n.co = std::make_shared<code>();
+  n.scope = &s;
+  n.co->name = std::move(nm);
+  n.co->qualname = std::move(qualname);
+  n.co->filename = src_.name();
+  n.co->first_line = first_line;
+  n.line = first_line;
+  if (s.type != scope_info::kind::module && s.type != scope_info::kind::class_body) {
+    for (const std::string& l : s.locals) {
+      n.local_slot.emplace(l, static_cast<std::uint32_t>(n.co->varnames.size()));
+      n.co->varnames.push_back(l);
+    }
+  }
+  for (const std::string& c : s.cellvars) {
+    n.cell_slot.emplace(c, static_cast<std::uint32_t>(n.co->cellvars.size()));
+    n.co->cellvars.push_back(c);
+    auto p = std::find(s.params.begin(), s.params.end(), c);
+    n.co->cell_param.push_back(p == s.params.end() ? -1 : static_cast<std::int32_t>(p - s.params.begin()));
+  }
+  for (const std::string& f : s.freevars) {
+    n.cell_slot.emplace(f, static_cast<std::uint32_t>(n.co->cellvars.size() + n.co->freevars.size()));
+    n.co->freevars.push_back(f);
+  }
+  n.co->argcount = s.argcount;
+  n.co->posonly = s.posonly;
+  n.co->kwonly = s.kwonly;
+  if (s.varargs) n.co->flags |= code::varargs;
+  if (s.varkeywords) n.co->flags |= code::varkeywords;
+  const bool is_async = s.coroutine;
+  if (s.generator && is_async) n.co->flags |= code::async_generator;
+  else if (s.generator) n.co->flags |= code::generator;
+  else if (is_async) n.co->flags |= code::coroutine;
+  if (s.type == scope_info::kind::class_body) n.co->flags |= code::class_body;
+  if (s.type == scope_info::kind::module) n.co->flags |= code::module;
+  units_.push_back(std::move(n));
+}
+
+std::shared_ptr<code> compiler::pop_unit() {
+  unit& n = u();
+  for (auto [at, label] : n.jumps) n.co->code[at].arg = n.label_at[label];
+  compute_stack_size(*n.co);
+  std::shared_ptr<code> co = std::move(n.co);
+  units_.pop_back();
+  return co;
+}
+
+std::string compiler::qualname_for(const std::string& nm) const {
+  // CPython's __qualname__: enclosing functions add ".<locals>", classes their name.
+  if (units_.empty()) return nm;
+  const unit& parent = units_.back();
+  if (parent.scope->type == scope_info::kind::module) return nm;
+  if (parent.scope->type == scope_info::kind::class_body) return parent.co->qualname + "." + nm;
+  return parent.co->qualname + ".<locals>." + nm;
+}
+
+std::uint32_t compiler::new_label() {
+  u().label_at.push_back(~0u);
+  return static_cast<std::uint32_t>(u().label_at.size() - 1);
+}
+
+void compiler::place(std::uint32_t label) { u().label_at[label] = static_cast<std::uint32_t>(u().co->code.size()); }
+
+void compiler::emit(op o, std::uint32_t arg) {
+  u().co->code.push_back({o, arg});
+  u().co->lines.push_back(u().line);
+}
+
+void compiler::emit_jump(op o, std::uint32_t label) {
+  u().jumps.emplace_back(static_cast<std::uint32_t>(u().co->code.size()), label);
+  emit(o, 0);
+}
+
+std::uint32_t compiler::add_const(constant c) {
+  u().co->consts.push_back(std::move(c));
+  return static_cast<std::uint32_t>(u().co->consts.size() - 1);
+}
+
+std::uint32_t compiler::const_none() {
+  auto it = u().const_str.find("\x01none");
+  if (it != u().const_str.end()) return it->second;
+  std::uint32_t i = add_const(constant{});
+  u().const_str.emplace("\x01none", i);
+  return i;
+}
+
+std::uint32_t compiler::const_str(std::string_view s) {
+  std::string key = "\x02" + std::string(s);
+  auto it = u().const_str.find(key);
+  if (it != u().const_str.end()) return it->second;
+  constant c;
+  c.tag = constant::kind::str;
+  c.s = std::string(s);
+  std::uint32_t i = add_const(std::move(c));
+  u().const_str.emplace(std::move(key), i);
+  return i;
+}
+
+std::uint32_t compiler::name(std::string_view n) {
+  auto it = u().name_index.find(std::string(n));
+  if (it != u().name_index.end()) return it->second;
+  u().co->names.emplace_back(n);
+  auto i = static_cast<std::uint32_t>(u().co->names.size() - 1);
+  u().name_index.emplace(std::string(n), i);
+  return i;
+}
+
+void compiler::error(const ast::position& p, std::string message) const {
+  throw syntax_error{"SyntaxError", std::move(message), p.lineno, p.col_offset + 1, p.end_lineno, p.end_col_offset + 1};
+}
+
+void compiler::load_name(std::string_view n) {
+  const scope_info& s = *u().scope;
+  const name_kind k = s.lookup(n);
+  if (s.type == scope_info::kind::module) return emit(op::load_global, name(n));
+  if (s.type == scope_info::kind::class_body) {
+    if (k == name_kind::free) return emit(op::load_class_deref, u().cell_slot.at(std::string(n)));
+    if (k == name_kind::global_explicit) return emit(op::load_global, name(n));
+    return emit(op::load_name, name(n));
+  }
+  switch (k) {
+    case name_kind::local: return emit(op::load_fast, u().local_slot.at(std::string(n)));
+    case name_kind::cell:
+    case name_kind::free: return emit(op::load_deref, u().cell_slot.at(std::string(n)));
+    default: return emit(op::load_global, name(n));
+  }
+}
+
+void compiler::store_name(std::string_view n) {
+  const scope_info& s = *u().scope;
+  const name_kind k = s.lookup(n);
+  if (s.type == scope_info::kind::module) return emit(op::store_global, name(n));
+  if (s.type == scope_info::kind::class_body) {
+    if (k == name_kind::global_explicit) return emit(op::store_global, name(n));
+    if (k == name_kind::cell || k == name_kind::free) return emit(op::store_deref, u().cell_slot.at(std::string(n)));
+    return emit(op::store_name, name(n));
+  }
+  switch (k) {
+    case name_kind::local: return emit(op::store_fast, u().local_slot.at(std::string(n)));
+    case name_kind::cell:
+    case name_kind::free: return emit(op::store_deref, u().cell_slot.at(std::string(n)));
+    default: return emit(op::store_global, name(n));
+  }
+}
+
+void compiler::delete_name(std::string_view n) {
+  const scope_info& s = *u().scope;
+  const name_kind k = s.lookup(n);
+  if (s.type == scope_info::kind::module) return emit(op::delete_global, name(n));
+  if (s.type == scope_info::kind::class_body) return emit(op::delete_name, name(n));
+  switch (k) {
+    case name_kind::local: return emit(op::delete_fast, u().local_slot.at(std::string(n)));
+    case name_kind::cell:
+    case name_kind::free: return emit(op::delete_deref, u().cell_slot.at(std::string(n)));
+    default: return emit(op::delete_global, name(n));
+  }
+}
+
+bool compiler::ends_cell(const ast::list<ast::stmt*>& b, std::uint32_t i) const {
+  if (i + 1 >= b.size()) return true;
+  // A line "# --- ..." between this statement's end and the next statement starts a new cell.
+  for (unsigned line = b[i]->pos.end_lineno + 1; line < b[i + 1]->pos.lineno; ++line)
+    if (src_.line(line).rfind("# --- ", 0) == 0) return true;
+  return false;
+}
+
+std::shared_ptr<const code> compiler::module(const ast::Module& m) {
+  push_unit(scopes_.module(), "<module>", "<module>", 1);
+  for (std::uint32_t i = 0; i < m.body.size(); ++i) {
+    const ast::stmt* s = m.body[i];
+    if (notebook_ && s->kind == ast::stmt_kind::Expr && ends_cell(m.body, i)) {
+      set_line(s->pos);
+      expr(s->as<ast::Expr>().value);
+      emit(op::print_expr);
+      continue;
+    }
+    stmt(s);
+  }
+  emit(op::load_const, const_none());
+  emit(op::return_value);
+  return pop_unit();
+}
+
+std::shared_ptr<const code> compile_module(const ast::tree& tree, const source_file& src, const compile_options& o) {
+  scope_table scopes(*tree.module, o.notebook);
+  compiler c(src, scopes, o.notebook);
+  return c.module(*tree.module);
+}
+
+std::shared_ptr<const code> compile_source(const source_file& src, const compile_options& o) {
+  parse_options po;
+  po.allow_top_level_await = o.notebook;
+  std::unique_ptr<ast::tree> t = parse(src, po);
+  return compile_module(*t, src, o);
+}
+
+}  // namespace asyncrace::python

@@ -1,0 +1,181 @@
+#include "coroutine.hpp"
+
+#include "asyncio_objects.hpp"
+#include "functions.hpp"
+#include "generators.hpp"
+#include "interpreter.hpp"
+#include "sched/event_loop.hpp"
+#include "sched/sleep.hpp"
+#include "vm.hpp"
+
+namespace asyncrace::python {
+
+namespace {
+
+// Sets the awaiting coroutine's current Python line as it suspends, so a Task's repr says
+// "running at prog.py:N" as CPython does (the interpreted program's python_source maps a line to
+// itself).
+template <class A>
+struct at_line {
+  A inner;
+  unsigned line;
+  bool await_ready() { return inner.await_ready(); }
+  template <class P>
+  auto await_suspend(coro::coroutine_handle<P> h) {
+    h.promise().await_line = line;
+    return inner.await_suspend(h);
+  }
+  decltype(auto) await_resume() { return inner.await_resume(); }
+};
+template <class A>
+at_line(A, unsigned) -> at_line<A>;
+
+coroutine_object* as_coroutine(const value& v) {
+  return v.is_object() && v.obj()->type == current_interpreter().types.coroutine ? static_cast<coroutine_object*>(v.obj())
+                                                                                  : nullptr;
+}
+
+// `await x` where x has __await__ (a custom awaitable): drives the iterator it returns, as
+// Task.__step does: a bare `yield` gives the loop one iteration; a yielded Future, Task or
+// coroutine is awaited and its result sent back in.
+task<value> await_protocol(value iter) {
+  interpreter& in = current_interpreter();
+  value sent = value::none();
+  for (;;) {
+    value y = yield_from_step(in, iter, sent);
+    if (y.empty()) co_return take_stop_value(in);
+    if (y.is_none()) {
+      co_await asyncrace::sleep(0);
+      sent = value::none();
+    } else if (as_coroutine(y)) {
+      task<value> child = take_coroutine(in, y);
+      sent = co_await std::move(child);
+    } else if (future_obj* fu = as_future(y)) {
+      future_handle<value> h = fu->f;
+      sent = co_await h;
+    } else {
+      throw_error(in, in.types.RuntimeError, "Task got bad yield: " + repr(in, y));
+    }
+  }
+}
+
+value awaitable_iterator(interpreter& in, const value& aw) {
+  static thread_local str_object* dunder_await = nullptr;
+  if (!dunder_await) dunder_await = in.intern("__await__");
+  const value* m = type_of(aw)->lookup(dunder_await);
+  if (!m) throw_error(in, in.types.TypeError, "object " + type_name(aw) + " can't be used in 'await' expression");
+  value it = call(in, *m, {aw});
+  if (as_coroutine(it) || !type_of(it)->slots.next)
+    throw_error(in, in.types.TypeError, "__await__() returned non-iterator of type '" + type_name(it) + "'");
+  return it;
+}
+
+enum class frame_mode : std::uint8_t { coroutine, asyncgen_step };
+
+// Runs a coroutine's (or an async generator's) frame: every await it makes is co_awaited here.
+task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mode mode) {
+  interpreter& in = current_interpreter();
+  value send = std::move(first), exc;
+  for (;;) {
+    exec_result r = fresh ? run_frame(in, *f)
+                          : exc.empty() ? resume_frame(in, *f, std::move(send)) : throw_into_frame(in, *f, std::move(exc));
+    fresh = false;
+    exc = value();
+    if (r.status == exec_status::returned) {
+      if (mode == frame_mode::asyncgen_step) {
+        mark_asyncgen_finished(owner);
+        throw_error(in, in.types.StopAsyncIteration, "");
+      }
+      co_return std::move(r.v);
+    }
+    if (r.status == exec_status::yielded) {
+      if (mode == frame_mode::asyncgen_step) co_return std::move(r.v);
+      throw_error(in, in.types.RuntimeError, "a coroutine yielded a value");  // compile-time impossible
+    }
+    if (r.status == exec_status::run_request)
+      throw_error(in, in.types.RuntimeError, "asyncio.run() cannot be called from a running event loop");
+    const unsigned line = f->line();
+    try {
+      value aw = std::move(r.v);
+      if (as_coroutine(aw)) {
+        task<value> child = take_coroutine(in, aw);
+        send = co_await at_line{std::move(child).operator co_await(), line};
+      } else if (future_obj* fu = as_future(aw)) {
+        future_handle<value> h = fu->f;
+        send = co_await at_line{h.operator co_await(), line};
+      } else {
+        task<value> child = await_protocol(awaitable_iterator(in, aw));
+        send = co_await at_line{std::move(child).operator co_await(), line};
+      }
+    } catch (...) {
+      exc = to_python_exception(in, std::current_exception());
+    }
+  }
+}
+
+// An exhausted async generator's __anext__: StopAsyncIteration when awaited.
+task<value> raise_stop_async_iteration() {
+  interpreter& in = current_interpreter();
+  throw_error(in, in.types.StopAsyncIteration, "");
+  co_return value();
+}
+
+}  // namespace
+
+coroutine_object::~coroutine_object() {
+  if (started) return;
+  detail::coroutine_dropped_at(running_line());
+  if (!frame_v.empty()) detail::coroutine_never_awaited(qualname.c_str(), 0);
+  // A native body warns itself as it is destroyed (task<T>::reset), under the same name.
+}
+
+task<value> take_coroutine(interpreter& in, const value& coro) {
+  auto* c = static_cast<coroutine_object*>(coro.obj());
+  if (c->started) throw_error(in, in.types.RuntimeError, "cannot reuse already awaited coroutine");
+  c->started = true;
+  if (c->frame_v.empty()) {
+    task<value> t = std::move(c->native);
+    t.handle().promise().started = true;
+    return t;
+  }
+  auto* f = static_cast<frame*>(c->frame_v.obj());
+  task<value> t = drive_frame(coro, f, value(), true, frame_mode::coroutine);
+  t.handle().promise().name = c->qualname.c_str();
+  t.handle().promise().line = f->co->first_line;
+  return t;
+}
+
+value make_native_coroutine(interpreter& in, task<value> body, std::string name) {
+  auto* c = in.heap.make<coroutine_object>(in.types.coroutine);
+  c->name = name;
+  c->qualname = std::move(name);
+  c->native = std::move(body);
+  c->native.handle().promise().name = c->qualname.c_str();
+  return value::adopt(c);
+}
+
+value make_python_coroutine(interpreter& in, value frame_v) {
+  auto* c = in.heap.make<coroutine_object>(in.types.coroutine);
+  auto* f = static_cast<frame*>(frame_v.obj());
+  c->name = f->co->name;
+  c->qualname = f->co->qualname;
+  c->frame_v = std::move(frame_v);
+  return value::adopt(c);
+}
+
+bool is_coroutine(const value& v) { return as_coroutine(v) != nullptr; }
+
+task<value> task_returning_none() { co_return value::none(); }
+
+value asyncgen_anext(interpreter& in, const value& gen) {
+  auto* g = static_cast<generator_object*>(gen.obj());
+  if (g->finished) {
+    return make_native_coroutine(in, raise_stop_async_iteration(), "anext");
+  }
+  auto* f = static_cast<frame*>(g->frame_v.obj());
+  const bool fresh = !g->started;
+  g->started = true;
+  return make_native_coroutine(in, drive_frame(gen, f, value::none(), fresh, frame_mode::asyncgen_step), "anext");
+}
+
+}  // namespace asyncrace::python

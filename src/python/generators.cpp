@@ -1,0 +1,222 @@
+#include "generators.hpp"
+
+#include "coroutine.hpp"
+#include "functions.hpp"
+#include "interpreter.hpp"
+#include "vm.hpp"
+
+namespace asyncrace::python {
+
+namespace {
+
+// What coroutine.__await__() returns: it yields the coroutine itself once (the driver of the
+// awaiting Task awaits it, coroutine.cpp) and returns the result sent back.
+struct await_iter_object : object {
+  value coro;
+  bool yielded = false;
+};
+type_object* await_iter_type = nullptr;
+
+generator_object& as_generator(interpreter& in, const value& v) {
+  if (!v.is_object() || (v.obj()->type != in.types.generator && v.obj()->type != in.types.async_generator))
+    throw_error(in, in.types.TypeError, "descriptor requires a 'generator' object but received a '" + type_name(v) + "'");
+  return *static_cast<generator_object*>(v.obj());
+}
+
+value gen_next_slot(interpreter& in, const value& self) {
+  return generator_send(in, *static_cast<generator_object*>(self.obj()), value::none());
+}
+
+value gen_send_method(interpreter& in, const call_args& a, object*) {
+  if (a.npos != 2) throw_error(in, in.types.TypeError, "send() takes exactly one argument");
+  value r = generator_send(in, as_generator(in, a.args[0]), a.args[1]);
+  if (r.empty()) throw_exception(new_exception(in, in.types.StopIteration, {take_stop_value(in)}));
+  return r;
+}
+
+value gen_throw_method(interpreter& in, const call_args& a, object*) {
+  if (a.npos < 2) throw_error(in, in.types.TypeError, "throw expected at least 1 argument, got 0");
+  value exc = a.args[1];
+  if (isinstance(exc, in.types.type_)) exc = call(in, exc, {});
+  value r = generator_throw(in, as_generator(in, a.args[0]), exc);
+  if (r.empty()) throw_exception(new_exception(in, in.types.StopIteration, {take_stop_value(in)}));
+  return r;
+}
+
+value gen_close_method(interpreter& in, const call_args& a, object*) {
+  generator_object& g = as_generator(in, a.args[0]);
+  if (!g.started || g.finished) {
+    g.finished = true;
+    return value::none();
+  }
+  try {
+    value r = generator_throw(in, g, new_exception(in, in.types.GeneratorExit, {}));
+    if (!r.empty()) throw_error(in, in.types.RuntimeError, "generator ignored GeneratorExit");
+  } catch (const raised& e) {
+    if (!isinstance(e.exception(), in.types.GeneratorExit) && !isinstance(e.exception(), in.types.StopIteration)) throw;
+  }
+  return value::none();
+}
+
+value asyncgen_anext_method(interpreter& in, const call_args& a, object*) { return asyncgen_anext(in, a.args[0]); }
+value self_method(interpreter&, const call_args& a, object*) { return a.args[0]; }
+
+std::string gen_repr(interpreter&, const value& v) {
+  auto* g = static_cast<generator_object*>(v.obj());
+  return "<" + v.obj()->type->name + " object " + g->qualname + " at 0x7f3a1c2e4d10>";
+}
+
+value coroutine_await_method(interpreter& in, const call_args& a, object*) {
+  auto* it = in.heap.make<await_iter_object>(await_iter_type);
+  it->coro = a.args[0];
+  return value::adopt(it);
+}
+
+value await_iter_next(interpreter& in, const value& self) {
+  auto* it = static_cast<await_iter_object*>(self.obj());
+  if (!it->yielded) {
+    it->yielded = true;
+    return it->coro;
+  }
+  in.stop_value = value::none();
+  return value();
+}
+
+}  // namespace
+
+value make_generator(interpreter& in, value frame_v, bool async) {
+  auto* g = in.heap.make<generator_object>(async ? in.types.async_generator : in.types.generator);
+  auto* f = static_cast<frame*>(frame_v.obj());
+  g->name = f->co->name;
+  g->qualname = f->co->qualname;
+  f->owned_by_generator = true;
+  g->frame_v = std::move(frame_v);
+  return value::adopt(g);
+}
+
+value generator_send(interpreter& in, generator_object& g, value sent) {
+  if (g.finished) {
+    in.stop_value = value::none();
+    return value();
+  }
+  if (g.running) throw_error(in, in.types.ValueError, "generator already executing");
+  auto* f = static_cast<frame*>(g.frame_v.obj());
+  if (!g.started && !sent.is_none())
+    throw_error(in, in.types.TypeError, "can't send non-None value to a just-started generator");
+  g.running = true;
+  exec_result r;
+  try {
+    r = g.started ? resume_frame(in, *f, std::move(sent)) : run_frame(in, *f);
+  } catch (...) {
+    g.running = false;
+    g.finished = true;
+    throw;
+  }
+  g.started = true;
+  g.running = false;
+  if (r.status == exec_status::yielded) return std::move(r.v);
+  g.finished = true;
+  in.stop_value = r.status == exec_status::returned ? std::move(r.v) : value::none();
+  return value();
+}
+
+value generator_throw(interpreter& in, generator_object& g, value exc) {
+  if (g.finished || !g.started) {
+    g.finished = true;
+    throw_exception(exc);
+  }
+  auto* f = static_cast<frame*>(g.frame_v.obj());
+  g.running = true;
+  exec_result r;
+  try {
+    r = throw_into_frame(in, *f, std::move(exc));
+  } catch (...) {
+    g.running = false;
+    g.finished = true;
+    throw;
+  }
+  g.running = false;
+  if (r.status == exec_status::yielded) return std::move(r.v);
+  g.finished = true;
+  in.stop_value = std::move(r.v);
+  return value();
+}
+
+void mark_asyncgen_finished(const value& gen) { static_cast<generator_object*>(gen.obj())->finished = true; }
+
+value take_stop_value(interpreter& in) {
+  value v = std::move(in.stop_value);
+  return v.empty() ? value::none() : v;
+}
+
+value yield_from_iter(interpreter& in, const value& v) {
+  if (v.is_object() && (v.obj()->type == in.types.generator || v.obj()->type == await_iter_type)) return v;
+  if (is_coroutine(v))
+    throw_error(in, in.types.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+  return get_iter(in, v);
+}
+
+value yield_from_step(interpreter& in, const value& sub, const value& sent) {
+  if (sub.is_object() && sub.obj()->type == in.types.generator)
+    return generator_send(in, *static_cast<generator_object*>(sub.obj()), sent);
+  if (sub.is_object() && sub.obj()->type == await_iter_type) {
+    auto* it = static_cast<await_iter_object*>(sub.obj());
+    if (it->yielded) {
+      in.stop_value = sent;
+      return value();
+    }
+    return await_iter_next(in, sub);
+  }
+  if (!sent.is_none()) throw_error(in, in.types.TypeError, "can't send non-None value to an iterator");
+  value n = iter_next(in, sub);
+  if (n.empty()) in.stop_value = value::none();
+  return n;
+}
+
+value get_aiter(interpreter& in, const value& v) {
+  static thread_local str_object* name = nullptr;
+  name = in.intern("__aiter__");
+  const value* m = type_of(v)->lookup(name);
+  if (!m)
+    throw_error(in, in.types.TypeError, "'async for' requires an object with __aiter__ method, got " + type_name(v));
+  return call(in, *m, {v});
+}
+
+value get_anext_awaitable(interpreter& in, const value& aiter) {
+  if (aiter.is_object() && aiter.obj()->type == in.types.async_generator) return asyncgen_anext(in, aiter);
+  const value* m = type_of(aiter)->lookup(in.intern("__anext__"));
+  if (!m)
+    throw_error(in, in.types.TypeError,
+                "'async for' received an object from __aiter__ that does not implement __anext__: " + type_name(aiter));
+  return call(in, *m, {aiter});
+}
+
+void install_generator_types(interpreter& in) {
+  type_object* g = in.types.generator;
+  g->slots.iter = [](interpreter&, const value& v) { return v; };
+  g->slots.next = gen_next_slot;
+  g->slots.repr = gen_repr;
+  add_method(in, g, "send", gen_send_method);
+  add_method(in, g, "throw", gen_throw_method);
+  add_method(in, g, "close", gen_close_method);
+  add_method(in, g, "__next__", [](interpreter& i, const call_args& a, object*) {
+    value r = gen_next_slot(i, a.args[0]);
+    if (r.empty()) throw_exception(new_exception(i, i.types.StopIteration, {take_stop_value(i)}));
+    return r;
+  });
+  add_method(in, g, "__iter__", self_method);
+  type_object* ag = in.types.async_generator;
+  ag->slots.repr = gen_repr;
+  add_method(in, ag, "__aiter__", self_method);
+  add_method(in, ag, "__anext__", asyncgen_anext_method);
+  add_method(in, ag, "aclose", [](interpreter& i, const call_args& a, object*) {
+    static_cast<generator_object*>(a.args[0].obj())->finished = true;
+    return make_native_coroutine(i, task_returning_none(), "aclose");
+  });
+  await_iter_type = make_builtin_type(in, "coroutine_wrapper", in.types.object_);
+  await_iter_type->slots.iter = [](interpreter&, const value& v) { return v; };
+  await_iter_type->slots.next = await_iter_next;
+  add_method(in, in.types.coroutine, "__await__", coroutine_await_method);
+}
+
+}  // namespace asyncrace::python

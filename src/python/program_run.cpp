@@ -1,0 +1,120 @@
+#include "program_run.hpp"
+
+#include "compiler.hpp"
+#include "coroutine.hpp"
+#include "functions.hpp"
+#include "interpreter.hpp"
+#include "output.hpp"
+#include "sched/event_loop.hpp"
+#include "sched/task_driver.hpp"
+#include "vm.hpp"
+
+namespace asyncrace::python {
+
+struct compiled_program::state {
+  std::shared_ptr<const code> module_code;
+  value module;  // __main__
+  value frame_v;
+};
+
+namespace {
+
+// The module code, as python3 runs it: statements run; each asyncio.run is handed to the
+// program's driver (co_await run_request), which resumes the module with main's result.
+program module_script(compiled_program* p, value frame_v) {
+  interpreter& in = p->interp();
+  in.make_current();
+  auto* f = static_cast<frame*>(frame_v.obj());
+  if (module_state* m = module_state::current()) {
+    // Interpreter exit clears the module's globals first (a coroutine they hold warns "sys:1").
+    value module = value::borrow(f->globals);
+    m->keep([module, &in]() mutable {
+      in.make_current();
+      auto* mod = static_cast<module_object*>(module.obj());
+      std::vector<str_object*> names;
+      mod->attrs.each([&](str_object* k, const value&) { names.push_back(k); });
+      for (str_object* k : names) mod->attrs.erase(k);
+      module = value();
+    });
+  }
+  exec_result r = run_frame(in, *f);
+  while (r.status == exec_status::run_request) {
+    value main = std::move(in.pending_run);
+    const bool shutdown = in.pending_run_shutdown;
+    value result, exc;
+    try {
+      task<value> t = take_coroutine(in, main);
+      result = co_await run_request<value>(std::move(t), shutdown);
+    } catch (...) {
+      in.make_current();
+      exc = to_python_exception(in, std::current_exception());
+    }
+    in.make_current();
+    r = exc.empty() ? resume_frame(in, *f, std::move(result)) : throw_into_frame(in, *f, std::move(exc));
+  }
+  flush_output(in);
+}
+
+}  // namespace
+
+compiled_program::compiled_program(source_file src, program_options o)
+    : source_(std::move(src)),
+      options_(std::move(o)),
+      python_(python_source::interpreted(source_.name(), source_.text())),
+      state_(std::make_unique<state>()) {
+  compile_options co;
+  co.notebook = options_.notebook;
+  state_->module_code = compile_source(source_, co);  // throws syntax_error: nothing is made
+  interp_ = std::make_unique<interpreter>(options_.limits);
+  interpreter& in = *interp_;
+  in.seed = options_.seed;
+  auto* m = in.heap.make<module_object>(in.types.module);
+  m->name = options_.module_name;
+  state_->module = value::adopt(m);
+  m->attrs.set(in.intern("__name__"), make_str(in, options_.module_name));
+  m->attrs.set(in.intern("__file__"), make_str(in, source_.name()));
+  m->attrs.set(in.intern("__doc__"), value::none());
+  if (options_.notebook) m->attrs.set(in.intern("asyncio"), in.import_module("asyncio"));
+  in.add_module(options_.module_name, state_->module);
+  auto* fn = in.heap.make<function_object>(in.types.function);
+  value fv = value::adopt(fn);
+  fn->co = state_->module_code;
+  fn->globals = state_->module;
+  fn->qualname = make_str(in, "<module>");
+  state_->frame_v = make_frame(in, *fn, call_args{});
+}
+
+compiled_program::~compiled_program() {
+  if (!interp_) return;
+  interp_->make_current();
+  state_.reset();
+  interp_.reset();
+}
+
+program compiled_program::script() { return module_script(this, state_->frame_v); }
+
+void display_value(interpreter& in, const value& v) {
+  if (v.is_none()) return;
+  std::string text = repr(in, v);
+  emit_output(in, text + "\n");
+  // IPython's Out[] history keeps the value alive until the program ends.
+  if (module_state* m = module_state::current()) {
+    value kept = v;
+    interpreter* ip = &in;
+    m->keep([kept, ip]() mutable {
+      ip->make_current();
+      kept = value();
+    });
+  }
+}
+
+void request_asyncio_run(interpreter& in, const value& awaitable, bool shutdown) {
+  if (task_driver::running())
+    throw_error(in, in.types.RuntimeError, "asyncio.run() cannot be called from a running event loop");
+  if (!is_coroutine(awaitable))
+    throw_error(in, in.types.ValueError, "a coroutine was expected, got " + repr(in, awaitable));
+  in.pending_run = awaitable;
+  in.pending_run_shutdown = shutdown;
+}
+
+}  // namespace asyncrace::python

@@ -1,0 +1,53 @@
+// An interpreted program, ready to run on the scheduler as `python3 prog.py` would run it: the
+// whole file is compiled first (a SyntaxError means nothing runs), then its module code becomes a
+// scheduler `program` whose asyncio.run calls are handed to the program's driver, one loop
+// iteration at a time, exactly as a C++ twin's are.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "limits.hpp"
+#include "sched/program.hpp"
+#include "sched/python_source.hpp"
+#include "source_file.hpp"
+#include "syntax_error.hpp"
+
+namespace asyncrace::python {
+
+class interpreter;
+
+struct program_options {
+  bool notebook = true;          // top-level `await x` runs asyncio.run(x); a cell's last expression is shown
+  std::string module_name = "__main__";  // "__mp_main__" in a process-pool worker (spawn)
+  std::uint64_t seed = 1;        // simulated I/O (aiohttp latencies)
+  run_limits limits;
+};
+
+class compiled_program {
+ public:
+  // Compiles `src`; throws syntax_error (nothing runs then).
+  compiled_program(source_file src, program_options o);
+  ~compiled_program();
+  compiled_program(const compiled_program&) = delete;
+  compiled_program& operator=(const compiled_program&) = delete;
+
+  // The module code as a scheduler program (call once).
+  program script();
+  // Names Python lines in reprs and warnings (each line is its own).
+  const python_source& python() const { return python_; }
+  const source_file& source() const { return source_; }
+  interpreter& interp() { return *interp_; }
+  const program_options& options() const { return options_; }
+
+ private:
+  struct state;
+  source_file source_;
+  program_options options_;
+  python_source python_;
+  std::unique_ptr<interpreter> interp_;
+  std::unique_ptr<state> state_;
+};
+
+}  // namespace asyncrace::python
