@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "python/limits.hpp"
 #include "tutorials/session.hpp"
 
 namespace asyncrace::cli {
@@ -20,12 +21,21 @@ struct run_command {
   tutorials::run_options options;
   output_format format = output_format::text;
 };
+// `asyncrace run-file PROGRAM.py` (or `-` for standard input): a program of one's own, run by
+// the Python interpreter on the same scheduler.
+struct run_file_command {
+  std::string path;
+  tutorials::run_options options;
+  output_format format = output_format::text;
+  python::run_limits limits;
+  bool ties_given = false;  // else the file's first line "# ties: fifo" or cpython-heap
+};
 // A one-line message naming the problem and the valid choices (exit status 2).
 struct usage_error {
   std::string message;
 };
 
-using command = std::variant<list_command, help_command, run_command, usage_error>;
+using command = std::variant<list_command, help_command, run_command, run_file_command, usage_error>;
 
 command parse(const std::vector<std::string>& args);
 std::string usage();

@@ -1,10 +1,14 @@
 // `asyncrace`: list the tutorials or run one and print its transcript.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli_args.hpp"
+#include "python/program_run.hpp"
 #include "trace/chrome_trace.hpp"
 #include "trace/transcript.hpp"
 #include "tutorials/catalog.hpp"
@@ -30,15 +34,55 @@ int list() {
   return 0;
 }
 
+void print_transcript(const trace::recording& r, const trace::trace_about& about, cli::output_format f) {
+  switch (f) {
+    case cli::output_format::jsonl: std::cout << trace::to_jsonl(r); break;
+    case cli::output_format::chrome_trace: std::cout << trace::to_chrome_trace(r, about); break;
+    case cli::output_format::text: std::cout << trace::to_text(r); break;
+  }
+  std::cout.flush();
+}
+
 int run(const cli::run_command& c) {
   tutorials::session s(*tutorials::find(c.slug), c.options);
   s.run_to_end();
-  switch (c.format) {
-    case cli::output_format::jsonl: std::cout << trace::to_jsonl(s.trace()); break;
-    case cli::output_format::chrome_trace: std::cout << trace::to_chrome_trace(s.trace(), tutorials::about_run(s)); break;
-    case cli::output_format::text: std::cout << trace::to_text(s.trace()); break;
+  print_transcript(s.trace(), tutorials::about_run(s), c.format);
+  return s.error().empty() ? 0 : 1;
+}
+
+// `asyncrace run-file`: compiles the whole program first (a SyntaxError runs nothing and is the
+// transcript's one record, as python3 reports it), then runs it like a tutorial.
+int run_file(const cli::run_file_command& c) {
+  std::string text;
+  std::string name = "prog.py";
+  if (c.path == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(c.path, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "asyncrace: cannot read '%s'\n", c.path.c_str());
+      return 2;
+    }
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    name = c.path.substr(c.path.find_last_of('/') == std::string::npos ? 0 : c.path.find_last_of('/') + 1);
   }
-  std::cout.flush();
+  tutorials::run_options options = c.options;
+  if (!c.ties_given) options.ties = text.rfind("# ties: fifo", 0) == 0 ? tie_policy::fifo : tie_policy::cpython_heap;
+  python::program_options po;
+  po.limits = c.limits;
+  po.seed = options.seed;
+  std::shared_ptr<python::compiled_program> program;
+  try {
+    program = std::make_shared<python::compiled_program>(python::source_file(name, std::move(text)), po);
+  } catch (const python::syntax_error& e) {
+    trace::recording r;
+    r.output(no_task, output_stream::exception, e.last_line(), 0.0);
+    print_transcript(r, {{"program", name}}, c.format);
+    return 1;
+  }
+  tutorials::session s(std::move(program), options);
+  s.run_to_end();
+  print_transcript(s.trace(), tutorials::about_run(s), c.format);
   return s.error().empty() ? 0 : 1;
 }
 
@@ -60,6 +104,7 @@ int main(int argc, char** argv) {
                           return 0;
                         },
                         [](const cli::run_command& c) { return run(c); },
+                        [](const cli::run_file_command& c) { return run_file(c); },
                         [](const cli::usage_error& e) {
                           std::fprintf(stderr, "asyncrace: %s\n", e.message.c_str());
                           return 2;

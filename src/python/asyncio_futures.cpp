@@ -5,10 +5,10 @@
 #include "coroutine.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
-#include "sched/event_loop.hpp"
-#include "sched/future_object.hpp"
-#include "sched/py_repr.hpp"
-#include "sched/task_driver.hpp"
+#include "loop/event_loop.hpp"
+#include "loop/future_object.hpp"
+#include "pyrt/py_repr.hpp"
+#include "loop/task_driver.hpp"
 #include "vm.hpp"
 
 namespace asyncrace::python {

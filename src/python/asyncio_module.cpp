@@ -5,9 +5,9 @@
 #include "coroutine.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
-#include "sched/event_loop.hpp"
-#include "sched/gather.hpp"
-#include "sched/sleep.hpp"
+#include "loop/event_loop.hpp"
+#include "asyncio/gather.hpp"
+#include "asyncio/sleep.hpp"
 #include "vm.hpp"
 
 namespace asyncrace::python {

@@ -4,9 +4,9 @@
 #pragma once
 
 #include "object.hpp"
-#include "sched/future_handle.hpp"
-#include "sched/observer.hpp"
-#include "sched/task_state.hpp"
+#include "loop/future_handle.hpp"
+#include "loop/observer.hpp"
+#include "loop/task_state.hpp"
 
 namespace asyncrace::python {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "object.hpp"
-#include "sched/task_driver.hpp"
+#include "loop/task_driver.hpp"
 
 namespace asyncrace::python {
 

@@ -7,7 +7,7 @@
 
 namespace asyncrace::python {
 
-void compiler::push_unit(const scope_info& s, std::string nm, std::string qualname, unsigned first_line) {
+void compiler::push_unit(const scope& s, const ast::arguments* args, std::string nm, std::string qualname, unsigned first_line) {
   unit n;
   n.co = std::make_shared<code>();
   n.scope = &s;
@@ -16,33 +16,36 @@ void compiler::push_unit(const scope_info& s, std::string nm, std::string qualna
   n.co->filename = src_.name();
   n.co->first_line = first_line;
   n.line = first_line;
-  if (s.type != scope_info::kind::module && s.type != scope_info::kind::class_body) {
-    for (const std::string& l : s.locals) {
-      n.local_slot.emplace(l, static_cast<std::uint32_t>(n.co->varnames.size()));
-      n.co->varnames.push_back(l);
+  if (s.function_like()) {
+    for (std::string_view l : s.locals) {
+      n.local_slot.emplace(std::string(l), static_cast<std::uint32_t>(n.co->varnames.size()));
+      n.co->varnames.emplace_back(l);
     }
   }
-  for (const std::string& c : s.cellvars) {
-    n.cell_slot.emplace(c, static_cast<std::uint32_t>(n.co->cellvars.size()));
-    n.co->cellvars.push_back(c);
-    auto p = std::find(s.params.begin(), s.params.end(), c);
-    n.co->cell_param.push_back(p == s.params.end() ? -1 : static_cast<std::int32_t>(p - s.params.begin()));
+  for (std::string_view c : s.cellvars) {
+    n.cell_slot.emplace(std::string(c), static_cast<std::uint32_t>(n.co->cellvars.size()));
+    n.co->cellvars.emplace_back(c);
+    const symbol* sym = s.find(c);
+    n.co->cell_param.push_back(sym && sym->parameter ? sym->slot : -1);
   }
-  for (const std::string& f : s.freevars) {
-    n.cell_slot.emplace(f, static_cast<std::uint32_t>(n.co->cellvars.size() + n.co->freevars.size()));
-    n.co->freevars.push_back(f);
+  for (std::string_view f : s.freevars) {
+    n.cell_slot.emplace(std::string(f), static_cast<std::uint32_t>(n.co->cellvars.size() + n.co->freevars.size()));
+    n.co->freevars.emplace_back(f);
   }
-  n.co->argcount = s.argcount;
-  n.co->posonly = s.posonly;
-  n.co->kwonly = s.kwonly;
-  if (s.varargs) n.co->flags |= code::varargs;
-  if (s.varkeywords) n.co->flags |= code::varkeywords;
-  const bool is_async = s.coroutine;
-  if (s.generator && is_async) n.co->flags |= code::async_generator;
-  else if (s.generator) n.co->flags |= code::generator;
-  else if (is_async) n.co->flags |= code::coroutine;
-  if (s.type == scope_info::kind::class_body) n.co->flags |= code::class_body;
-  if (s.type == scope_info::kind::module) n.co->flags |= code::module;
+  if (args) {
+    n.co->posonly = args->posonlyargs.size();
+    n.co->argcount = args->posonlyargs.size() + args->args.size();
+    n.co->kwonly = args->kwonlyargs.size();
+    if (args->vararg) n.co->flags |= code::varargs;
+    if (args->kwarg) n.co->flags |= code::varkeywords;
+  } else if (s.kind == scope_kind::comprehension) {
+    n.co->argcount = 1;  // .0
+  }
+  if (s.is_async_generator) n.co->flags |= code::async_generator;
+  else if (s.is_generator) n.co->flags |= code::generator;
+  else if (s.is_coroutine) n.co->flags |= code::coroutine;
+  if (s.kind == scope_kind::class_body) n.co->flags |= code::class_body;
+  if (s.kind == scope_kind::module) n.co->flags |= code::module;
   units_.push_back(std::move(n));
 }
 
@@ -59,8 +62,8 @@ std::string compiler::qualname_for(const std::string& nm) const {
   // CPython's __qualname__: enclosing functions add ".<locals>", classes their name.
   if (units_.empty()) return nm;
   const unit& parent = units_.back();
-  if (parent.scope->type == scope_info::kind::module) return nm;
-  if (parent.scope->type == scope_info::kind::class_body) return parent.co->qualname + "." + nm;
+  if (parent.scope->kind == scope_kind::module) return nm;
+  if (parent.scope->kind == scope_kind::class_body) return parent.co->qualname + "." + nm;
   return parent.co->qualname + ".<locals>." + nm;
 }
 
@@ -119,11 +122,15 @@ void compiler::error(const ast::position& p, std::string message) const {
   throw syntax_error{"SyntaxError", std::move(message), p.lineno, p.col_offset + 1, p.end_lineno, p.end_col_offset + 1};
 }
 
+name_kind compiler::kind_of(std::string_view n) const {
+  const symbol* sym = u_const().scope->find(n);
+  return sym ? sym->kind : name_kind::global_implicit;
+}
+
 void compiler::load_name(std::string_view n) {
-  const scope_info& s = *u().scope;
-  const name_kind k = s.lookup(n);
-  if (s.type == scope_info::kind::module) return emit(op::load_global, name(n));
-  if (s.type == scope_info::kind::class_body) {
+  const name_kind k = kind_of(n);
+  if (at_module()) return emit(op::load_global, name(n));
+  if (in_class()) {
     if (k == name_kind::free) return emit(op::load_class_deref, u().cell_slot.at(std::string(n)));
     if (k == name_kind::global_explicit) return emit(op::load_global, name(n));
     return emit(op::load_name, name(n));
@@ -137,10 +144,9 @@ void compiler::load_name(std::string_view n) {
 }
 
 void compiler::store_name(std::string_view n) {
-  const scope_info& s = *u().scope;
-  const name_kind k = s.lookup(n);
-  if (s.type == scope_info::kind::module) return emit(op::store_global, name(n));
-  if (s.type == scope_info::kind::class_body) {
+  const name_kind k = kind_of(n);
+  if (at_module()) return emit(op::store_global, name(n));
+  if (in_class()) {
     if (k == name_kind::global_explicit) return emit(op::store_global, name(n));
     if (k == name_kind::cell || k == name_kind::free) return emit(op::store_deref, u().cell_slot.at(std::string(n)));
     return emit(op::store_name, name(n));
@@ -154,10 +160,9 @@ void compiler::store_name(std::string_view n) {
 }
 
 void compiler::delete_name(std::string_view n) {
-  const scope_info& s = *u().scope;
-  const name_kind k = s.lookup(n);
-  if (s.type == scope_info::kind::module) return emit(op::delete_global, name(n));
-  if (s.type == scope_info::kind::class_body) return emit(op::delete_name, name(n));
+  const name_kind k = kind_of(n);
+  if (at_module()) return emit(op::delete_global, name(n));
+  if (in_class()) return emit(op::delete_name, name(n));
   switch (k) {
     case name_kind::local: return emit(op::delete_fast, u().local_slot.at(std::string(n)));
     case name_kind::cell:
@@ -175,7 +180,7 @@ bool compiler::ends_cell(const ast::list<ast::stmt*>& b, std::uint32_t i) const 
 }
 
 std::shared_ptr<const code> compiler::module(const ast::Module& m) {
-  push_unit(scopes_.module(), "<module>", "<module>", 1);
+  push_unit(scopes_.module(), nullptr, "<module>", "<module>", 1);
   for (std::uint32_t i = 0; i < m.body.size(); ++i) {
     const ast::stmt* s = m.body[i];
     if (notebook_ && s->kind == ast::stmt_kind::Expr && ends_cell(m.body, i)) {
@@ -192,7 +197,9 @@ std::shared_ptr<const code> compiler::module(const ast::Module& m) {
 }
 
 std::shared_ptr<const code> compile_module(const ast::tree& tree, const source_file& src, const compile_options& o) {
-  scope_table scopes(*tree.module, o.notebook);
+  scope_options so;
+  so.allow_top_level_await = o.notebook;
+  scope_table scopes = analyze_scopes(tree, so);
   compiler c(src, scopes, o.notebook);
   return c.module(*tree.module);
 }

@@ -127,28 +127,18 @@ void compiler::expr(const ast::expr* e) {
     case K::Await: {
       expr(e->as<ast::Await>().value);
       set_line(e->pos);
-      if (u().scope->type == scope_info::kind::module) {
-        if (!notebook_) error(e->pos, "'await' outside function");
-        emit(op::asyncio_run);  // a notebook cell's top-level await: asyncio.run(x)
-      } else {
-        if (!u().scope->coroutine) error(e->pos, "'await' outside async function");
-        emit(op::await_);
-      }
+      if (at_module()) emit(op::asyncio_run);  // a notebook cell's top-level await: asyncio.run(x)
+      else emit(op::await_);
       break;
     }
     case K::Yield: {
       const auto& y = e->as<ast::Yield>();
-      if (u().scope->type == scope_info::kind::module || u().scope->type == scope_info::kind::class_body)
-        error(e->pos, "'yield' outside function");
       if (y.value) expr(y.value);
       else emit(op::load_const, const_none());
       emit(op::yield_value);
       break;
     }
     case K::YieldFrom: {
-      if (u().scope->type == scope_info::kind::module || u().scope->type == scope_info::kind::class_body)
-        error(e->pos, "'yield' outside function");
-      if (u().scope->coroutine) error(e->pos, "'yield from' inside async function");
       expr(e->as<ast::YieldFrom>().value);
       emit(op::get_yield_from_iter);
       emit(op::load_const, const_none());
@@ -370,7 +360,7 @@ void compiler::joined_str(const ast::JoinedStr& j) {
   emit(op::build_string, n);
 }
 
-void compiler::make_closure(const scope_info& s, std::shared_ptr<code> co, const ast::arguments* args) {
+void compiler::make_closure(const scope& s, std::shared_ptr<code> co, const ast::arguments* args) {
   std::uint32_t flags = 0;
   if (args && !args->defaults.empty()) {
     for (ast::expr* d : args->defaults) expr(d);
@@ -391,9 +381,9 @@ void compiler::make_closure(const scope_info& s, std::shared_ptr<code> co, const
     }
   }
   if (!s.freevars.empty()) {
-    for (const std::string& f : s.freevars) {
+    for (std::string_view f : s.freevars) {
       // The cell comes from this scope's own cells (a cellvar or a free variable passing through).
-      auto it = u().cell_slot.find(f);
+      auto it = u().cell_slot.find(std::string(f));
       emit(op::load_closure, it->second);
     }
     emit(op::build_tuple, s.freevars.size());
@@ -407,8 +397,8 @@ void compiler::make_closure(const scope_info& s, std::shared_ptr<code> co, const
 }
 
 void compiler::lambda(const ast::Lambda& l) {
-  const scope_info& s = scopes_.of(&l);
-  push_unit(s, "<lambda>", qualname_for("<lambda>"), l.pos.lineno);
+  const scope& s = *scopes_.of(&l);
+  push_unit(s, l.args, "<lambda>", qualname_for("<lambda>"), l.pos.lineno);
   expr(l.body);
   emit(op::return_value);
   std::shared_ptr<code> co = pop_unit();
@@ -417,8 +407,10 @@ void compiler::lambda(const ast::Lambda& l) {
 
 void compiler::comprehension(const ast::expr* node, const ast::list<ast::comprehension*>& gens, const ast::expr* elt,
                              const ast::expr* value) {
-  const scope_info& s = scopes_.of(node);
-  push_unit(s, s.name, qualname_for(s.name), node->pos.lineno);
+  const scope& s = *scopes_.of(node);
+  const std::string nm = node->kind == ast::expr_kind::ListComp ? "<listcomp>" : node->kind == ast::expr_kind::SetComp ? "<setcomp>"
+                         : node->kind == ast::expr_kind::DictComp ? "<dictcomp>" : "<genexpr>";
+  push_unit(s, nullptr, nm, qualname_for(nm), node->pos.lineno);
   const bool gen = node->kind == ast::expr_kind::GeneratorExp;
   if (!gen) emit(node->kind == ast::expr_kind::ListComp ? op::build_list : node->kind == ast::expr_kind::SetComp ? op::build_set : op::build_map, 0);
   comprehension_generator(gens, 0, node, elt, value, 1);
@@ -429,7 +421,7 @@ void compiler::comprehension(const ast::expr* node, const ast::list<ast::compreh
   expr(gens[0]->iter);
   emit(gens[0]->is_async ? op::get_aiter : op::get_iter);
   emit(op::call, 1);
-  if (s.coroutine && !gen) emit(op::await_);
+  if (s.is_coroutine && !gen) emit(op::await_);
 }
 
 void compiler::comprehension_generator(const ast::list<ast::comprehension*>& gens, std::uint32_t index,

@@ -38,7 +38,7 @@ void compiler::stmt(const ast::stmt* s) {
         expr(a.value);
         assign_target(a.target);
       }
-      if (u().scope->type == scope_info::kind::class_body && a.simple && a.target->kind == ast::expr_kind::Name) {
+      if (in_class() && a.simple && a.target->kind == ast::expr_kind::Name) {
         // Class annotations are kept in __annotations__ (dataclasses read them).
         expr(a.annotation);
         emit(op::load_name, name("__annotations__"));
@@ -152,9 +152,6 @@ void compiler::unwind_blocks(bool preserve_tos, bool stop_at_loop) {
 }
 
 void compiler::return_stmt(const ast::Return& r) {
-  const scope_info& s = *u().scope;
-  if (s.type == scope_info::kind::module || s.type == scope_info::kind::class_body) error(r.pos, "'return' outside function");
-  if (r.value && s.generator && s.coroutine) error(r.pos, "'return' with value in async generator");
   if (r.value) expr(r.value);
   else emit(op::load_const, const_none());
   unwind_blocks(true, false);
@@ -163,9 +160,9 @@ void compiler::return_stmt(const ast::Return& r) {
 
 void compiler::function_def(const ast::FunctionDef& f) {
   for (ast::expr* d : f.decorator_list) expr(d);
-  const scope_info& s = scopes_.of(&f);
+  const scope& s = *scopes_.of(&f);
   const std::string nm(f.name);
-  push_unit(s, nm, qualname_for(nm), f.pos.lineno);
+  push_unit(s, f.args, nm, qualname_for(nm), f.pos.lineno);
   // A docstring is not code.
   std::uint32_t first = 0;
   if (!f.body.empty() && f.body[0]->kind == ast::stmt_kind::Expr &&
@@ -183,10 +180,10 @@ void compiler::function_def(const ast::FunctionDef& f) {
 
 void compiler::class_def(const ast::ClassDef& c) {
   for (ast::expr* d : c.decorator_list) expr(d);
-  const scope_info& s = scopes_.of(&c);
+  const scope& s = *scopes_.of(&c);
   const std::string nm(c.name);
   emit(op::load_build_class);
-  push_unit(s, nm, qualname_for(nm), c.pos.lineno);
+  push_unit(s, nullptr, nm, qualname_for(nm), c.pos.lineno);
   bool annotations = false;
   for (ast::stmt* b : c.body) annotations = annotations || b->kind == ast::stmt_kind::AnnAssign;
   if (annotations) {
@@ -348,7 +345,7 @@ void compiler::for_loop(const ast::For& f) {
   std::uint32_t start = new_label(), exit = new_label(), end = new_label();
   expr(f.iter);
   if (f.is_async()) {
-    if (u().scope->type == scope_info::kind::module) error(f.pos, "asyncrace runs a notebook's top-level 'async for' only inside a function");
+    if (at_module()) error(f.pos, "asyncrace runs a notebook's top-level 'async for' only inside a function");
     emit(op::get_aiter);
     std::uint32_t handler = new_label();
     place(start);
@@ -470,7 +467,7 @@ void compiler::try_star(const ast::Try& t) {
 void compiler::with_stmt(const ast::With& w, std::uint32_t item) {
   const ast::withitem& it = *w.items[item];
   const bool async = w.is_async();
-  if (async && u().scope->type == scope_info::kind::module)
+  if (async && at_module())
     error(w.pos, "asyncrace runs a notebook's top-level 'async with' only inside a function");
   std::uint32_t handler = new_label(), exit = new_label();
   expr(it.context_expr);

@@ -11,7 +11,7 @@
 
 #include "ast.hpp"
 #include "code.hpp"
-#include "compiler_scopes.hpp"
+#include "scopes.hpp"
 #include "object.hpp"
 #include "source_file.hpp"
 #include "syntax_error.hpp"
@@ -28,7 +28,7 @@ struct fblock {
 
 struct unit {
   std::shared_ptr<code> co;
-  const scope_info* scope = nullptr;
+  const scope* scope = nullptr;
   std::vector<std::uint32_t> label_at;                 // label -> instruction index (or ~0u)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> jumps;  // (instruction, label)
   std::vector<fblock> blocks;
@@ -45,10 +45,14 @@ class compiler {
 
  private:
   // units
-  void push_unit(const scope_info& s, std::string name, std::string qualname, unsigned first_line);
+  void push_unit(const scope& s, const ast::arguments* args, std::string name, std::string qualname, unsigned first_line);
   std::shared_ptr<code> pop_unit();
   unit& u() { return units_.back(); }
   std::string qualname_for(const std::string& name) const;
+  name_kind kind_of(std::string_view n) const;
+  bool at_module() const { return u_const().scope->kind == scope_kind::module; }
+  bool in_class() const { return u_const().scope->kind == scope_kind::class_body; }
+  const unit& u_const() const { return units_.back(); }
 
   // emission
   std::uint32_t new_label();
@@ -105,7 +109,7 @@ class compiler {
   void constant_expr(const ast::Constant& c);
   void slice(const ast::expr* e);
   // Defaults, closure and code of a new function on the stack, then MAKE_FUNCTION.
-  void make_closure(const scope_info& s, std::shared_ptr<code> co, const ast::arguments* args);
+  void make_closure(const scope& s, std::shared_ptr<code> co, const ast::arguments* args);
   void unpack_targets(const ast::list<ast::expr*>& elts, const ast::position& p);
 
   // the notebook's cells

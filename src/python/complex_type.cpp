@@ -5,7 +5,7 @@
 #include "args.hpp"
 #include "interpreter.hpp"
 #include "numbers.hpp"
-#include "sched/py_format.hpp"
+#include "pyrt/py_format.hpp"
 #include "str.hpp"
 
 namespace asyncrace::python {

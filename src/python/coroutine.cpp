@@ -4,8 +4,8 @@
 #include "functions.hpp"
 #include "generators.hpp"
 #include "interpreter.hpp"
-#include "sched/event_loop.hpp"
-#include "sched/sleep.hpp"
+#include "loop/event_loop.hpp"
+#include "asyncio/sleep.hpp"
 #include "vm.hpp"
 
 namespace asyncrace::python {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "object.hpp"
-#include "sched/task.hpp"
+#include "loop/task.hpp"
 
 namespace asyncrace::python {
 

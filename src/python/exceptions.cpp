@@ -4,11 +4,11 @@
 
 #include "functions.hpp"
 #include "interpreter.hpp"
-#include "sched/context.hpp"
-#include "sched/event_loop.hpp"
-#include "sched/future_object.hpp"
-#include "sched/queue.hpp"
-#include "sched/task_group.hpp"
+#include "pyrt/context.hpp"
+#include "loop/event_loop.hpp"
+#include "loop/future_object.hpp"
+#include "asyncio/queue.hpp"
+#include "asyncio/task_group.hpp"
 #include "vm.hpp"
 
 namespace asyncrace::python {

@@ -37,7 +37,7 @@ value gen_send_method(interpreter& in, const call_args& a, object*) {
 value gen_throw_method(interpreter& in, const call_args& a, object*) {
   if (a.npos < 2) throw_error(in, in.types.TypeError, "throw expected at least 1 argument, got 0");
   value exc = a.args[1];
-  if (isinstance(exc, in.types.type_)) exc = call(in, exc, {});
+  if (isinstance(exc, in.types.type_)) exc = call(in, exc, std::vector<value>{});
   value r = generator_throw(in, as_generator(in, a.args[0]), exc);
   if (r.empty()) throw_exception(new_exception(in, in.types.StopIteration, {take_stop_value(in)}));
   return r;

@@ -1,8 +1,23 @@
 #include "heap.hpp"
 
+#include <utility>
+
+#include "interpreter.hpp"
+
 namespace asyncrace::python {
 
 thread_local bool heap_tearing_down = false;
+thread_local std::uint64_t live_object_bytes = 0;
+
+void* object::operator new(std::size_t size) {
+  live_object_bytes += size;
+  return ::operator new(size);
+}
+
+void object::operator delete(void* p, std::size_t size) noexcept {
+  live_object_bytes -= size;
+  ::operator delete(p);
+}
 
 void destroy_object(object* o) {
   heap::unlink(o);
@@ -18,6 +33,17 @@ void heap::free_all() {
     delete o;
   }
   heap_tearing_down = was;
+}
+
+void heap::over_memory() {
+  const std::uint64_t cap = std::exchange(max_bytes, ~0ull);  // room to make the MemoryError itself
+  interpreter& in = current_interpreter();
+  struct restore {
+    heap& h;
+    std::uint64_t cap;
+    ~restore() { h.max_bytes = cap; }
+  } r{*this, cap};
+  throw_error(in, in.types.MemoryError, "");
 }
 
 std::uint64_t heap::live_objects() const {

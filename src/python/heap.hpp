@@ -21,6 +21,7 @@ class heap {
   // A new object of type `t` (one reference, the caller's).
   template <class T>
   T* make(type_object* t) {
+    if (live_object_bytes > max_bytes) over_memory();
     T* o = new T();
     o->type = t;
     link(o);
@@ -41,8 +42,10 @@ class heap {
   void free_all();
   std::uint64_t live_objects() const;
   std::uint64_t objects_made() const { return made_; }
+  std::uint64_t max_bytes = ~0ull;  // the memory cap (limits.hpp); MemoryError beyond
 
  private:
+  [[noreturn]] void over_memory();
   object ring_;  // sentinel
   std::uint64_t made_ = 0;
 };

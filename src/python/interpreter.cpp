@@ -17,6 +17,7 @@ interpreter& current_interpreter() {
 
 interpreter::interpreter(run_limits l) : limits(l), previous_(current) {
   current = this;
+  heap.max_bytes = live_object_bytes + limits.max_memory;
   make_builtin_types(*this);
   empty_str = make_str(*this, "");
   for (int c = 0; c < 128; ++c) char_strings[c] = value::borrow(intern(std::string(1, static_cast<char>(c))));

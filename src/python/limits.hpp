@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "sched/py_exception.hpp"
+#include "pyrt/py_exception.hpp"
 
 namespace asyncrace::python {
 

@@ -1,7 +1,7 @@
 #include "output.hpp"
 
 #include "interpreter.hpp"
-#include "sched/event_loop.hpp"
+#include "loop/event_loop.hpp"
 
 namespace asyncrace::python {
 

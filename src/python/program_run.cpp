@@ -5,8 +5,8 @@
 #include "functions.hpp"
 #include "interpreter.hpp"
 #include "output.hpp"
-#include "sched/event_loop.hpp"
-#include "sched/task_driver.hpp"
+#include "loop/event_loop.hpp"
+#include "loop/task_driver.hpp"
 #include "vm.hpp"
 
 namespace asyncrace::python {

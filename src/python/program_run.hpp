@@ -9,8 +9,8 @@
 #include <string>
 
 #include "limits.hpp"
-#include "sched/program.hpp"
-#include "sched/python_source.hpp"
+#include "program/program.hpp"
+#include "pyrt/python_source.hpp"
 #include "source_file.hpp"
 #include "syntax_error.hpp"
 

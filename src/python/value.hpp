@@ -4,6 +4,7 @@
 // (heap.hpp), so a program can never leak past its run.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 
@@ -12,8 +13,14 @@ namespace asyncrace::python {
 struct object;
 struct type_object;
 
+// Bytes of Python objects alive on this thread (their fixed parts), for the memory cap.
+extern thread_local std::uint64_t live_object_bytes;
+
 // The intrusive part every heap object starts with.
 struct object {
+  // Sized: with the virtual destructor, delete passes the most derived object's size.
+  static void* operator new(std::size_t size);
+  static void operator delete(void* p, std::size_t size) noexcept;
   object() = default;
   object(const object&) = delete;
   object& operator=(const object&) = delete;

@@ -529,7 +529,7 @@ exec_result run_frame(interpreter& in, frame& base) {
               value enter = bound_special(in, mgr, "__enter__", "__exit__", false);
               f->push(std::move(exit));
               f->blocks.push_back({frame::block::kind::with, i.arg, f->sp});
-              f->push(call(in, enter, {}));
+              f->push(call(in, enter, std::vector<value>{}));
               break;
             }
             case op::before_async_with: {
@@ -537,7 +537,7 @@ exec_result run_frame(interpreter& in, frame& base) {
               value exit = bound_special(in, mgr, "__aexit__", "__aenter__", true);
               value enter = bound_special(in, mgr, "__aenter__", "__aexit__", true);
               f->push(std::move(exit));
-              f->push(call(in, enter, {}));
+              f->push(call(in, enter, std::vector<value>{}));
               break;
             }
             case op::setup_async_with: {

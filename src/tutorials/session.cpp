@@ -5,6 +5,8 @@
 
 #include "pool/real_executors.hpp"
 #include "pyrt/python_source.hpp"
+#include "python/interpreter.hpp"
+#include "python/program_run.hpp"
 #include "sched/asyncio.hpp"
 
 namespace asyncrace::tutorials {
@@ -28,23 +30,55 @@ struct session::state {
         run(loop, t.info->script()) {
     loop.set_python(&python);
   }
+  state(loop_options o, std::unique_ptr<executor_factory> real, std::shared_ptr<python::compiled_program> p)
+      : interpreted(std::move(p)),
+        executors(std::move(real)),
+        loop((o.executors = executors.get(), o)),
+        python(interpreted->python()),
+        run(loop, interpreted->script()) {
+    loop.set_python(&python);
+  }
+  ~state() {
+    if (interpreted) interpreted->interp().make_current();  // what the loop drops dies in its interpreter
+  }
+  // Activates the interpreter (if any) whose code this session's loop runs.
+  void enter() const {
+    if (interpreted) interpreted->interp().make_current();
+  }
+  std::shared_ptr<python::compiled_program> interpreted;  // outlives the loop: its values die in it
   std::unique_ptr<executor_factory> executors;  // null: virtual workers; outlives the loop
   event_loop loop;
   python_source python;  // names Python lines in reprs and warnings
   program_runner run;    // the module code and each asyncio.run in it, one step at a time
 };
 
-session::session(const tutorial& t, const run_options& o)
-    : tutorial_(t), options_(o), error_(validate(o)) {
+namespace {
+std::unique_ptr<executor_factory> executors_for(const run_options& o) {
+  if (o.executors != executor_mode::real) return nullptr;
+  return pool::make_real_executors(o.workers > 0 ? o.workers : pool::hardware_workers());
+}
+}  // namespace
+
+session::session(const tutorial& t, const run_options& o) : tutorial_(&t), options_(o), error_(validate(o)) {
   if (!error_.empty()) return;  // nothing runs with options that make no sense
-  std::unique_ptr<executor_factory> real;
-  if (o.executors == executor_mode::real)
-    real = pool::make_real_executors(o.workers > 0 ? o.workers : pool::hardware_workers());
-  state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, std::move(real), t);
+  state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, executors_for(o), t);
   state_->loop.set_observer(&trace_);
 }
 
-session::~session() = default;
+std::string session::program_name() const { return tutorial_ ? std::string(tutorial_->slug()) + ".py" : program_name_; }
+
+session::session(std::shared_ptr<python::compiled_program> p, const run_options& o)
+    : program_name_(p->source().name()), options_(o), error_(validate(o)) {
+  if (!error_.empty()) return;
+  p->interp().make_current();
+  state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, executors_for(o), std::move(p));
+  state_->loop.set_observer(&trace_);
+}
+
+session::~session() {
+  if (state_) state_->enter();
+  state_.reset();
+}
 
 bool session::finished() const { return !state_ || state_->run.finished(); }
 
@@ -63,6 +97,7 @@ double session::next_event_time() const {
 }
 
 void session::advance(double until, std::size_t budget) {
+  if (state_) state_->enter();
   while (!finished() && budget-- > 0 && next_event_time() <= until && !waiting_for_workers()) {
     if (!state_->run.step() && !state_->run.error().empty()) error_ = state_->run.error();
   }

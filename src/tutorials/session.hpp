@@ -9,6 +9,10 @@
 #include <string>
 
 #include "loop/tie_policy.hpp"
+
+namespace asyncrace::python {
+class compiled_program;
+}
 #include "trace/recording.hpp"
 #include "tutorial.hpp"
 
@@ -31,7 +35,10 @@ std::string validate(const run_options& o);
 
 class session {
  public:
+  // A tutorial's C++ twin.
   session(const tutorial& t, const run_options& o);
+  // A program run by the Python interpreter (compiled already: a SyntaxError never gets here).
+  session(std::shared_ptr<python::compiled_program> p, const run_options& o);
   ~session();
   session(const session&) = delete;
   session& operator=(const session&) = delete;
@@ -54,12 +61,17 @@ class session {
   const trace::recording& trace() const { return trace_; }
   // Why the run ended abnormally (deadlock, uncaught exception); empty otherwise.
   const std::string& error() const { return error_; }
-  const tutorial& source() const { return tutorial_; }
+  // The tutorial a twin session runs (an interpreted session has none).
+  const tutorial& source() const { return *tutorial_; }
+  bool interpreted() const { return tutorial_ == nullptr; }
+  // The file the run's Python is named by in tracebacks: "<slug>.py", or the program's own name.
+  std::string program_name() const;
   const run_options& options() const { return options_; }
 
  private:
   struct state;
-  const tutorial& tutorial_;
+  const tutorial* tutorial_ = nullptr;
+  std::string program_name_;
   run_options options_;
   trace::recording trace_;
   std::string error_;
