@@ -28,7 +28,7 @@ struct fblock {
 
 struct unit {
   std::shared_ptr<code> co;
-  const scope* scope = nullptr;
+  const python::scope* scope = nullptr;
   std::vector<std::uint32_t> label_at;                 // label -> instruction index (or ~0u)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> jumps;  // (instruction, label)
   std::vector<fblock> blocks;

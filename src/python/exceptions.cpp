@@ -270,6 +270,10 @@ void install_exceptions(interpreter& in) {
   // The builtin exception types were made (types.cpp) before BaseException had its slots.
   for (type_object* t : exception_types(in))
     if (t != b) t->slots = b->slots;
+  for (type_object* t : exception_types(in))
+    if (t->module == "builtins") in.builtins().attrs.set(in.intern(t->name), value::borrow(t));
+  in.builtins().attrs.set(in.intern("EnvironmentError"), value::borrow(in.types.OSError));
+  in.builtins().attrs.set(in.intern("IOError"), value::borrow(in.types.OSError));
   in.types.BaseExceptionGroup->slots.construct = group_construct;
   in.types.ExceptionGroup->slots.construct = group_construct;
 }
