@@ -133,6 +133,7 @@ struct code {
   // Made by the VM on first use: the constants as values, the names interned.
   mutable std::vector<value> const_values;
   mutable std::vector<str_object*> name_objects;
+  mutable std::vector<std::int32_t> global_slots, builtin_slots;  // LOAD_GLOBAL's caches, per name
   mutable bool loaded = false;
 
   bool is(flag f) const { return (flags & f) != 0; }

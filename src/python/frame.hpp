@@ -32,6 +32,9 @@ struct frame : object {
   std::vector<block> blocks;
   value handled;                     // the exception an except clause handles now (sys.exc_info)
   frame* back = nullptr;             // the calling frame while this one runs
+  // A base frame stopped at asyncio.run inside functions it called: the innermost of them, where
+  // the run's result goes and execution resumes (null: the base frame itself).
+  frame* resume_at = nullptr;
   bool base = true;                  // the frame a run_frame call started with
   bool owned_by_generator = false;
 

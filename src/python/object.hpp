@@ -80,6 +80,18 @@ class attr_map {
   void set(str_object* name, value v);
   bool erase(str_object* name);
   std::size_t size() const { return index_.size(); }
+  // Where `name` is stored (-1: nowhere). Entries never move and are never reused for another
+  // name, so a slot stays a valid cache key: the VM caches globals by slot.
+  std::int32_t slot_of(str_object* name) const {
+    auto it = index_.find(name);
+    return it == index_.end() ? -1 : static_cast<std::int32_t>(it->second);
+  }
+  // The value at `slot` if it still holds `name` and is bound, else null.
+  const value* at_slot(std::int32_t slot, const str_object* name) const {
+    if (slot < 0 || static_cast<std::size_t>(slot) >= entries_.size()) return nullptr;
+    const auto& e = entries_[static_cast<std::size_t>(slot)];
+    return e.first == name && !e.second.empty() ? &e.second : nullptr;
+  }
   template <class F>
   void each(F&& f) const {
     for (auto& [k, v] : entries_)

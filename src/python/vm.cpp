@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <cstring>
+#include <utility>
 
 #include "functions.hpp"
 #include "interpreter.hpp"
@@ -25,6 +26,8 @@ void load_code(interpreter& in, const code& co) {
   for (const constant& c : co.consts) co.const_values.push_back(constant_value(in, c));
   co.name_objects.reserve(co.names.size());
   for (const std::string& n : co.names) co.name_objects.push_back(in.intern(n));
+  co.global_slots.assign(co.names.size(), -1);
+  co.builtin_slots.assign(co.names.size(), -1);
   co.loaded = true;
 }
 
@@ -44,6 +47,22 @@ void load_code(interpreter& in, const code& co) {
 value load_global(interpreter& in, frame& f, str_object* name) {
   if (const value* v = f.globals->attrs.find(name); v && !v->empty()) return *v;
   if (const value* v = in.builtins().attrs.find(name); v && !v->empty()) return *v;
+  throw_name_error(in, f, name);
+}
+
+// LOAD_GLOBAL with the code object's per-name slot caches (globals, then builtins).
+const value& load_global_cached(interpreter& in, frame& f, const code& co, std::uint32_t namei) {
+  str_object* name = co.name_objects[namei];
+  const attr_map& g = f.globals->attrs;
+  std::int32_t& gs = co.global_slots[namei];
+  if (const value* v = g.at_slot(gs, name)) return *v;
+  gs = g.slot_of(name);
+  if (const value* v = g.at_slot(gs, name)) return *v;
+  const attr_map& b = in.builtins().attrs;
+  std::int32_t& bs = co.builtin_slots[namei];
+  if (const value* v = b.at_slot(bs, name)) return *v;
+  bs = b.slot_of(name);
+  if (const value* v = b.at_slot(bs, name)) return *v;
   throw_name_error(in, f, name);
 }
 
@@ -93,21 +112,22 @@ frame* running_frame() { return innermost; }
 unsigned running_line() { return innermost ? innermost->line() : 0; }
 
 exec_result resume_frame(interpreter& in, frame& f, value sent) {
-  f.push(std::move(sent));
+  (f.resume_at ? *f.resume_at : f).push(std::move(sent));
   return run_frame(in, f);
 }
 
 exec_result throw_into_frame(interpreter& in, frame& f, value exc) {
   // The exception is raised at the instruction the frame stopped after; run_frame's unwinding
   // starts from a pending exception.
-  f.push(std::move(exc));
-  f.ip |= 0x80000000u;  // marks "raise TOS on entry" (cleared at once)
+  frame& at = f.resume_at ? *f.resume_at : f;
+  at.push(std::move(exc));
+  at.ip |= 0x80000000u;  // marks "raise TOS on entry" (cleared at once)
   return run_frame(in, f);
 }
 
 exec_result run_frame(interpreter& in, frame& base) {
-  running_scope scope(&base);
-  frame* f = &base;
+  frame* f = base.resume_at ? std::exchange(base.resume_at, nullptr) : &base;
+  running_scope scope(f);
   value pending;  // an exception being propagated
   if (f->ip & 0x80000000u) {
     f->ip &= 0x7fffffffu;
@@ -165,7 +185,7 @@ exec_result run_frame(interpreter& in, frame& base) {
               f->push(cell->v);
               break;
             }
-            case op::load_global: f->push(load_global(in, *f, co->name_objects[i.arg])); break;
+            case op::load_global: f->push(load_global_cached(in, *f, *co, i.arg)); break;
             case op::store_global: f->globals->attrs.set(co->name_objects[i.arg], f->pop()); break;
             case op::delete_global:
               if (!f->globals->attrs.erase(co->name_objects[i.arg])) throw_name_error(in, *f, co->name_objects[i.arg]);
@@ -248,7 +268,10 @@ exec_result run_frame(interpreter& in, frame& base) {
               f->sp = callable_at;
               // asyncio.run from module code (functions.hpp): the program's driver takes over and
               // resumes this frame with main's result.
-              if (result.empty()) return {exec_status::run_request, value()};
+              if (result.empty()) {
+                if (f != &base) base.resume_at = f;
+                return {exec_status::run_request, value()};
+              }
               f->push(std::move(result));
               break;
             }
@@ -635,6 +658,7 @@ exec_result run_frame(interpreter& in, frame& base) {
             case op::asyncio_run: {
               value aw = f->pop();
               request_asyncio_run(in, aw, true);
+              if (f != &base) base.resume_at = f;
               return {exec_status::run_request, value()};
             }
             case op::count_: assert(false); break;
