@@ -1,6 +1,8 @@
 // asyncio.Future and asyncio.Task for interpreted programs: thin objects over the scheduler's
 // futures and tasks (the same task_state a C++ tutorial's create_task makes).
 #include "asyncio_objects.hpp"
+
+#include <memory>
 #include "asyncio_support.hpp"
 #include "coroutine.hpp"
 #include "functions.hpp"
@@ -121,7 +123,7 @@ struct done_callback {
   interpreter* in;
   value fn, future;
   static void run(void* p) {
-    auto* cb = static_cast<done_callback*>(p);
+    std::unique_ptr<done_callback> cb(static_cast<done_callback*>(p));  // runs once, then is gone
     cb->in->make_current();
     try {
       call(*cb->in, cb->fn, {cb->future});

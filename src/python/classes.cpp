@@ -17,7 +17,6 @@ namespace {
 struct super_object : object {
   value cls, self;
 };
-type_object* super_type = nullptr;
 
 str_object* key_name(interpreter& in, const value& key) {
   return in.intern(static_cast<str_object*>(key.obj())->s);
@@ -127,7 +126,7 @@ value super_call(interpreter& in, const call_args& a, object*) {
   } else {
     throw_error(in, in.types.TypeError, "super() takes 0 or 2 arguments");
   }
-  auto* s = in.heap.make<super_object>(super_type);
+  auto* s = in.heap.make<super_object>(in.types.super_);
   s->cls = cls;
   s->self = self;
   return value::adopt(s);
@@ -313,8 +312,7 @@ void install_object_types(interpreter& in) {
   install_descriptors(in);
   install_generator_types(in);
   install_function_types(in);
-  super_type = in.types.super_;
-  super_type->slots.getattr = super_getattr;
+  in.types.super_->slots.getattr = super_getattr;
   in.builtins().attrs.set(in.intern("super"), make_builtin(in, "super", super_call));
   in.builtins().attrs.set(in.intern("__build_class__"), make_builtin(in, "__build_class__", build_class));
 }

@@ -22,7 +22,10 @@ void compiler::push_unit(const scope& s, const ast::arguments* args, std::string
       n.co->varnames.emplace_back(l);
     }
   }
-  for (std::string_view c : s.cellvars) {
+  std::vector<std::string_view> cells(s.cellvars.begin(), s.cellvars.end());
+  // A class whose methods use super() / __class__ holds that cell (build_class fills it).
+  if (s.needs_class_cell && std::find(cells.begin(), cells.end(), "__class__") == cells.end()) cells.push_back("__class__");
+  for (std::string_view c : cells) {
     n.cell_slot.emplace(std::string(c), static_cast<std::uint32_t>(n.co->cellvars.size()));
     n.co->cellvars.emplace_back(c);
     const symbol* sym = s.find(c);

@@ -384,6 +384,8 @@ void compiler::make_closure(const scope& s, std::shared_ptr<code> co, const ast:
     for (std::string_view f : s.freevars) {
       // The cell comes from this scope's own cells (a cellvar or a free variable passing through).
       auto it = u().cell_slot.find(std::string(f));
+      if (it == u().cell_slot.end()) error(co->first_line ? ast::position{co->first_line, 0, co->first_line, 0} : ast::position{},
+                                            "asyncrace: no cell for the free variable '" + std::string(f) + "' (a compiler bug)");
       emit(op::load_closure, it->second);
     }
     emit(op::build_tuple, s.freevars.size());

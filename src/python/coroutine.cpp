@@ -60,9 +60,7 @@ task<value> await_protocol(value iter) {
 }
 
 value awaitable_iterator(interpreter& in, const value& aw) {
-  static thread_local str_object* dunder_await = nullptr;
-  if (!dunder_await) dunder_await = in.intern("__await__");
-  const value* m = type_of(aw)->lookup(dunder_await);
+  const value* m = type_of(aw)->lookup(in.intern("__await__"));
   if (!m) throw_error(in, in.types.TypeError, "object " + type_name(aw) + " can't be used in 'await' expression");
   value it = call(in, *m, {aw});
   if (as_coroutine(it) || !type_of(it)->slots.next)

@@ -15,7 +15,6 @@ struct await_iter_object : object {
   value coro;
   bool yielded = false;
 };
-type_object* await_iter_type = nullptr;
 
 generator_object& as_generator(interpreter& in, const value& v) {
   if (!v.is_object() || (v.obj()->type != in.types.generator && v.obj()->type != in.types.async_generator))
@@ -67,7 +66,7 @@ std::string gen_repr(interpreter&, const value& v) {
 }
 
 value coroutine_await_method(interpreter& in, const call_args& a, object*) {
-  auto* it = in.heap.make<await_iter_object>(await_iter_type);
+  auto* it = in.heap.make<await_iter_object>(in.types.coroutine_wrapper);
   it->coro = a.args[0];
   return value::adopt(it);
 }
@@ -150,7 +149,7 @@ value take_stop_value(interpreter& in) {
 }
 
 value yield_from_iter(interpreter& in, const value& v) {
-  if (v.is_object() && (v.obj()->type == in.types.generator || v.obj()->type == await_iter_type)) return v;
+  if (v.is_object() && (v.obj()->type == in.types.generator || v.obj()->type == in.types.coroutine_wrapper)) return v;
   if (is_coroutine(v))
     throw_error(in, in.types.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
   return get_iter(in, v);
@@ -159,7 +158,7 @@ value yield_from_iter(interpreter& in, const value& v) {
 value yield_from_step(interpreter& in, const value& sub, const value& sent) {
   if (sub.is_object() && sub.obj()->type == in.types.generator)
     return generator_send(in, *static_cast<generator_object*>(sub.obj()), sent);
-  if (sub.is_object() && sub.obj()->type == await_iter_type) {
+  if (sub.is_object() && sub.obj()->type == in.types.coroutine_wrapper) {
     auto* it = static_cast<await_iter_object*>(sub.obj());
     if (it->yielded) {
       in.stop_value = sent;
@@ -174,9 +173,7 @@ value yield_from_step(interpreter& in, const value& sub, const value& sent) {
 }
 
 value get_aiter(interpreter& in, const value& v) {
-  static thread_local str_object* name = nullptr;
-  name = in.intern("__aiter__");
-  const value* m = type_of(v)->lookup(name);
+  const value* m = type_of(v)->lookup(in.intern("__aiter__"));
   if (!m)
     throw_error(in, in.types.TypeError, "'async for' requires an object with __aiter__ method, got " + type_name(v));
   return call(in, *m, {v});
@@ -213,7 +210,8 @@ void install_generator_types(interpreter& in) {
     static_cast<generator_object*>(a.args[0].obj())->finished = true;
     return make_native_coroutine(i, task_returning_none(), "aclose");
   });
-  await_iter_type = make_builtin_type(in, "coroutine_wrapper", in.types.object_);
+  in.types.coroutine_wrapper = make_builtin_type(in, "coroutine_wrapper", in.types.object_);
+  type_object* await_iter_type = in.types.coroutine_wrapper;
   await_iter_type->slots.iter = [](interpreter&, const value& v) { return v; };
   await_iter_type->slots.next = await_iter_next;
   add_method(in, in.types.coroutine, "__await__", coroutine_await_method);

@@ -25,7 +25,7 @@ struct builtin_types {
               *property = nullptr, *super_ = nullptr,
               // iterators and views
               *iterator = nullptr, *dict_keys = nullptr, *dict_values = nullptr, *dict_items = nullptr,
-              *frame = nullptr, *code = nullptr,
+              *frame = nullptr, *code = nullptr, *coroutine_wrapper = nullptr,
               // asyncio's Future and Task (asyncio_module.cpp)
               *Future = nullptr, *Task = nullptr;
   // exceptions
