@@ -113,9 +113,10 @@ value binary(interpreter& in, bin_op op, const value& a, const value& b, bool in
       value r = call_dunder(in, *m, a, b);
       if (!is_not_implemented(in, r)) return r;
     }
-    if (op == bin_op::add && a.is_object() && a.obj()->type == in.types.list) {
-      list_extend_from(in, a, b);  // list += iterable extends in place (aliases see it)
-      return a;
+    // Mutable builtins change in place (list +=, set |=, ...): aliases see it.
+    if (type_object* t = type_of(a); t->slots.inplace) {
+      value r = t->slots.inplace(in, op, a, b);
+      if (!r.empty()) return r;
     }
   }
   type_object* ta = type_of(a);
