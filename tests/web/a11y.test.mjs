@@ -83,6 +83,10 @@ describe('keyboard and screen reader', () => {
   });
 
   test('Tab reaches the page controls; focus is visible on them', async () => {
+    // No canvas text field may hold the keys (there Tab moves between fields): a click on the
+    // toolbar's name, which is no control, leaves any field.
+    await pg.page.mouse.click(20, 20);
+    await settled(pg.page);
     await pg.page.focus('#canvas');
     await pg.page.keyboard.press('Tab');
     const focused = await pg.page.evaluate(() => {
