@@ -1,6 +1,7 @@
 // Compiler constants as values, and code objects as values (what MAKE_FUNCTION takes).
 #include "functions.hpp"
 #include "interpreter.hpp"
+#include "numbers.hpp"
 
 namespace asyncrace::python {
 
@@ -19,7 +20,7 @@ value constant_value(interpreter& in, const constant& c) {
     case constant::kind::integer: return value::integer(c.i);
     case constant::kind::big_integer: return call(in, value::borrow(in.types.int_), {make_str(in, c.s)});
     case constant::kind::floating: return value::floating(c.d);
-    case constant::kind::imaginary: throw_error(in, in.types.NotImplementedError, "asyncrace does not support complex numbers");
+    case constant::kind::imaginary: return make_complex(in, 0.0, c.d);
     case constant::kind::str: return value::borrow(in.intern(c.s));
     case constant::kind::bytes: return make_bytes(in, c.s);
     case constant::kind::ellipsis: return in.ellipsis;

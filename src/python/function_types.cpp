@@ -23,6 +23,11 @@ std::string function_repr(interpreter& in, const value& v) {
 value function_getattr(interpreter& in, const value& v, str_object* name) {
   auto* fn = static_cast<function_object*>(v.obj());
   const std::string& n = name->s;
+  // What the program set (functools.wraps sets __name__, __doc__, __wrapped__) comes first.
+  if (!fn->dict.empty() && n != "__dict__") {
+    value key = value::borrow(name);
+    if (contains(in, fn->dict, key)) return getitem(in, fn->dict, key);
+  }
   if (n == "__name__") return make_str(in, fn->co->name);
   if (n == "__qualname__") return fn->qualname;
   if (n == "__module__") return make_str(in, static_cast<module_object*>(fn->globals.obj())->name);
@@ -33,10 +38,6 @@ value function_getattr(interpreter& in, const value& v, str_object* name) {
   if (n == "__dict__") {
     if (fn->dict.empty()) fn->dict = make_dict(in);
     return fn->dict;
-  }
-  if (!fn->dict.empty()) {
-    value key = value::borrow(name);
-    if (contains(in, fn->dict, key)) return getitem(in, fn->dict, key);
   }
   return value();
 }
