@@ -27,7 +27,7 @@ fi
 for tool in cmake ninja emcmake node; do
   command -v "$tool" >/dev/null || { echo "bench: $tool not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 done
-# Every emcc call needs Debian's node-acorn (toolchain.md).
+# Every emcc call needs Debian's node-acorn (docs/toolchain.md).
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 [ -x /usr/bin/python3 ] && export EMSDK_PYTHON=/usr/bin/python3
 

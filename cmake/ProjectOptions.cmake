@@ -6,7 +6,7 @@ function(asyncrace_target_defaults target)
   endif()
   if(EMSCRIPTEN)
     # Without an explicit flag em++ 3.1.6 defines __cpp_exceptions yet aborts on the first throw;
-    # native wasm exceptions run in Node 20 and Chromium (toolchain.md).
+    # native wasm exceptions run in Node 20 and Chromium (docs/toolchain.md).
     # clang 14 + libc++ 13 only have <experimental/coroutine> (loop/coro.hpp), and say so on every co_await.
     target_compile_options(${target} PUBLIC -fwasm-exceptions -Wno-deprecated-experimental-coroutine)
     target_link_options(${target} PUBLIC -fwasm-exceptions)

@@ -1,5 +1,5 @@
 // The loop's unit of work: a plain function pointer and its argument. Type-erased without
-// std::function or virtual calls so the ready queue and timers never allocate (see style.md).
+// std::function or virtual calls so the ready queue and timers never allocate (see docs/style.md).
 #pragma once
 
 namespace asyncrace {

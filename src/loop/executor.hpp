@@ -19,7 +19,7 @@ namespace wire {
 struct outcome;
 }
 
-// One call handed to an executor, type-erased with function pointers (style.md).
+// One call handed to an executor, type-erased with function pointers (docs/style.md).
 struct executor_job {
   void (*run)(executor_job&, job_context&);  // calls the function and keeps its outcome
   void (*deliver)(executor_job&);            // on the loop: the outcome reaches the asyncio future

@@ -2,7 +2,7 @@
 // wrapped in a Task; its exception is stored and rethrown at co_await; awaiting it directly runs it
 // inline in the awaiting Task (no loop iteration), as `await coro()` does in Python.
 //
-// Hand-off never uses symmetric transfer (wasm would need tail calls, see toolchain.md): awaiting a
+// Hand-off never uses symmetric transfer (wasm would need tail calls, see docs/toolchain.md): awaiting a
 // child makes it the Task's current frame and returns to the Task's driver loop, which resumes it;
 // a finished child hands control back the same way. The stack never grows with await depth.
 #pragma once

@@ -1,4 +1,4 @@
-// How timers with equal deadlines are ordered (asyncio-model.md, "Timer ties").
+// How timers with equal deadlines are ordered (docs/asyncio-model.md, "Timer ties").
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// The transcript of a run, in the formats of asyncio-model.md: JSONL (one object per printed line,
+// The transcript of a run, in the formats of docs/asyncio-model.md: JSONL (one object per printed line,
 // as Python's json.dumps writes it) and text (time column + line).
 #pragma once
 

@@ -16,7 +16,7 @@ The child runs CPython's own event loop on a virtual clock (virtual_loop.py) and
 seed notebooks rely on: IPython's display of a cell's last expression (here), the virtual executors
 and the seed's cpu_tasks module, rich.print, a simulated subprocess, a seeded os.urandom and a
 simulated aiohttp (simulated_world.py, simulated_aiohttp.py).
-Conventions: README.md next to this file; semantics: the shared docs/asyncio-model.md.
+Conventions: README.md next to this file; semantics: docs/asyncio-model.md.
 Standard library only.
 """
 import argparse, asyncio, ast, concurrent.futures, difflib, functools, gc, io, json, linecache
