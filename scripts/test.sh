@@ -94,11 +94,17 @@ if [ "$web_built" -eq 1 ] && [ -f build/web/site/index.html ]; then
   # Each test's line, and the details of any that failed.
   grep -E "^\s*(ok|not ok) [0-9]+ - " "$log"
   grep -E "^not ok|^\s+not ok" -A 25 "$log" | grep -vE "^\s*$" | head -80
-  grep -E "^# (tests|pass|fail) " "$log"
+  grep -E "^# (tests|pass|fail|skipped|todo) " "$log"
   p="$(grep -E "^# pass [0-9]+" "$log" | awk '{print $3}')"
   f="$(grep -E "^# fail [0-9]+" "$log" | awk '{print $3}')"
   if [ -z "$p" ]; then broken+=("browser (no summary)"); failed=$((failed + 1)); else
     passed=$((passed + p)); failed=$((failed + f)); [ "$f" -eq 0 ] || broken+=("browser"); fi
+  # A skipped or todo test checked nothing: the run fails, so that one never hides for long.
+  s="$(grep -E "^# skipped [0-9]+" "$log" | awk '{print $3}')"
+  t="$(grep -E "^# todo [0-9]+" "$log" | awk '{print $3}')"
+  if [ "${s:-0}" -ne 0 ] || [ "${t:-0}" -ne 0 ]; then
+    broken+=("browser (${s:-0} skipped, ${t:-0} todo)"); failed=$((failed + 1))
+  fi
 else
   broken+=("browser (no site built)"); failed=$((failed + 1))
 fi

@@ -21,7 +21,8 @@ SEED_OUTPUT = HERE / "seed_output"
 PLACEHOLDERS = {
     "{wall}": r"-?[0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?",  # a figure measured on the real clock
     "{urandom}": r"[0-9a-f]+",  # os.urandom(...).hex(): random bytes in the seed's run
-    "0x...": r"0x\.\.\.",  # a memory address; transcripts print every address as `0x...`
+    # A memory address: the goldens print every address as `0x...`, asyncrace a plausible one.
+    "0x...": r"0x(?:\.\.\.|[0-9a-f]+)",
 }
 TRUNCATED = "{truncated}"  # last line: the seed's output stops mid-line here (see README.md)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colour codes: the notebook renders them, its dump drops them
