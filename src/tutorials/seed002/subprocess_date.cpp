@@ -27,7 +27,7 @@ task<std::string> get_date() {
 
 program script() {
   std::string date = co_await asyncio::run(get_date());
-  print(date);  // asyncrace: show the line read from the child (the cell prints nothing)
+  print("Current date: " + date);  // print(f"Current date: {date}")
 }
 
 }  // namespace asyncrace::tutorials::subprocess_date
@@ -46,8 +46,7 @@ extern const tutorial_info subprocess_date_info{
         "prints the virtual clock, epoch 0, so the date reads 1970-01-01 00:00:00.050000. By then "
         "it has exited (the simulation closes the pipe and ends the child in one callback; a real "
         "child's exit may be noticed a little after its EOF), so proc.wait() returns 0 without "
-        "suspending. The seed's cell printed "
-        "nothing; we print the line it read.",
+        "suspending.",
     .script = &subprocess_date::script,
 };
 }  // namespace asyncrace::tutorials

@@ -19,4 +19,4 @@ async def get_date():
     return line
 
 date = asyncio.run(get_date())
-print(date)  # asyncrace: show the line read from the child (the cell prints nothing)
+print(f"Current date: {date}")
