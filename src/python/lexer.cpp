@@ -16,6 +16,15 @@ unsigned character_offset(std::string_view line_text, std::uint32_t byte_col) {
   return chars;
 }
 
+std::string_view line_text(std::string_view text, std::uint32_t line) {
+  std::size_t start = 0;
+  for (std::uint32_t l = 1; l < line && start < text.size(); ++start)
+    if (text[start] == '\n' || (text[start] == '\r' && (start + 1 >= text.size() || text[start + 1] != '\n'))) ++l;
+  std::size_t end = start;
+  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  return text.substr(start, end - start);
+}
+
 namespace {
 
 struct keyword_entry {

@@ -44,5 +44,7 @@ lexed tokenize(std::string_view text, const lex_options& options = {});
 // Character (not byte) offset of byte column `byte_col` in `line_text`: SyntaxError.offset counts
 // characters.
 unsigned character_offset(std::string_view line_text, std::uint32_t byte_col);
+// Line `line` (1-based) of `text`, without its line ending.
+std::string_view line_text(std::string_view text, std::uint32_t line);
 
 }  // namespace asyncrace::python

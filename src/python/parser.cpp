@@ -72,12 +72,7 @@ void parser_core::error(std::string message, std::uint32_t line, std::uint32_t b
     throw e;
   }
   e.message = std::move(message);
-  std::size_t start = 0;
-  for (std::uint32_t l = 1; l < line && start < text_.size(); ++start)
-    if (text_[start] == '\n' || (text_[start] == '\r' && (start + 1 >= text_.size() || text_[start + 1] != '\n'))) ++l;
-  std::size_t end = start;
-  while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
-  e.column = character_offset(text_.substr(start, end - start), byte_col) + 1;
+  e.column = character_offset(line_text(text_, line), byte_col) + 1;
   throw e;
 }
 
@@ -140,12 +135,7 @@ syntax_error parser_core::final_error(syntax_error parser_error) const {
       syntax_error e;
       e.message = std::string("'") + b.kind + "' was never closed";
       e.line = b.line;
-      std::size_t start = 0;
-      for (std::uint32_t l = 1; l < b.line && start < text_.size(); ++start)
-        if (text_[start] == '\n') ++l;
-      std::size_t end = start;
-      while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
-      e.column = character_offset(text_.substr(start, end - start), b.col) + 1;
+      e.column = character_offset(line_text(text_, b.line), b.col) + 1;
       return e;
     }
   }

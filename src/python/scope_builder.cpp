@@ -35,7 +35,7 @@ void scope_builder::fail(std::optional<syntax_error>& slot, const std::string& m
   syntax_error e;
   e.message = message;
   e.line = where.lineno;
-  e.column = where.col_offset + 1;  // (byte columns: the lead's caret code converts for non-ASCII lines)
+  e.column = where.col_offset + 1;  // symtable.c and the compiler count bytes here, not characters
   slot = std::move(e);
 }
 

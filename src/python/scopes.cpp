@@ -70,7 +70,7 @@ class resolver {
     e.line = s.lineno;
     if (auto it = s.directives_.find(name); it != s.directives_.end()) {
       e.line = it->second.lineno;
-      e.column = it->second.col_offset + 1;
+      e.column = it->second.col_offset + 1;  // bytes, as symtable.c
     }
     error = std::move(e);
   }

@@ -11,7 +11,8 @@ struct syntax_error {
   std::string type = "SyntaxError";  // "SyntaxError", "IndentationError" or "TabError"
   std::string message;               // CPython's text: "expected ':'", "invalid syntax", ...
   unsigned line = 0;                 // 1-based, as SyntaxError.lineno
-  unsigned column = 0;               // 1-based character offset, as SyntaxError.offset (0: none)
+  unsigned column = 0;               // as SyntaxError.offset (0: none): 1-based, in characters for the
+                                     // tokenizer's and parser's errors, in bytes for scope errors (as CPython)
   unsigned end_line = 0;
   unsigned end_column = 0;
 
