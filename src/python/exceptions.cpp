@@ -259,6 +259,15 @@ void install_exceptions(interpreter& in) {
   add_method(in, b, "__str__", base_str);
   add_method(in, b, "__repr__", base_repr);
   add_method(in, b, "with_traceback", [](interpreter&, const call_args& a, object*) { return a.args[0]; });
+  add_method(in, b, "add_note", [](interpreter& i, const call_args& a, object*) -> value {
+    if (a.npos != 2 || !isinstance(a.args[1], i.types.str))
+      throw_error(i, i.types.TypeError, "note must be a str, not '" + (a.npos == 2 ? type_name(a.args[1]) : std::string("nothing")) + "'");
+    auto& attrs = static_cast<exception_object*>(a.args[0].obj())->attrs;
+    str_object* key = i.intern("__notes__");
+    if (!attrs.find(key)) attrs.set(key, make_list(i, {}));
+    static_cast<list_object*>(attrs.find(key)->obj())->items.push_back(a.args[1]);
+    return value::none();
+  });
   b->slots.getattr = exc_getattr;
   b->slots.setattr = exc_setattr;
   b->slots.str = [](interpreter& i, const value& v) { return str(i, base_str(i, call_args{&v, 1}, nullptr)); };
@@ -273,6 +282,28 @@ void install_exceptions(interpreter& in) {
   for (type_object* t : exception_types(in))
     if (t->module == "builtins") in.builtins().attrs.set(in.intern(t->name), value::borrow(t));
   in.builtins().attrs.set(in.intern("EnvironmentError"), value::borrow(in.types.OSError));
+  // The rest of the builtin hierarchy, which nothing in C++ raises by name.
+  auto more = [&](const char* name, type_object* base) {
+    type_object* t = make_builtin_type(in, name, base);
+    in.builtins().attrs.set(in.intern(name), value::adopt(t));
+    return t;
+  };
+  type_object* connection = more("ConnectionError", in.types.OSError);
+  for (const char* n : {"ConnectionRefusedError", "ConnectionResetError", "ConnectionAbortedError", "BrokenPipeError"}) more(n, connection);
+  for (const char* n : {"FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError", "NotADirectoryError",
+                        "ProcessLookupError", "ChildProcessError", "InterruptedError", "BlockingIOError"})
+    more(n, in.types.OSError);
+  more("EOFError", in.types.Exception);
+  more("FloatingPointError", in.types.ArithmeticError);
+  more("BufferError", in.types.Exception);
+  more("ReferenceError", in.types.Exception);
+  more("UnicodeDecodeError", in.types.UnicodeError);
+  more("UnicodeEncodeError", in.types.UnicodeError);
+  type_object* indentation = more("IndentationError", in.types.SyntaxError);
+  more("TabError", indentation);
+  for (const char* n : {"SyntaxWarning", "FutureWarning", "PendingDeprecationWarning", "ImportWarning", "UnicodeWarning",
+                        "BytesWarning", "ResourceWarning", "EncodingWarning"})
+    more(n, in.types.Warning);
   in.builtins().attrs.set(in.intern("IOError"), value::borrow(in.types.OSError));
   in.types.BaseExceptionGroup->slots.construct = group_construct;
   in.types.ExceptionGroup->slots.construct = group_construct;

@@ -207,6 +207,8 @@ value call_unpacked(interpreter& in, const value& callable, const value& args, c
 
 value lookup_method(interpreter& in, const value& self, str_object* name) {
   type_object* t = type_of(self);
+  // super objects, modules and the like find attributes their own way (their getattr slot).
+  if (t->slots.getattr && !t->is_exception) return value();
   const value* m = t->lookup(name);
   if (!m || !m->is_object()) return value();
   type_object* mt = m->obj()->type;
