@@ -11,12 +11,12 @@
 
 namespace {
 
-bool frame(void* user) {
+double frame(void* user) {
   auto& app = *static_cast<asyncrace::ui::playground*>(user);
-  const bool animating = app.frame();
+  const double next = app.frame();
   // Tests and the page's loading overlay wait for this line (printed once the first frame is built).
   if (app.frames() == 1) std::puts("asyncrace ready");
-  return animating;
+  return next;
 }
 
 void scale_changed(void* user, float ratio) {

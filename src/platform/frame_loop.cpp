@@ -44,12 +44,20 @@ void shutdown_imgui(window_state&) {
   ImGui::DestroyContext();
 }
 
-bool wants_next_frame(window_state& s) {
+namespace {
+double seconds_now() {
+  return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
+}
+}  // namespace
+
+double next_frame_in(window_state& s) {
   if (s.owed_frames.load() > 0) {
     --s.owed_frames;
-    return true;
+    return 0.0;
   }
-  return s.animating;
+  if (s.interval <= 0.0) return 0.0;
+  if (s.interval == on_event) return on_event;
+  return std::max(0.0, s.frame_started + s.interval - seconds_now());
 }
 
 void pump_events(window_state& s) {
@@ -77,6 +85,7 @@ void apply_pixel_ratio(window_state& s, const app_callbacks& app, float ratio) {
 }
 
 void render_frame(window_state& s, const app_callbacks& app) {
+  s.frame_started = seconds_now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // ImGui's own clock (double-click time, key repeat) moves at most 50 ms a frame, so two clicks
@@ -87,7 +96,7 @@ void render_frame(window_state& s, const app_callbacks& app) {
   if (!s.after_pause) io.DeltaTime = std::min(io.DeltaTime, 0.05f);
   s.after_pause = false;
   ImGui::NewFrame();
-  s.animating = app.frame != nullptr && app.frame(app.user);
+  s.interval = app.frame != nullptr ? app.frame(app.user) : on_event;
   ImGui::Render();
 
   int fb_w = 0;

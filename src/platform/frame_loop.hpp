@@ -23,7 +23,8 @@ struct window_state {
   // may come from another thread.
   std::atomic<int> owed_frames = settle_frames;
   bool after_pause = false;         // the next frame follows a stop: its time step is real, not capped
-  bool animating = true;            // what the app's last frame returned
+  double interval = 0.0;            // what the app's last frame returned (seconds; on_event: none)
+  double frame_started = 0.0;       // when the last frame began (seconds, SDL's counter)
 };
 
 window_state& state();
@@ -35,8 +36,9 @@ void shutdown_imgui(window_state& s);
 // Something happened that may change the picture: owe the settling frames and, where the loop
 // has stopped, start it again (one definition per platform).
 void wake(window_state& s);
-// Called after each frame: whether the next one is needed at once (else only after an event).
-bool wants_next_frame(window_state& s);
+// Called after each frame: seconds until the next one is wanted (0: at once; on_event: only after
+// an event).
+double next_frame_in(window_state& s);
 
 // Handles pending SDL events (sets `quit` on SDL_QUIT / window close).
 void pump_events(window_state& s);

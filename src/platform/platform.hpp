@@ -9,6 +9,7 @@
 // animation-frame loop stops until the next event), so an idle page costs no CPU.
 #pragma once
 
+#include <limits>
 #include <string>
 
 namespace asyncrace::platform {
@@ -21,14 +22,18 @@ struct window_options {
 
 struct app_callbacks {
   void* user = nullptr;
-  // Builds one ImGui frame (between ImGui::NewFrame and ImGui::Render) and says whether the
-  // picture moves by itself (a playing run: draw the next frame at once) or stays as it is until
-  // input arrives or request_frame() is called.
-  bool (*frame)(void* user) = nullptr;
+  // Builds one ImGui frame (between ImGui::NewFrame and ImGui::Render) and says when the picture
+  // next moves by itself: 0 at every frame the display offers (a playing run), a number of seconds
+  // for at most one frame per that interval (slow changes, or the CPU is better spent elsewhere),
+  // or `on_event`: it stays as it is until input arrives or request_frame() is called.
+  double (*frame)(void* user) = nullptr;
   // Called before the first frame and whenever the device pixel ratio changes, outside any frame,
   // so the app can rebuild its font atlas for crisp text; the platform re-uploads the atlas after.
   void (*scale_changed)(void* user, float pixel_ratio) = nullptr;
 };
+
+// What a frame callback returns when the picture stays as it is until the next event.
+inline constexpr double on_event = std::numeric_limits<double>::infinity();
 
 // Creates the window and GL context and initialises ImGui (context, backends). On failure returns
 // a message naming what failed; empty on success.
@@ -43,7 +48,8 @@ void run(const app_callbacks& callbacks);
 // main thread on the web.
 void request_frame();
 
-// True while the loop is stopped waiting for an event: everything asked for has been drawn.
+// True while the loop is stopped until an event (no timed frame pending): everything asked for has
+// been drawn.
 // Tests wait for this instead of counting frames, which stop coming on an idle page.
 bool idle();
 

@@ -1,18 +1,23 @@
 // The desktop: an SDL2 window with an OpenGL 3.3 core context and a frame loop that sleeps in
 // SDL_WaitEvent while nothing changes.
+#include <cmath>
+
 #include "frame_loop.hpp"
 
 namespace asyncrace::platform {
 namespace {
 
-std::atomic<bool> waiting{false};  // the loop sleeps until an event (idle())
+std::atomic<bool> waiting{false};  // the loop sleeps until an event, not a time (idle())
 Uint32 wake_event = 0;             // the user event request_frame() pushes
 
-// Sleeps until an event arrives (input, a window change, request_frame()).
-void wait_for_change(detail::window_state& s) {
+// Sleeps until an event arrives (input, a window change, request_frame()) or `seconds` pass.
+void wait_for_change(detail::window_state& s, double seconds) {
   s.after_pause = true;
-  waiting = true;
-  SDL_WaitEvent(nullptr);
+  waiting = seconds == on_event;
+  if (seconds == on_event)
+    SDL_WaitEvent(nullptr);
+  else
+    SDL_WaitEventTimeout(nullptr, static_cast<int>(std::ceil(seconds * 1000.0)));
   waiting = false;
 }
 
@@ -51,7 +56,7 @@ void run(const app_callbacks& callbacks) {
   while (!s.quit) {
     detail::pump_events(s);
     detail::render_frame(s, callbacks);
-    if (!detail::wants_next_frame(s)) wait_for_change(s);
+    if (const double next = detail::next_frame_in(s); next > 0.0) wait_for_change(s, next);
   }
 }
 

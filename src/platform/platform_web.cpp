@@ -2,8 +2,9 @@
 // requestAnimationFrame (through emscripten_set_main_loop_arg) drives the frames while something
 // changes. When nothing does, the loop is paused and requests no frames at all; the next input
 // event (SDL's handlers run inside the browser's), resize, pixel-ratio change or request_frame()
-// resumes it.
+// resumes it, and so does a timer when the app asked for its next frame a while later.
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 #include "frame_loop.hpp"
@@ -12,6 +13,7 @@ namespace asyncrace::platform {
 namespace {
 
 bool stopped = false;  // the animation-frame loop is paused
+long timer = 0;        // resumes it when the app asked for a frame later (0: none)
 
 // The canvas's CSS size: the page stylesheet makes it fill the window.
 void canvas_css_size(int& w, int& h) {
@@ -42,11 +44,26 @@ void follow_canvas(detail::window_state& s, const app_callbacks& app) {
   detail::apply_pixel_ratio(s, app, ratio);
 }
 
-// Pauses the loop from inside its own callback (Emscripten's runner then schedules no frame).
-void stop_loop(detail::window_state& s) {
+void resume_loop() {
+  if (timer != 0) emscripten_clear_timeout(timer);
+  timer = 0;
+  if (!stopped) return;
+  stopped = false;
+  emscripten_resume_main_loop();
+}
+
+void timed_resume(void*) {
+  timer = 0;
+  resume_loop();
+}
+
+// Pauses the loop from inside its own callback (Emscripten's runner then schedules no frame); a
+// finite delay sets a timer that resumes it.
+void stop_loop(detail::window_state& s, double seconds) {
   stopped = true;
   s.after_pause = true;
   emscripten_pause_main_loop();
+  if (seconds != on_event) timer = emscripten_set_timeout(timed_resume, seconds * 1000.0, nullptr);
 }
 
 void web_frame(void* arg) {
@@ -55,7 +72,7 @@ void web_frame(void* arg) {
   detail::pump_events(s);
   follow_canvas(s, app);
   detail::render_frame(s, app);
-  if (!detail::wants_next_frame(s)) stop_loop(s);
+  if (const double next = detail::next_frame_in(s); next > 0.0) stop_loop(s, next);
 }
 
 // A devicePixelRatio change without a resize (moving the window to another screen) sends no
@@ -80,9 +97,7 @@ namespace detail {
 
 void wake(window_state& s) {
   s.owed_frames = settle_frames;
-  if (!stopped) return;  // drawing anyway: the owed frames follow
-  stopped = false;
-  emscripten_resume_main_loop();
+  resume_loop();  // if drawing anyway, the owed frames follow
 }
 
 }  // namespace detail
@@ -117,7 +132,7 @@ void run(const app_callbacks& callbacks) {
 
 void request_frame() { detail::wake(detail::state()); }
 
-bool idle() { return stopped; }
+bool idle() { return stopped && timer == 0; }
 
 void shutdown() {}
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <exception>
+#include <initializer_list>
 #include <span>
 
 #include "pool/real_executors.hpp"
@@ -187,6 +188,16 @@ bool app_state::set_executors(tutorials::executor_mode mode, int workers) {
 
 bool app_state::running(const tutorials::session* run) const {
   return run != nullptr && !halted_ && !stopped_ && !run->finished();
+}
+
+bool app_state::waiting_on_workers() const {
+  bool waiting = false;
+  for (const tutorials::session* run : {session_.get(), compare_session_.get()}) {
+    if (!running(run)) continue;
+    if (!run->workers_busy()) return false;  // this one plays on its own clock
+    waiting = true;
+  }
+  return waiting;
 }
 
 bool app_state::running() const { return running(session_.get()) || running(compare_session_.get()); }

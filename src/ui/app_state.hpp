@@ -79,6 +79,9 @@ class app_state {
   // True while any run still has something to play.
   bool running() const;
   bool running(const tutorials::session* run) const;
+  // True while every playing run has jobs out on real workers (their clock follows the wall clock
+  // meanwhile, whatever the speed).
+  bool waiting_on_workers() const;
   double playhead() const { return clock_.now(); }
   // Counts runs, so views can reset (scroll, zoom to fit) when a new one starts.
   std::uint64_t run_serial() const { return run_serial_; }

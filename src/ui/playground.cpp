@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <string>
 
 #include <imgui.h>
@@ -29,7 +30,7 @@ playground::playground() {
 
 void playground::set_pixel_ratio(float ratio) { load_fonts(ratio); }
 
-bool playground::frame() {
+double playground::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   // Real time since the last frame (ImGui's DeltaTime is capped for its own clock: frame_loop.cpp).
   // After a still picture the page drew nothing for a while: a run started now begins at 0.
@@ -46,7 +47,8 @@ bool playground::frame() {
   announcer_.update(app_, page::mirror());
   ++frames_;
   animating_ = app_.running();
-  return animating_;
+  if (!animating_) return std::numeric_limits<double>::infinity();
+  return app_.waiting_on_workers() ? real_work_frame_interval : 0.0;
 }
 
 void playground::sources(const rect& python, const rect& cpp) {

@@ -16,14 +16,20 @@
 
 namespace asyncrace::ui {
 
+// While a run waits on real workers, the picture only grows their bars: a few frames a second
+// show that, and leave the CPU (and, in the page, the main thread that posts their next jobs) to
+// the work. Without a GPU, Chromium draws a 1280x800 frame on the CPU in ~0.1 s.
+inline constexpr double real_work_frame_interval = 0.1;
+
 class playground {
  public:
   playground();
 
-  // Builds one ImGui frame (call between ImGui::NewFrame and ImGui::Render). True while the
-  // picture moves by itself (a run plays), so the next frame is wanted at once; false when it
+  // Builds one ImGui frame (call between ImGui::NewFrame and ImGui::Render) and returns when the
+  // next is wanted (platform::app_callbacks::frame): at once while a run plays, every
+  // `real_work_frame_interval` while it waits on real workers, never (+inf) while the picture
   // stays as it is until the next input.
-  bool frame();
+  double frame();
   // Rebuilds fonts for a device pixel ratio (outside a frame).
   void set_pixel_ratio(float ratio);
 
