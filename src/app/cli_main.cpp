@@ -25,8 +25,8 @@ int list() {
   for (const tutorials::tutorial& t : tutorials::catalog()) {
     if (t.info->seed != seed) {
       seed = t.info->seed;
-      std::printf("%sseed %.*s\n", seed == tutorials::catalog()[0].info->seed ? "" : "\n",
-                  static_cast<int>(seed.size()), seed.data());
+      std::printf("%s%s\n", seed == tutorials::catalog()[0].info->seed ? "" : "\n",
+                  tutorials::group_heading(*t.info).c_str());
     }
     std::printf("  %-*.*s  %.*s\n", static_cast<int>(width), static_cast<int>(t.slug().size()),
                 t.slug().data(), static_cast<int>(t.info->title.size()), t.info->title.data());

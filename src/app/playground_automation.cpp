@@ -27,6 +27,10 @@ namespace {
 
 ui::playground* target = nullptr;
 
+// Lines and finishers listed in the state at most: a run of a million tasks would make every
+// state read a 100 MB string. The counts are always whole ("finished_count", "lanes").
+constexpr std::size_t max_listed = 1000;
+
 void append_number(std::string& out, double v) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.6f", v == trace::never ? -1.0 : v);
@@ -57,13 +61,15 @@ void append_rect(std::string& out, const char* name, const ui::rect& r) {
   out += '}';
 }
 
-// "lines":[{"t":…,"text":…},…]: what the run printed up to the playhead.
+// "lines":[{"t":…,"text":…},…]: what the run printed up to the playhead (the first max_listed).
 void append_lines(std::string& out, const tutorials::session* run, double playhead) {
   out += ",\"lines\":[";
   bool first = true;
+  std::size_t budget = max_listed;
   if (run != nullptr)
     for (const trace::output_line& line : run->trace().lines()) {
       if (line.t > playhead) continue;
+      if (budget-- == 0) break;
       out += first ? "{\"t\":" : ",{\"t\":";
       first = false;
       append_number(out, line.t);
@@ -87,10 +93,12 @@ void append_run(std::string& out, const ui::app_state& app) {
   append_lines(out, run, app.playhead());
   out += ",\"finish_order\":[";
   bool first = true;
+  std::size_t finished = 0;
   if (run != nullptr)
     for (task_id id : run->trace().finish_order()) {
       const trace::task_lane* lane = run->trace().lane(id);
       if (lane == nullptr || lane->finished > app.playhead()) continue;
+      if (++finished > max_listed) continue;
       out += first ? "{\"id\":" : ",{\"id\":";
       first = false;
       out += std::to_string(lane->id);
@@ -104,7 +112,8 @@ void append_run(std::string& out, const ui::app_state& app) {
       append_number(out, lane->finished);
       out += '}';
     }
-  out += "],\"lanes\":" + std::to_string(run != nullptr ? run->trace().lanes().size() : 0);
+  out += "],\"finished_count\":" + std::to_string(finished);
+  out += ",\"lanes\":" + std::to_string(run != nullptr ? run->trace().lanes().size() : 0);
   out += ",\"end\":";
   append_number(out, run != nullptr ? run->trace().end_time() : 0.0);
 }
@@ -143,6 +152,10 @@ std::string state_json(const ui::playground& p) {
   out += asyncrace::platform::idle() ? "true" : "false";
   out += ",\"animating\":";
   out += p.animating() ? "true" : "false";
+  out += ",\"build_ms\":";  // the last frame's
+  append_number(out, p.build_ms());
+  out += ",\"diagram_ms\":";
+  append_number(out, p.diagram_ms());
   out += ",\"tutorial\":";
   trace::append_json_quoted(out, app.selected() != nullptr ? app.selected()->slug() : std::string_view());
   out += ",\"options\":{\"ties\":";
@@ -192,6 +205,10 @@ std::string state_json(const ui::playground& p) {
   append_rect(out, "diagram_plot", p.diagram().plot());
   out += ',';
   append_rect(out, "diagram_panel", p.diagram().panel());
+  out += ",\"rows\":" + std::to_string(p.diagram().rows());
+  char first_row[48];
+  std::snprintf(first_row, sizeof first_row, ",\"first_row\":%.3f", p.diagram().first_row());
+  out += first_row;
   out += ",\"pool_lanes\":[";  // the race diagram's worker rows drawn last frame
   const tutorials::session* run = app.session();
   for (const ui::pool_lane& lane : p.diagram().pool_lanes()) {
@@ -334,6 +351,13 @@ ASYNCRACE_EXPORT void asyncrace_zoom(double x, double factor) {
 
 // 1 while an ImGui text field has the keyboard (the page's shortcuts then leave '?' to it).
 ASYNCRACE_EXPORT int asyncrace_wants_text() { return ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput ? 1 : 0; }
+
+// Scrolls the race diagram to `row` (tree order) and shows that task's life on the time axis, as
+// Find does. 1 on success, 0 when there is no such row.
+ASYNCRACE_EXPORT int asyncrace_show_row(int row) {
+  asyncrace::platform::request_frame();
+  return target != nullptr && target->diagram().show_row(row) ? 1 : 0;
+}
 
 // The page's state as JSON: options, console lines so far (t, text), finish order, widget rects.
 // The returned string stays valid until the next call.

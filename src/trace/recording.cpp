@@ -63,6 +63,7 @@ std::uint32_t recording::intern_coro(std::string_view coro) {
 
 void recording::task_created(task_id id, task_id parent, std::string_view name,
                              std::string_view coro, double t) {
+  ++changes_;
   seen(t);
   event e{t, id, event::kind::created, 0, {}};
   e.data.pair = {parent, intern_coro(coro)};
@@ -75,11 +76,13 @@ void recording::task_created(task_id id, task_id parent, std::string_view name,
 }
 
 void recording::task_stepped(task_id id, double t) {
+  ++changes_;
   seen(t);
   log_.push_back({t, id, event::kind::stepped, 0, {}});
 }
 
 void recording::task_suspended(task_id id, const wait_target& on, double t) {
+  ++changes_;
   seen(t);
   event e{t, id, event::kind::suspended, static_cast<std::uint8_t>(on.kind), {}};
   if (!is_compact(on)) {
@@ -95,11 +98,13 @@ void recording::task_suspended(task_id id, const wait_target& on, double t) {
 }
 
 void recording::task_finished(task_id id, task_outcome outcome, double t) {
+  ++changes_;
   seen(t);
   log_.push_back({t, id, event::kind::finished, static_cast<std::uint8_t>(outcome), {}});
 }
 
 void recording::output(task_id from, output_stream stream, std::string_view text, double t) {
+  ++changes_;
   seen(t);
   // print("a\nb") is two lines at the same moment.
   std::size_t start = 0;
@@ -118,12 +123,14 @@ void recording::output(task_id from, output_stream stream, std::string_view text
 }
 
 void recording::loop_blocked(task_id by, double begin, double end) {
+  ++changes_;
   seen(end);
   blocked_.push_back({by, begin, end});
 }
 
 void recording::executor_job(std::uint32_t pool, std::uint32_t worker, std::string_view what,
                              double queued, double start, double end, task_id for_task) {
+  ++changes_;
   seen(end);
   // Executors number themselves process-wide; the lanes number the pools of this run: 0, 1, ...
   auto it = std::find(pool_ids_.begin(), pool_ids_.end(), pool);

@@ -86,6 +86,8 @@ class recording final : public loop_observer {
   std::vector<task_id> finish_order() const;
   // Latest virtual time anything happened at.
   double end_time() const { return end_time_; }
+  // Counts what the loop reported: equal counts, equal recordings (views cache what they derive).
+  std::uint64_t changes() const { return changes_; }
   void clear();
 
   void task_created(task_id id, task_id parent, std::string_view name, std::string_view coro,
@@ -134,6 +136,7 @@ class recording final : public loop_observer {
   std::vector<pool_job> jobs_;
   std::vector<std::uint32_t> pool_ids_;  // executor ids, in the order they took their first job
   double end_time_ = 0.0;
+  std::uint64_t changes_ = 0;
 };
 
 }  // namespace asyncrace::trace

@@ -2,6 +2,7 @@
 // really runs (both embedded at build time from the tutorial's own files) and what to notice.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "loop/tie_policy.hpp"
@@ -38,6 +39,21 @@ struct tutorial_info {
   tie_policy ties = tie_policy::cpython_heap;
   program (*script)();           // the module-level code: what `python3 <slug>.py` runs
 };
+
+// A tutorial's group is a seed document ("000": files in src/tutorials/seed000/, headed "Seed 000")
+// or a group of our own ("scale": files in src/tutorials/scale/, headed "Scale").
+inline bool from_seed(const tutorial_info& t) {
+  return !t.seed.empty() && t.seed.find_first_not_of("0123456789") == std::string_view::npos;
+}
+inline std::string folder_of(const tutorial_info& t) {
+  return from_seed(t) ? "seed" + std::string(t.seed) : std::string(t.seed);
+}
+inline std::string group_heading(const tutorial_info& t) {
+  if (from_seed(t)) return "Seed " + std::string(t.seed);
+  std::string heading(t.seed);
+  if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z') heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
+  return heading;
+}
 
 struct tutorial {
   const tutorial_info* info;

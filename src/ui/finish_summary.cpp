@@ -4,14 +4,17 @@
 
 namespace asyncrace::ui {
 
+std::string finish_token(const std::string& first_output) {
+  const std::size_t space = first_output.find_last_of(' ');
+  return space == std::string::npos ? first_output : first_output.substr(space + 1);
+}
+
 std::vector<std::string> finish_tokens(const trace::recording& rec, double playhead) {
   std::vector<std::string> out;
   for (task_id id : rec.finish_order()) {
     const trace::task_lane* lane = rec.lane(id);
     if (lane == nullptr || lane->first_output.empty() || lane->finished > playhead) continue;
-    const std::string& text = lane->first_output;
-    const std::size_t space = text.find_last_of(' ');
-    out.push_back(space == std::string::npos ? text : text.substr(space + 1));
+    out.push_back(finish_token(lane->first_output));
   }
   return out;
 }

@@ -12,6 +12,9 @@
 
 namespace asyncrace::ui {
 
+// A finisher's token: the last word of its first printed line ("Starting work 10" -> "10").
+std::string finish_token(const std::string& first_output);
+
 // The tokens of the tasks finished by `playhead` that printed something, in finish order.
 std::vector<std::string> finish_tokens(const trace::recording& rec, double playhead);
 

@@ -150,11 +150,13 @@ void paint_rank(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& 
   }
   const bool ok = lane.outcome == task_outcome::result;
   const float r = std::min(11.0f, f.rows.height * 0.42f);
-  dl->AddCircleFilled({cx, cy}, r, ok ? palette::finish : palette::failed, 20);
   char rank[16];
   std::snprintf(rank, sizeof rank, "%d", lane.finish_rank);
   ImFont* font = fonts().small;
   const ImVec2 text = font->CalcTextSizeA(small_size(), 1e9f, 0.0f, rank);
+  // A badge: round for short ranks, a pill as wide as the number for long ones (rank 79191).
+  const float half_w = std::max(r, 0.5f * text.x + 4.0f);
+  dl->AddRectFilled({cx - half_w, cy - r}, {cx + half_w, cy + r}, ok ? palette::finish : palette::failed, r);
   dl->AddText(font, small_size(), {cx - 0.5f * text.x, cy - 0.5f * text.y}, IM_COL32(30, 24, 8, 255), rank);
 }
 

@@ -12,6 +12,7 @@ set(ASYNCRACE_UI_MODEL_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/playback.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/pool_lanes.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/race_svg.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/run_digest.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/syntax.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/time_axis.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/timeline_cull.cpp")

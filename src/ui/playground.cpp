@@ -45,6 +45,7 @@ double playground::frame() {
   if (narrow_) narrow_frame(io.DisplaySize.x, io.DisplaySize.y);
   else wide_frame(io.DisplaySize.x, io.DisplaySize.y);
   announcer_.update(app_, page::mirror());
+  build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - now).count();
   ++frames_;
   animating_ = app_.running();
   if (!animating_) return std::numeric_limits<double>::infinity();
@@ -59,6 +60,12 @@ void playground::sources(const rect& python, const rect& cpp) {
   cpp_.draw("C++20  \xc2\xb7  the coroutines that really run###cpp", t->cpp_source, cpp);
 }
 
+void playground::draw_diagram(const rect& area) {
+  const auto start = std::chrono::steady_clock::now();
+  diagram_.draw(app_, area);
+  diagram_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 void playground::wide_frame(float width, float height) {
   const float list_h = tutorial_list_height(left_column_width(width));
   const panel_layout p = compute_layout(width, height, list_h);
@@ -67,7 +74,7 @@ void playground::wide_frame(float width, float height) {
   draw_explanation(app_, p.explanation);
   sources(p.python, p.cpp);
   console_.draw(app_, p.console);
-  diagram_.draw(app_, p.diagram);
+  draw_diagram(p.diagram);
 }
 
 void playground::narrow_frame(float width, float height) {
@@ -78,7 +85,7 @@ void playground::narrow_frame(float width, float height) {
   tab_bar(n.tabs);
   switch (tab_) {
     case page_tab::code: sources(n.first, n.second); break;
-    case page_tab::race: diagram_.draw(app_, n.first); break;
+    case page_tab::race: draw_diagram(n.first); break;
     case page_tab::console: console_.draw(app_, n.first); break;
     case page_tab::notes:
       draw_tutorial_list(app_, n.first);

@@ -48,6 +48,10 @@ class playground {
   std::uint64_t frames() const { return frames_; }
   // What the last frame returned: the picture moves by itself (a run plays).
   bool animating() const { return animating_; }
+  // How long the last frame took to build (ImGui calls, no GL), in ms: all of it, and the race
+  // diagram's part (tests and the bench read them through the automation state).
+  double build_ms() const { return build_ms_; }
+  double diagram_ms() const { return diagram_ms_; }
 
  private:
   app_state app_;
@@ -64,12 +68,15 @@ class playground {
   rect tab_buttons_[4];
 
   void wide_frame(float width, float height);
+  void draw_diagram(const rect& area);  // and time it (diagram_ms)
   void narrow_frame(float width, float height);
   void tab_bar(const rect& area);
   void sources(const rect& python, const rect& cpp);
   std::uint64_t frames_ = 0;
   std::chrono::steady_clock::time_point last_frame_{};
   bool animating_ = false;  // what the last frame returned
+  double build_ms_ = 0.0;
+  double diagram_ms_ = 0.0;
 };
 
 }  // namespace asyncrace::ui

@@ -11,12 +11,12 @@
 #include <imgui.h>
 
 #include "app_state.hpp"
-#include "compare_combo.hpp"
-#include "finish_summary.hpp"
+#include "diagram_header.hpp"
 #include "fonts.hpp"
 #include "lane_layout.hpp"
 #include "lane_painter.hpp"
 #include "legend.hpp"
+#include "overview_strip.hpp"
 #include "panel.hpp"
 #include "pool_lanes.hpp"
 #include "theme.hpp"
@@ -24,76 +24,14 @@
 
 namespace asyncrace::ui {
 
-// One diagram's rows at the playhead, worked out once per frame: task lanes in tree order, then
-// pool lanes.
-struct diagram_rows {
-  std::vector<lane_row> order;
-  std::vector<pool_lane> pools;
-  std::size_t count() const { return order.size() + pools.size(); }
-};
+using detail::row_count;
+using detail::run_title;
+using detail::title_legend;
 
 namespace {
 
 constexpr float axis_height = 22.0f;
 constexpr float finish_width = 56.0f;
-
-// How far the view should reach: everything recorded, the playhead, and every pending deadline
-// (so a 1 s sleep shows its whole span from the moment it starts).
-double horizon(const trace::recording& rec, double playhead) {
-  double h = std::max(rec.end_time(), playhead);
-  for (const trace::task_lane& lane : rec.lanes())
-    for (const trace::wait_span& w : lane.waits)
-      if (w.on.kind == wait_kind::sleep && w.end == trace::never) h = std::max(h, w.on.deadline);
-  return h > 0.0 ? h : 1.0;
-}
-
-// The finish-order summary ("10  12  30 …") that fits in `max_width` px: the last word of each
-// finisher's first printed line, empty unless informative (two or more, all distinct) and unless
-// at least one fits.
-std::string finish_summary(const trace::recording& rec, double playhead, float max_width) {
-  const std::vector<std::string> tokens = finish_tokens(rec, playhead);
-  if (!informative(tokens)) return std::string();
-  return fit_summary(tokens, max_width, [](std::string_view text) {
-    return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
-  });
-}
-
-// The summary with its caption at the right end of the current line, from the cursor (after the
-// last item, `gap` px apart) to `right` (window coordinates): nothing if it does not fit.
-void finish_order_item(const trace::recording& rec, double playhead, float right, float gap = 20.0f) {
-  const char* caption = "finish order  ";
-  const float caption_w = ImGui::CalcTextSize(caption).x;
-  ImGui::SameLine(0.0f, gap);
-  const float left = ImGui::GetCursorPosX();
-  const std::string order = finish_summary(rec, playhead, right - left - caption_w);
-  if (order.empty()) {
-    ImGui::NewLine();
-    return;
-  }
-  const float w = caption_w + ImGui::CalcTextSize(order.c_str()).x;
-  ImGui::SetCursorPosX(std::max(left, right - w));
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
-  ImGui::TextUnformatted(caption);
-  ImGui::PopStyleColor();
-  ImGui::SameLine(0.0f, 0.0f);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::finish);
-  ImGui::TextUnformatted(order.c_str());
-  ImGui::PopStyleColor();
-}
-
-std::string zoom_readout(double px_per_s) {
-  const double per_px = 1.0 / px_per_s;
-  char buf[48];
-  if (per_px >= 1.0)
-    std::snprintf(buf, sizeof buf, "1 px = %.3g s", per_px);
-  else if (per_px >= 1e-3)
-    std::snprintf(buf, sizeof buf, "1 px = %.3g ms", per_px * 1e3);
-  else if (per_px >= 1e-6)
-    std::snprintf(buf, sizeof buf, "1 px = %.3g \xc2\xb5s", per_px * 1e6);
-  else
-    std::snprintf(buf, sizeof buf, "1 px = %.3g ns", per_px * 1e9);
-  return buf;
-}
 
 void empty_hint(const rect& area, const char* text) {
   const ImVec2 size = ImGui::CalcTextSize(text);
@@ -102,8 +40,9 @@ void empty_hint(const rect& area, const char* text) {
 }
 
 // Wide enough for the labels (indent included), but the plot keeps most of the panel.
-float label_width(const trace::recording& rec, const std::vector<lane_row>& order, float avail) {
+float label_width(const trace::recording& rec, const run_digest& digest, float avail) {
   const auto& lanes = rec.lanes();
+  const std::vector<lane_row>& order = digest.order();
   float widest = 0.0f;
   const std::size_t sample = std::min<std::size_t>(order.size(), 200);  // big runs: the first rows say enough
   for (std::size_t i = 0; i < sample; ++i) {
@@ -111,52 +50,9 @@ float label_width(const trace::recording& rec, const std::vector<lane_row>& orde
     widest =
         std::max(widest, 12.0f * static_cast<float>(order[i].depth) + ImGui::CalcTextSize(label.c_str()).x);
   }
-  for (const pool_lane& pool : layout_pool_lanes(rec.jobs(), trace::never))
+  for (const pool_lane& pool : digest.every_pool())
     widest = std::max(widest, 14.0f + ImGui::CalcTextSize(pool_lane_label(pool).c_str()).x);
   return std::floor(std::clamp(widest + 16.0f, 150.0f, std::max(150.0f, avail * 0.36f)));
-}
-
-diagram_rows rows_of(const trace::recording& rec, double playhead) {
-  return {order_lanes(rec.lanes()), layout_pool_lanes(rec.jobs(), playhead)};
-}
-
-// The legend sits in the panel's title bar, right-aligned, when it fits beside the title.
-void title_legend() {
-  const ImVec2 pos = ImGui::GetWindowPos();
-  const float width = ImGui::GetWindowWidth();
-  const float bar = ImGui::GetFrameHeight();
-  const float legend = legend_width();
-  const float left = pos.x + ImGui::CalcTextSize("Race diagram").x + 40.0f;
-  const float x = pos.x + width - legend - ImGui::GetStyle().WindowPadding.x;
-  if (x < left) return;
-  ImGui::PushClipRect(pos, {pos.x + width, pos.y + bar}, false);
-  draw_legend(ImGui::GetWindowDrawList(), {x, pos.y}, bar);
-  ImGui::PopClipRect();
-}
-
-// A compared diagram's title line: "sequential_await  3 s" (how long the whole run took, once it
-// has), and its finish order at the right.
-void run_title(const tutorials::session& run, bool running, double playhead, bool compared, float width) {
-  const float x0 = ImGui::GetCursorPosX();
-  ImGui::PushStyleColor(ImGuiCol_Text, compared ? palette::finish : palette::accent);
-  ImGui::TextUnformatted(std::string(run.source().slug()).c_str());
-  ImGui::PopStyleColor();
-  ImGui::SameLine(0.0f, 14.0f);
-  std::string total;
-  ImU32 color = palette::time;
-  if (!run.error().empty()) {
-    total = "failed at " + format_seconds(run.trace().end_time()) + " s";
-    color = palette::error;
-  } else if (running) {
-    total = "running\xe2\x80\xa6";
-    color = palette::text_dim;
-  } else {
-    total = "total " + format_seconds(run.trace().end_time()) + " s";
-  }
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextUnformatted(total.c_str());
-  ImGui::PopStyleColor();
-  finish_order_item(run.trace(), playhead, x0 + width);
 }
 
 }  // namespace
@@ -176,15 +72,14 @@ void race_diagram::draw(app_state& app, const rect& area) {
     if (runs[0] != nullptr) {
       const bool two = runs[1] != nullptr;
       const double playhead = app.playhead();
-      std::array<diagram_rows, 2> rows;
-      rows[0] = rows_of(runs[0]->trace(), playhead);
       // Both diagrams share the label column's width and the axis, so their plots line up.
-      double reach = horizon(runs[0]->trace(), playhead);
-      float label_w = label_width(runs[0]->trace(), rows[0].order, avail.x);
+      for (int i = 0; i < (two ? 2 : 1); ++i)
+        panes_[i].digest.update(runs[i]->trace(), app.run_serial(), playhead, app.running(runs[i]));
+      double reach = panes_[0].digest.horizon();
+      float label_w = label_width(runs[0]->trace(), panes_[0].digest, avail.x);
       if (two) {
-        rows[1] = rows_of(runs[1]->trace(), playhead);
-        reach = std::max(reach, horizon(runs[1]->trace(), playhead));
-        label_w = std::max(label_w, label_width(runs[1]->trace(), rows[1].order, avail.x));
+        reach = std::max(reach, panes_[1].digest.horizon());
+        label_w = std::max(label_w, label_width(runs[1]->trace(), panes_[1].digest, avail.x));
       }
       if (follow_ || fit_requested_)
         axis_ = fit(0.0, reach, columns(min, avail.x, label_w, playhead).plot_width());
@@ -192,13 +87,13 @@ void race_diagram::draw(app_state& app, const rect& area) {
       const bool live = app.running();  // one clock: the playhead moves on both until both are done
       if (!two) {
         panes_[1].plot = {};
-        panes_[1].pools.clear();
-        lanes(panes_[0], "lanes", runs[0]->trace(), std::move(rows[0]), label_w, playhead, live, reach, avail);
+        lanes(panes_[0], "lanes", runs[0]->trace(), label_w, playhead, live, reach, avail);
       } else {
         constexpr float gap = 8.0f;
         const float title_h = ImGui::GetTextLineHeightWithSpacing() + 2.0f;
         const std::array<float, 2> heights =
-            stack_heights(avail.y - gap, title_h + axis_height + 4.0f, rows[0].count(), rows[1].count());
+            stack_heights(avail.y - gap, title_h + axis_height + 4.0f, row_count(panes_[0].digest),
+                          row_count(panes_[1].digest));
         for (int i = 0; i < 2; ++i) {
           const float top = min.y + (i == 0 ? 0.0f : heights[0] + gap);
           const float half = heights[i];
@@ -206,17 +101,15 @@ void race_diagram::draw(app_state& app, const rect& area) {
             ImGui::GetWindowDrawList()->AddLine({min.x, top - 0.5f * gap}, {min.x + avail.x, top - 0.5f * gap},
                                                 palette::rule);
           ImGui::SetCursorScreenPos({min.x, top});
-          run_title(*runs[i], app.running(runs[i]), playhead, i == 1, avail.x);
-          ImGui::SetCursorScreenPos({min.x, top + title_h});
           const auto k = static_cast<std::size_t>(i);
-          lanes(panes_[k], i == 0 ? "lanes" : "compare_lanes", runs[i]->trace(), std::move(rows[k]), label_w,
-                playhead, live, reach, {avail.x, half - title_h});
+          run_title(*runs[i], panes_[k].digest, app.running(runs[i]), i == 1, avail.x);
+          ImGui::SetCursorScreenPos({min.x, top + title_h});
+          lanes(panes_[k], i == 0 ? "lanes" : "compare_lanes", runs[i]->trace(), label_w, playhead, live, reach,
+                {avail.x, half - title_h});
         }
       }
     } else {
       panes_[0].plot = panes_[1].plot = {};
-      panes_[0].pools.clear();
-      panes_[1].pools.clear();
       std::string hint = "Press \xe2\x96\xb6 Run to watch the tasks race.";
       if (app.selected() != nullptr && app.compared() != nullptr)
         hint = "Press \xe2\x96\xb6 Run to race " + std::string(app.selected()->slug()) + " against " +
@@ -225,28 +118,6 @@ void race_diagram::draw(app_state& app, const rect& area) {
     }
   }
   end_panel();
-}
-
-void race_diagram::header(app_state& app) {
-  if (ImGui::SmallButton("Fit")) {
-    follow_ = true;
-    fit_requested_ = true;
-  }
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Show the whole run (double-click the diagram does the same)");
-  ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
-  ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
-  ImGui::PopStyleColor();
-  ImGui::SameLine(0.0f, 18.0f);
-  // Export before Compare: on a narrow screen the combo may run past the edge, the button must not.
-  exports_.draw(app);
-  ImGui::SameLine(0.0f, 18.0f);
-  draw_compare_combo(app);
-  // Comparing, each diagram's title carries its own finish order.
-  const tutorials::session* run = app.session();
-  if (run != nullptr && app.compare_session() == nullptr)
-    finish_order_item(run->trace(), app.playhead(), ImGui::GetWindowContentRegionMax().x);
 }
 
 void race_diagram::zoom_at(float x, double factor) {
@@ -301,7 +172,7 @@ diagram_frame race_diagram::columns(ImVec2 origin, float width, float label_w, d
   return f;
 }
 
-void race_diagram::queue_background(pane& p, const diagram_frame& f, const rect& area, bool live) {
+void race_diagram::queue_background(pane& p, const diagram_frame& f, const rect& area, bool live, int base) {
   background_params bg;
   bg.area = area;
   bg.plot_x0 = f.plot_x0;
@@ -309,7 +180,7 @@ void race_diagram::queue_background(pane& p, const diagram_frame& f, const rect&
   bg.rows_top = f.rows.top;
   bg.row_height = f.rows.height;
   bg.row_count = f.rows.count;
-  bg.hovered_row = p.hovered_row;
+  bg.hovered_row = p.hovered_row >= 0 ? p.hovered_row - base : -1;
   bg.now_x = live ? f.x_of(f.playhead) : 1e9f;
   bg.axis = f.axis;
   bg.ticks = ticks_for(f.axis.px_per_s);
@@ -321,66 +192,75 @@ void race_diagram::queue_background(pane& p, const diagram_frame& f, const rect&
                         i % 2 == 0 ? palette::band_even : palette::band_odd);
 }
 
-void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, diagram_rows layout, float label_w,
-                         double playhead, bool live, double reach, ImVec2 avail) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, float label_w, double playhead,
+                         bool live, double reach, ImVec2 avail) {
+  ImVec2 origin = ImGui::GetCursorScreenPos();
   diagram_frame f = columns(origin, avail.x, label_w, playhead);
+  const int rows = static_cast<int>(row_count(p.digest));
+  // Rows are 18-30 px tall: when they do not all fit, the overview strip comes first.
+  const bool big = static_cast<float>(rows) * 18.0f > avail.y - axis_height - 2.0f;
+  if (big) {
+    const rect strip = {f.plot_x0, origin.y + 1.0f, f.plot_width(), overview_height - 4.0f};
+    const double jump = overview_strip((std::string(id) + "_overview").c_str(), strip, p.digest.density(),
+                                       p.digest.density_span(), axis_, f.plot_width());
+    if (jump >= 0.0) {
+      axis_.t0 = jump - 0.5 * f.plot_width() / axis_.px_per_s;
+      follow_ = false;
+    }
+    origin.y += overview_height;
+    avail.y -= overview_height;
+    f.axis = axis_;
+  }
+  const float lanes_h = std::max(20.0f, avail.y - axis_height - 2.0f);
+  const float row_h = layout_rows(0.0f, lanes_h, rows).height;
+  p.visible_rows = static_cast<double>(lanes_h / row_h);
+  const bool scrolls = static_cast<double>(rows) > p.visible_rows;
+  if (scrolls) {  // the scrollbar takes the right edge: the columns move left
+    f.finish_x0 -= row_scrollbar_width;
+    f.finish_x1 -= row_scrollbar_width;
+    f.plot_x1 -= row_scrollbar_width;
+  }
   axis_strip(f, origin.y, live);
 
   ImGui::SetCursorScreenPos({origin.x, origin.y + axis_height + 2.0f});
-  const std::vector<lane_row>& order = layout.order;
-  p.pools = std::move(layout.pools);
-  const int task_rows = static_cast<int>(order.size());
-  const int rows = task_rows + static_cast<int>(p.pools.size());
-  const float lanes_h = std::max(20.0f, avail.y - axis_height - 2.0f);
-  ImGui::BeginChild(id, {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild(id, {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
   const rect visible = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, avail.x, lanes_h};
-  f.rows = layout_rows(ImGui::GetCursorScreenPos().y, lanes_h, rows);
+  // Virtual rows: only those in view are laid out, from `base` (row numbers, not pixels, scroll).
+  int base = 0;
+  const auto place_rows = [&] {
+    p.scroll.clamp(rows, p.visible_rows);
+    base = p.scroll.base();
+    const int in_view = std::min(rows - base, static_cast<int>(std::ceil(p.visible_rows)) + 3);
+    f.rows = {visible.y - static_cast<float>(p.scroll.first - base) * row_h, row_h, std::max(0, in_view)};
+  };
+  place_rows();
+  const float button_w = scrolls ? avail.x - row_scrollbar_width : avail.x;
   p.plot = {f.plot_x0, visible.y, f.plot_width(), lanes_h};
 
   // One invisible button under everything: it owns the wheel, the drag and the hover.
-  ImGui::InvisibleButton("plot", {avail.x, std::max(f.rows.total(), lanes_h)});
+  ImGui::InvisibleButton("plot", {button_w, lanes_h});
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  p.hovered_row = hovered ? f.rows.row_at(mouse.y) : -1;
-  interact(f, reach);
+  const int under = hovered ? f.rows.row_at(mouse.y) : -1;
+  p.hovered_row = under >= 0 ? base + under : -1;
+  interact(p, f, reach);
   f.axis = axis_;
+  row_scrollbar("rows", {visible.x + button_w, visible.y, row_scrollbar_width, lanes_h}, p.scroll, rows,
+                p.visible_rows);
+  place_rows();  // the wheel or the scrollbar may have moved them
 
-  queue_background(p, f, visible, live);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  // Only the rows in view: a run with thousands of tasks scrolls, it does not paint them all.
-  const int first = std::max(0, f.rows.row_at(visible.y));
-  const int last = f.rows.row_at(visible.bottom() - 1.0f);
-  for (int row = first; row <= (last < 0 ? f.rows.count - 1 : last); ++row) {
-    const std::size_t i = static_cast<std::size_t>(row);
-    if (row >= task_rows) {  // pool lanes, below the tasks
-      const pool_lane& pool = p.pools[i - order.size()];
-      paint_pool_label(dl, f, pool, row);
-      paint_pool_lane(dl, f, rec, pool, row);
-      paint_pool_count(dl, f, pool, row);
-      continue;
-    }
-    const trace::task_lane& lane = rec.lanes()[order[i].lane];
-    paint_label(dl, f, lane, order[i], row);
-    paint_lane(dl, f, rec, lane, row);
-    paint_rank(dl, f, lane, row);
-  }
-  {  // over the task lanes: while the loop is blocked, nothing on them can run (workers still can)
-    diagram_frame tasks_only = f;
-    tasks_only.rows.count = task_rows;
-    paint_blocked(dl, tasks_only, rec);
-  }
-  if (!p.pools.empty() && task_rows > 0) {  // the pools' rows start here
-    const float y = std::floor(f.rows.row_top(task_rows)) + 0.5f;
-    dl->AddLine({visible.x, y}, {visible.right(), y}, IM_COL32(120, 128, 142, 200), 1.0f);
-  }
+  queue_background(p, f, visible, live, base);
+  paint_rows(p, f, rec, base, visible);
   if (live)
-    dl->AddLine({f.x_of(f.playhead), visible.y}, {f.x_of(f.playhead), visible.bottom()}, palette::playhead);
+    ImGui::GetWindowDrawList()->AddLine({f.x_of(f.playhead), visible.y}, {f.x_of(f.playhead), visible.bottom()},
+                                        palette::playhead);
+  const int task_rows = static_cast<int>(p.digest.order().size());
   if (hovered && mouse.x >= f.plot_x0 && mouse.x <= f.plot_x1 &&
       !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     if (p.hovered_row >= task_rows) {
-      pool_tooltip(f, rec, p.pools[static_cast<std::size_t>(p.hovered_row - task_rows)], mouse.x);
+      pool_tooltip(f, rec, p.digest.pools()[static_cast<std::size_t>(p.hovered_row - task_rows)], mouse.x);
     } else {
+      const auto& order = p.digest.order();
       const trace::task_lane* lane =
           p.hovered_row >= 0 ? &rec.lanes()[order[static_cast<std::size_t>(p.hovered_row)].lane] : nullptr;
       lane_tooltip(f, rec, lane, mouse.x);
@@ -389,13 +269,51 @@ void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, d
   ImGui::EndChild();
 }
 
-void race_diagram::interact(const diagram_frame& f, double reach) {
+// The rows in view: task lanes, then pool lanes; `f.rows` counts from row `base`.
+void race_diagram::paint_rows(pane& p, const diagram_frame& f, const trace::recording& rec, int base,
+                              const rect& visible) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const std::vector<lane_row>& order = p.digest.order();
+  const std::vector<pool_lane>& pools = p.digest.pools();
+  const int task_rows = static_cast<int>(order.size());
+  for (int local = 0; local < f.rows.count; ++local) {
+    const int row = base + local;
+    const std::size_t i = static_cast<std::size_t>(row);
+    if (row >= task_rows) {  // pool lanes, below the tasks
+      const pool_lane& pool = pools[i - order.size()];
+      paint_pool_label(dl, f, pool, local);
+      paint_pool_lane(dl, f, rec, pool, local);
+      paint_pool_count(dl, f, pool, local);
+      continue;
+    }
+    const trace::task_lane& lane = rec.lanes()[order[i].lane];
+    paint_label(dl, f, lane, order[i], local);
+    paint_lane(dl, f, rec, lane, local);
+    paint_rank(dl, f, lane, local);
+  }
+  if (p.marked_row >= base && p.marked_row < base + f.rows.count) {  // where Find went
+    const int local = p.marked_row - base;
+    dl->AddRect({visible.x + 1.0f, f.rows.row_top(local)}, {visible.right() - 1.0f, f.rows.row_top(local + 1)},
+                palette::accent, 2.0f, 0, 1.5f);
+  }
+  {  // over the task lanes: while the loop is blocked, nothing on them can run (workers still can)
+    diagram_frame tasks_only = f;
+    tasks_only.rows.count = std::clamp(task_rows - base, 0, f.rows.count);
+    paint_blocked(dl, tasks_only, rec);
+  }
+  if (!pools.empty() && task_rows > base && task_rows < base + f.rows.count) {  // the pools' rows start here
+    const float y = std::floor(f.rows.row_top(task_rows - base)) + 0.5f;
+    dl->AddLine({visible.x, y}, {visible.right(), y}, IM_COL32(120, 128, 142, 200), 1.0f);
+  }
+}
+
+void race_diagram::interact(pane& p, const diagram_frame& f, double reach) {
   const ImGuiIO& io = ImGui::GetIO();
   const bool hovered = ImGui::IsItemHovered();
   const float mouse_x = io.MousePos.x - f.plot_x0;
   if (hovered && io.MouseWheel != 0.0f) {
     if (io.KeyShift) {
-      ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * f.rows.height * 2.0f);
+      p.scroll.first -= static_cast<double>(io.MouseWheel) * 2.0;
     } else {
       axis_ = zoom_around(axis_, mouse_x, std::pow(1.25, static_cast<double>(io.MouseWheel)));
       follow_ = false;

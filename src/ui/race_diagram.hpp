@@ -13,8 +13,11 @@
 
 #include "diagram_background.hpp"
 #include "export_menu.hpp"
+#include "diagram_find.hpp"
 #include "layout.hpp"
 #include "pool_lanes.hpp"
+#include "row_scroll.hpp"
+#include "run_digest.hpp"
 #include "time_axis.hpp"
 
 namespace asyncrace::trace {
@@ -28,7 +31,6 @@ namespace asyncrace::ui {
 
 class app_state;
 struct diagram_frame;
-struct diagram_rows;
 
 class race_diagram {
  public:
@@ -46,34 +48,47 @@ class race_diagram {
   const time_axis& axis() const { return axis_; }
   // The pool lanes (one per worker that ran an executor job) drawn last frame below the task
   // lanes, for automation; compare_pool_lanes() those of the compared run.
-  const std::vector<pool_lane>& pool_lanes() const { return panes_[0].pools; }
-  const std::vector<pool_lane>& compare_pool_lanes() const { return panes_[1].pools; }
+  const std::vector<pool_lane>& pool_lanes() const { return panes_[0].digest.pools(); }
+  const std::vector<pool_lane>& compare_pool_lanes() const { return panes_[1].digest.pools(); }
+  // The first row in view of the selected run's diagram, and how many rows it has.
+  double first_row() const { return panes_[0].scroll.first; }
+  std::size_t rows() const { return panes_[0].digest.order().size() + panes_[0].digest.pools().size(); }
+  // Shows `row` of the selected run's diagram in the middle of its rows, and that task's life
+  // (creation to finish) on the time axis; false when there is no such row.
+  bool show_row(int row);
   // The header's Export button and menu (automation downloads through it too).
   export_menu& exports() { return exports_; }
   const export_menu& exports() const { return exports_; }
 
  private:
-  // One diagram's own state: what the mouse is over, where it was drawn, its GPU background.
+  // One diagram's own state: its run's digest, what the mouse is over, where it was drawn, its
+  // scroll, its GPU background.
   struct pane {
+    run_digest digest;
     int hovered_row = -1;
+    int marked_row = -1;  // the row Find went to
     rect plot;
-    std::vector<pool_lane> pools;  // this frame's pool rows, below the task rows
+    row_scroll scroll;
+    double visible_rows = 0.0;
     diagram_background background;
   };
 
   void header(app_state& app);
   void axis_strip(const diagram_frame& f, float top, bool live) const;
   diagram_frame columns(ImVec2 origin, float width, float label_w, double playhead) const;
-  void queue_background(pane& p, const diagram_frame& f, const rect& area, bool live);
-  // One run's diagram: axis strip and lanes in `size` from the cursor, on the shared axis.
-  void lanes(pane& p, const char* id, const trace::recording& rec, diagram_rows layout, float label_w,
-             double playhead, bool live, double reach, ImVec2 size);
-  void interact(const diagram_frame& f, double horizon);
+  void queue_background(pane& p, const diagram_frame& f, const rect& area, bool live, int base);
+  // One run's diagram: overview (big runs), axis strip and lanes in `size` from the cursor, on the
+  // shared axis.
+  void lanes(pane& p, const char* id, const trace::recording& rec, float label_w, double playhead, bool live,
+             double reach, ImVec2 size);
+  void paint_rows(pane& p, const diagram_frame& f, const trace::recording& rec, int base, const rect& visible);
+  void interact(pane& p, const diagram_frame& f, double horizon);
 
   time_axis axis_;      // shared by both diagrams in compare mode
   bool follow_ = true;  // keep the whole run in view until the user zooms or pans
   bool fit_requested_ = false;
   std::uint64_t serial_ = ~std::uint64_t{0};
+  find_box find_;
   rect panel_;
   pane panes_[2];  // the selected tutorial's run, the compared one's
   export_menu exports_;

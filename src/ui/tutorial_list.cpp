@@ -14,8 +14,8 @@ namespace {
 
 constexpr float item_indent = 12.0f;
 
-// Calls `heading(seed, topic, new_seed)` before each group and `item(t)` for each tutorial; the
-// catalog is already ordered by seed, then topic.
+// Calls `heading(t, new_seed)` before each group and `item(t)` for each tutorial; the catalog is
+// already ordered by seed, then topic.
 template <class Heading, class Item>
 void walk_catalog(Heading heading, Item item) {
   std::string_view seed;
@@ -23,7 +23,7 @@ void walk_catalog(Heading heading, Item item) {
   bool first = true;
   for (const tutorials::tutorial& t : tutorials::catalog()) {
     const bool new_seed = first || t.info->seed != seed;
-    if (new_seed || t.info->topic != topic) heading(t.info->seed, t.info->topic, new_seed);
+    if (new_seed || t.info->topic != topic) heading(*t.info, new_seed);
     seed = t.info->seed;
     topic = t.info->topic;
     first = false;
@@ -31,11 +31,12 @@ void walk_catalog(Heading heading, Item item) {
   }
 }
 
-void group_heading(std::string_view seed, std::string_view topic, bool new_seed) {
+void group_heading(const tutorials::tutorial_info& t, bool new_seed) {
+  const std::string_view topic = t.topic;
   if (new_seed) {
     if (ImGui::GetCursorPosY() > ImGui::GetFrameHeight() + 12.0f) ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
-    ImGui::Text("Seed %.*s", static_cast<int>(seed.size()), seed.data());
+    ImGui::TextUnformatted(tutorials::group_heading(t).c_str());
     ImGui::PopStyleColor();
   }
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
@@ -74,7 +75,7 @@ float tutorial_list_height(float width) {
   const float wrap = width - 2.0f * style.WindowPadding.x - item_indent - 8.0f;
   float h = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y;  // title bar + padding
   walk_catalog(
-      [&](std::string_view, std::string_view, bool new_seed) { h += new_seed ? 2.0f * line + 4.0f : line; },
+      [&](const tutorials::tutorial_info&, bool new_seed) { h += new_seed ? 2.0f * line + 4.0f : line; },
       [&](const tutorials::tutorial& t) {
         const std::string_view title = t.info->title;
         h += ImGui::CalcTextSize(title.data(), title.data() + title.size(), false, wrap).y +

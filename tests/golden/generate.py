@@ -4,7 +4,7 @@
     python3 tests/golden/generate.py [--check] [SLUG | AREA/SCENARIO ...]
     python3 tests/golden/generate.py --corpus [--check] [NAME | AREA/NAME ...]
 
-Every tutorial src/tutorials/seed*/<slug>.py runs in a fresh child process (so asyncio's global
+Every tutorial src/tutorials/seed*/<slug>.py (and scale/<slug>.py) runs in a fresh child process (so asyncio's global
 Task-N counter starts at 1, exactly as in a new `python3`), and its transcript is written to
 tests/golden/<slug>.jsonl.  The conformance scenarios tests/conformance/<area>/<name>.py (the
 scheduler's own tests, in the spirit of CPython's test_asyncio) are run the same way, their
@@ -253,7 +253,7 @@ def find_tutorials():
     """name -> (source, golden) for every tutorial (name: its slug) and conformance scenario
     (name: `<area>/<scenario>`, e.g. executors/processpool_cpu_bound); tutorial slugs are unique."""
     found = {}
-    for path in sorted(TUTORIALS.glob("seed*/*.py")):
+    for path in sorted([*TUTORIALS.glob("seed*/*.py"), *TUTORIALS.glob("scale/*.py")]):
         if path.stem in found:
             sys.exit(f"duplicate slug {path.stem!r}: {found[path.stem][0]} and {path}")
         found[path.stem] = (path, HERE / f"{path.stem}.jsonl")

@@ -48,10 +48,10 @@ TEST_CASE("the catalog has every tutorial the goldens have") {
 TEST_CASE("each tutorial's sources are embedded from its own files") {
   for (const tutorials::tutorial& t : tutorials::catalog()) {
     CAPTURE(t.slug());
-    // Both texts are byte for byte the files in src/tutorials/seedNNN/: the Python the generator
+    // Both texts are byte for byte the files in src/tutorials/seedNNN/ (or scale/): the Python the generator
     // ran for the golden, and the C++ that defines (so names) this very tutorial.
-    const std::string folder = std::string(ASYNCRACE_SOURCE_DIR) + "/src/tutorials/seed" +
-                               std::string(t.info->seed) + "/" + std::string(t.slug());
+    const std::string folder = std::string(ASYNCRACE_SOURCE_DIR) + "/src/tutorials/" +
+                               tutorials::folder_of(*t.info) + "/" + std::string(t.slug());
     CHECK(t.python_source == read_file(folder + ".py"));
     CHECK(t.cpp_source == read_file(folder + ".cpp"));
     CHECK(t.cpp_source.find(std::string(t.slug()) + "_info") != std::string_view::npos);
