@@ -69,6 +69,63 @@ void paint_wait(ImDrawList* dl, const diagram_frame& f, const trace::recording& 
   if (w.end <= f.playhead) dl->AddCircleFilled({f.x_of(w.end), cy}, 3.0f, palette::step);  // woken up
 }
 
+// Tracy's level of detail: waits narrower than `fold_px` that follow each other within `fold_gap`
+// pixels fold into one block ("1,204 waits" when it fits), so a lane costs at most one mark per few
+// pixels however many waits it has (a million sleep(0)s). Waits of one task never overlap, so both
+// their begins and ends ascend: the view is found, and each block is skipped over, by binary search.
+constexpr float fold_px = 3.0f;
+constexpr float fold_gap = 2.0f;
+
+void paint_fold(ImDrawList* dl, const diagram_frame& f, float x0, float x1, std::size_t count, float cy) {
+  const float half = std::floor(f.rows.height * 0.3f);
+  x1 = std::max(x1, x0 + 3.0f);
+  dl->AddRectFilled({x0, cy - half}, {x1, cy + half}, palette::folded, 2.0f);
+  for (float x = x0 + 3.0f; x < x1 - 1.0f; x += 5.0f)  // a zigzag edge: these are many, not one
+    dl->AddLine({x, cy + half}, {x + 2.5f, cy + half - 3.0f}, palette::folded_edge, 1.0f);
+  char caption[48];
+  std::snprintf(caption, sizeof caption, "%zu waits", count);
+  ImFont* font = fonts().small;
+  const ImVec2 size = font->CalcTextSizeA(small_size(), 1e9f, 0.0f, caption);
+  const float left = std::max(x0, f.plot_x0) + 5.0f;
+  if (std::min(x1, f.plot_x1) - left > size.x + 4.0f)
+    dl->AddText(font, small_size(), {left, cy - 0.5f * size.y}, IM_COL32(235, 240, 248, 230), caption);
+}
+
+void paint_waits(ImDrawList* dl, const diagram_frame& f, const trace::recording& rec,
+                 const std::vector<trace::wait_span>& waits, float cy) {
+  const double t_right = std::min(f.axis.to_t(f.plot_width() + 8.0), f.playhead);
+  auto w = std::partition_point(waits.begin(), waits.end(),
+                                [&](const trace::wait_span& s) { return s.end < f.axis.to_t(-8.0); });
+  while (w != waits.end() && w->begin <= t_right) {
+    const float x0 = f.x_of(w->begin);
+    const float x1 = f.x_of(std::min(w->end, f.playhead));
+    if (x1 - x0 >= fold_px) {
+      paint_wait(dl, f, rec, *w, cy);
+      ++w;
+      continue;
+    }
+    // A block: every wait that begins before its right edge plus the gap, as long as that pulls
+    // more in. Only the last one taken can be wide (the others begin within the block, and waits
+    // never overlap): a wide one is left to be drawn on its own.
+    const auto end_x = [&](const trace::wait_span& s) { return f.x_of(std::min(s.end, f.playhead)); };
+    const auto from = w;
+    float right = x1;
+    for (;;) {
+      const double reach = f.axis.to_t(right + fold_gap - f.plot_x0);
+      auto next = std::partition_point(w, waits.end(), [&](const trace::wait_span& s) { return s.begin <= reach; });
+      if (next != w && end_x(*std::prev(next)) - f.x_of(std::prev(next)->begin) >= fold_px) --next;
+      if (next == w) break;
+      right = std::max(right, end_x(*std::prev(next)));
+      w = next;
+    }
+    const auto count = static_cast<std::size_t>(w - from);
+    if (count == 1)
+      paint_wait(dl, f, rec, *from, cy);
+    else
+      paint_fold(dl, f, x0, right, count, cy);
+  }
+}
+
 void paint_steps(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, float cy) {
   const float half = std::floor(f.rows.height * 0.38f);
   for (const pixel_run& run : fold_instants(lane.steps, f.axis, f.plot_width())) {
@@ -123,19 +180,7 @@ void paint_lane(ImDrawList* dl, const diagram_frame& f, const trace::recording& 
       dl->AddLine({f.x_of(lane.created), cy}, {f.x_of(ready_until), cy}, palette::text_dim, 1.0f);
     dl->AddCircle({f.x_of(lane.created), cy}, 3.5f, palette::created, 12, 1.5f);
   }
-  // Waits of one task never overlap, so begin and end are both ascending: cull with a binary
-  // search, then skip waits that would land on pixels already painted (a million sleep(0)s).
-  const double t_left = f.axis.to_t(-8.0);
-  const double t_right = f.axis.to_t(f.plot_width() + 8.0);
-  auto w = std::partition_point(lane.waits.begin(), lane.waits.end(),
-                                [&](const trace::wait_span& s) { return s.end < t_left; });
-  float painted_to = -1e9f;
-  for (; w != lane.waits.end() && w->begin <= t_right; ++w) {
-    const float x1 = f.x_of(std::min(w->end, f.playhead));
-    if (x1 - f.x_of(w->begin) < 1.0f && x1 <= painted_to + 1.0f) continue;
-    paint_wait(dl, f, rec, *w, cy);
-    painted_to = x1;
-  }
+  paint_waits(dl, f, rec, lane.waits, cy);
   paint_steps(dl, f, lane, cy);
   paint_finish(dl, f, lane, cy);
   dl->PopClipRect();
@@ -198,7 +243,13 @@ void lane_summary(const trace::task_lane& lane) {
 
 // The wait under x (within a few pixels), or null.
 const trace::wait_span* wait_at(const diagram_frame& f, const trace::task_lane& lane, float x) {
-  for (const trace::wait_span& w : lane.waits) {
+  // Ends ascend: skip, by binary search, the waits that end left of the mouse.
+  const double t_left = f.axis.to_t(x - f.plot_x0 - 6.0);
+  const auto first = std::partition_point(lane.waits.begin(), lane.waits.end(),
+                                          [&](const trace::wait_span& s) { return s.end < t_left; });
+  for (auto it = first; it != lane.waits.end(); ++it) {
+    const trace::wait_span& w = *it;
+    if (f.x_of(w.begin) - 3.0f > x) break;
     const float x0 = f.x_of(w.begin) - 3.0f;
     const float x1 = std::max(f.x_of(std::min(w.end, f.playhead)), f.x_of(w.begin) + 2.0f) + 3.0f;
     if (x >= x0 && x <= x1 && w.begin <= f.playhead) return &w;
