@@ -1,5 +1,6 @@
 // The asyncio module of interpreted programs: the scheduler's vocabulary (the same event loop,
 // Tasks, sleeps and gathers the C++ tutorials use) with CPython 3.11's signatures and errors.
+#include "asyncio_natives.hpp"
 #include "asyncio_objects.hpp"
 #include "asyncio_support.hpp"
 #include "coroutine.hpp"
@@ -146,6 +147,9 @@ void fill_asyncio_module(interpreter& in, module_object& m) {
   m.attrs.set(in.intern("InvalidStateError"), value::borrow(in.types.InvalidStateError));
   m.attrs.set(in.intern("QueueEmpty"), value::borrow(in.types.QueueEmpty));
   m.attrs.set(in.intern("QueueFull"), value::borrow(in.types.QueueFull));
+  fill_asyncio_sync(in, m);
+  fill_asyncio_queues(in, m);
+  fill_asyncio_loop(in, m);
 }
 
 void install_asyncio(interpreter& in) {
