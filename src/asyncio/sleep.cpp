@@ -7,7 +7,9 @@ namespace asyncrace {
 sleep_awaiter::~sleep_awaiter() {
   if (!future_) return;
   // sleep()'s `finally: h.cancel()`: a timer that has not fired must not fire into a dead frame.
-  if (!future_->done()) future_->loop().cancel_timer(timer_);
+  // A cancelled sleep's future is done but its timer is still queued, so cancel unconditionally
+  // (the id of a timer that already fired is stale: cancel_timer ignores it).
+  future_->loop().cancel_timer(timer_);
   future_->~frame_future();
 }
 

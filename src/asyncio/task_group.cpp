@@ -7,7 +7,8 @@ namespace asyncrace {
 exception_group::exception_group(std::string message, std::vector<std::exception_ptr> errors)
     : py_exception("ExceptionGroup", message + " (" + std::to_string(errors.size()) + " sub-exception" +
                                          (errors.size() == 1 ? "" : "s") + ")"),
-      errors_(std::move(errors)) {}
+      errors_(std::move(errors)),
+      message_(std::move(message)) {}
 
 task_group::~task_group() {
   for (future_core* t : tasks_) t->release();

@@ -24,9 +24,12 @@ class exception_group : public py_exception {
  public:
   exception_group(std::string message, std::vector<std::exception_ptr> errors);
   const std::vector<std::exception_ptr>& exceptions() const { return errors_; }
+  // The message without the count str() adds ("unhandled errors in a TaskGroup").
+  const std::string& message() const { return message_; }
 
  private:
   std::vector<std::exception_ptr> errors_;
+  std::string message_;
 };
 
 class task_group {

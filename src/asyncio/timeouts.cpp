@@ -10,63 +10,97 @@ task<> detail::cancel_and_wait(future_core& fut, wait_target why) {
   co_await future_awaiter<void>{&waiter.state(), why};
 }
 
-namespace {
-// The timeout's handler (timeouts.Timeout._on_timeout), shared by the block and the loop's
-// callback so that either may end first; cancellable like CPython's Handle.
-struct timeout_handler {
-  task_driver* task;
-  int refs = 1;
-  bool cancelled = false;
-  bool expiring = false;
-
+// The timeout's handler (Timeout._on_timeout), shared by the scope and the loop's callback so
+// that either may end first; cancellable like CPython's Handle.
+struct timeout_scope::handler {
+  timeout_scope* scope;
+  event_loop& loop;
+  timer_id timer{};
+  int refs = 2;  // the scope's and the loop's
   void release() {
     if (--refs == 0) delete this;
   }
   static void fire(void* self) {
-    auto* h = static_cast<timeout_handler*>(self);
-    if (!h->cancelled) {
-      h->task->self->cancel();
-      h->expiring = true;
+    auto* h = static_cast<handler*>(self);
+    if (h->scope) {
+      timeout_scope& s = *h->scope;
+      s.task_->self->cancel();
+      s.state_ = state::expiring;
+      s.handler_ = nullptr;
+      h->scope = nullptr;
+      h->release();  // the scope's reference
     }
     h->release();
   }
-  static void drop(void* self) { static_cast<timeout_handler*>(self)->release(); }
+  static void drop(void* self) { static_cast<handler*>(self)->release(); }
 };
 
-// Ends the block's handler when the block ends: __aexit__'s `self._timeout_handler.cancel()`.
-struct end_handler {
-  event_loop& loop;
-  timeout_handler* h;
-  timer_id timer;
-  ~end_handler() {
-    h->cancelled = true;
-    loop.cancel_timer(timer);
-    h->release();
+void timeout_scope::drop_handler() {
+  if (!handler_) return;
+  handler* h = std::exchange(handler_, nullptr);
+  h->scope = nullptr;
+  h->loop.cancel_timer(h->timer);  // discards the loop's reference if still queued as a timer
+  h->release();
+}
+
+timeout_scope::~timeout_scope() { drop_handler(); }
+
+const char* timeout_scope::name(state s) {
+  switch (s) {
+    case state::created: return "created";
+    case state::active: return "active";
+    case state::expiring: return "expiring";
+    case state::expired: return "expired";
+    case state::finished: return "finished";
   }
-};
-}  // namespace
+  return "";
+}
+
+void timeout_scope::enter() {
+  state_ = state::active;
+  task_ = task_driver::running();
+  if (!task_) throw py_exception("RuntimeError", "Timeout should be used inside a task");
+  cancelling_ = task_->cancelling();
+  reschedule(when_);
+}
+
+void timeout_scope::reschedule(double when) {
+  if (state_ != state::active)
+    throw py_exception("RuntimeError", std::string("Cannot change state of ") + name(state_) + " Timeout");
+  when_ = when;
+  drop_handler();
+  if (std::isinf(when) && when > 0) return;
+  event_loop& loop = *event_loop::current();
+  auto* h = new handler{this, loop};
+  handler_ = h;
+  if (when <= loop.time())
+    loop.call_soon({&handler::fire, h, &handler::drop});
+  else
+    h->timer = loop.call_at(when, {&handler::fire, h, &handler::drop});
+}
+
+bool timeout_scope::exit(bool cancelled) {
+  drop_handler();
+  if (state_ == state::expiring) {
+    state_ = state::expired;
+    return task_->uncancel() <= cancelling_ && cancelled;
+  }
+  if (state_ == state::active) state_ = state::finished;
+  return false;
+}
 
 task<> timeout(double delay, task<> body) {
-  event_loop& loop = *event_loop::current();
-  task_driver* current = task_driver::running();
-  const double when = loop.time() + delay;  // asyncio.timeout(delay) = Timeout(loop.time() + delay)
-  const int cancelling = current->cancelling();  // __aenter__
-  auto* h = new timeout_handler{current};
-  ++h->refs;  // the loop's callback
-  timer_id timer;
-  if (when <= loop.time())
-    loop.call_soon({&timeout_handler::fire, h, &timeout_handler::drop});
-  else
-    timer = loop.call_at(when, {&timeout_handler::fire, h, &timeout_handler::drop});
-  end_handler guard{loop, h, timer};
+  timeout_scope scope(event_loop::current()->time() + delay);  // asyncio.timeout(delay)
+  scope.enter();
+  bool ours = false;
   try {
     co_await std::move(body);
   } catch (const cancelled_error&) {
-    // __aexit__: our own expiry (and nobody else's cancellation) turns into TimeoutError.
-    if (!(h->expiring && current->uncancel() <= cancelling)) throw;
-    throw timeout_error();
+    ours = scope.exit(true);
+    if (!ours) throw;
   }
-  if (h->expiring) current->uncancel();  // expired just as the body finished: nothing to raise
+  if (ours) throw timeout_error();
+  scope.exit(false);
 }
 
 }  // namespace asyncrace

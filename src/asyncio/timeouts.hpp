@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cmath>
+#include <string>
+#include <utility>
 
 #include "loop/future_handle.hpp"
 #include "loop/task_state.hpp"
@@ -86,6 +88,41 @@ template <class T>
 task<stored_t<T>> wait_for(task<T> coro, double timeout) {
   return wait_for(future_handle<T>(create_task(std::move(coro))), timeout);
 }
+
+// asyncio.Timeout (timeouts.py) as a scope the caller enters and exits around a block of the
+// current task, for `async with` written out by hand (the interpreter's Timeout object):
+//   enter() (__aenter__), reschedule(when), expired(), exit(cancelled) (__aexit__: true when the
+//   block's CancelledError is this timeout's own and must become TimeoutError).
+class timeout_scope {
+ public:
+  enum class state { created, active, expiring, expired, finished };
+  // when: a loop time, or infinity for "no deadline" (Timeout(None)).
+  explicit timeout_scope(double when) : when_(when) {}
+  timeout_scope(const timeout_scope&) = delete;
+  timeout_scope& operator=(const timeout_scope&) = delete;
+  ~timeout_scope();
+
+  // RuntimeError "Timeout should be used inside a task" outside one.
+  void enter();
+  // A new deadline (infinity: none); RuntimeError "Cannot change state of <state> Timeout" unless
+  // active.
+  void reschedule(double when);
+  bool expired() const { return state_ == state::expiring || state_ == state::expired; }
+  // Ends the block; true when its CancelledError came from this timeout (raise TimeoutError).
+  bool exit(bool cancelled);
+  double when() const { return when_; }
+  state current() const { return state_; }
+  static const char* name(state s);
+
+ private:
+  struct handler;
+  void drop_handler();
+  handler* handler_ = nullptr;
+  task_driver* task_ = nullptr;
+  double when_;
+  int cancelling_ = 0;
+  state state_ = state::created;
+};
 
 // `async with asyncio.timeout(delay): await body` — the body runs in the current task; at the
 // deadline the task is cancelled, and the CancelledError becomes TimeoutError at the block's end

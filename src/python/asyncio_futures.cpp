@@ -181,13 +181,20 @@ value make_future(interpreter& in, future_handle<value> f, wait_target why) {
   return value::adopt(o);
 }
 
-value make_task(interpreter& in, const value& coro, const value& name) {
-  event_loop& loop = running_loop(in);
-  if (!is_coroutine(coro)) throw_error(in, in.types.TypeError, "a coroutine was expected, got " + repr(in, coro));
+void count_new_task(interpreter& in) {
   if (++in.tasks_created > in.limits.max_tasks)
     throw limit_reached("the program created more than " + std::to_string(in.limits.max_tasks) +
                         " tasks (the task limit; raise it with --max-tasks)");
-  task_handle<value> h = create_task(loop, take_coroutine(in, coro));
+}
+
+value make_task(interpreter& in, const value& coro, const value& name) {
+  event_loop& loop = running_loop(in);
+  if (!is_coroutine(coro)) throw_error(in, in.types.TypeError, "a coroutine was expected, got " + repr(in, coro));
+  count_new_task(in);
+  return make_task_object(in, create_task(loop, take_coroutine(in, coro)), name);
+}
+
+value make_task_object(interpreter& in, task_handle<value> h, const value& name) {
   auto* o = in.heap.make<future_obj>(in.types.Task);
   o->f = future_handle<value>(h);
   o->task = h;

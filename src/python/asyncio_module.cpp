@@ -13,6 +13,8 @@
 
 namespace asyncrace::python {
 
+value ensure_future_of(interpreter& in, const value& aw);
+
 // Awaits a gather over distinct children and gives each argument its child's result.
 task<value> gather_in_places(value fut, value places);
 
@@ -41,11 +43,6 @@ value asyncio_create_task(interpreter& in, const call_args& a, object*) {
   return make_task(in, a.args[0], keyword_arg(a, "name"));
 }
 
-value ensure_future_of(interpreter& in, const value& aw) {
-  if (as_future(aw)) return aw;
-  if (is_coroutine(aw)) return make_task(in, aw, value());
-  throw_error(in, in.types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
-}
 
 value asyncio_ensure_future(interpreter& in, const call_args& a, object*) { return ensure_future_of(in, a.args[0]); }
 
@@ -120,6 +117,12 @@ value asyncio_iscoroutinefunction(interpreter& in, const call_args& a, object*) 
 
 }  // namespace
 
+value ensure_future_of(interpreter& in, const value& aw) {
+  if (as_future(aw)) return aw;
+  if (is_coroutine(aw)) return make_task(in, aw, value());
+  throw_error(in, in.types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+}
+
 task<value> gather_in_places(value fut, value places) {
   future_obj* fo = as_future(fut);
   value distinct = co_await future_awaiter<value>{&fo->f.state(), fo->why};
@@ -150,6 +153,9 @@ void fill_asyncio_module(interpreter& in, module_object& m) {
   fill_asyncio_sync(in, m);
   fill_asyncio_queues(in, m);
   fill_asyncio_loop(in, m);
+  fill_asyncio_timeouts(in, m);
+  fill_asyncio_taskgroup(in, m);
+  fill_asyncio_wait(in, m);
 }
 
 void install_asyncio(interpreter& in) {

@@ -27,6 +27,10 @@ std::string py_repr(const value& v);
 future_obj* as_future(const value& v);
 // A Task object for a new task running `coro` (a coroutine object) on the running loop.
 value make_task(interpreter& in, const value& coro, const value& name);
+// The Task object of a task made elsewhere (TaskGroup.create_task); name None/empty: Task-N.
+value make_task_object(interpreter& in, task_handle<value> h, const value& name);
+// Counts a new task against the task limit (limit_reached beyond it).
+void count_new_task(interpreter& in);
 // A Future object around an existing scheduler future (gathers, shields, run_in_executor).
 value make_future(interpreter& in, future_handle<value> f, wait_target why);
 

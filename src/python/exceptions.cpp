@@ -178,7 +178,7 @@ value to_python_exception(interpreter& in, std::exception_ptr e) {
     for (const std::exception_ptr& m : g.exceptions()) members.push_back(to_python_exception(in, m));
     bool all = true;
     for (const value& m : members) all = all && isinstance(m, in.types.Exception);
-    return make_group(in, all ? in.types.ExceptionGroup : in.types.BaseExceptionGroup, g.what(), std::move(members));
+    return make_group(in, all ? in.types.ExceptionGroup : in.types.BaseExceptionGroup, g.message(), std::move(members));
   } catch (const invalid_state_error& s) {
     return make(in.types.InvalidStateError, s.what());
   } catch (const queue_empty&) {
