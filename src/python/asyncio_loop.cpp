@@ -24,6 +24,11 @@ struct loop_object : object {
   bool closed = false;
 };
 
+// Module code runs with the program's loop set as current (its prints are stamped by it), so
+// "the loop is running" means: inside a Task's step, or inside a callback the loop runs.
+thread_local int in_loop_callback = 0;
+event_loop* loop_running() { return task_driver::running() || in_loop_callback ? event_loop::current() : nullptr; }
+
 // A call_soon/call_later callback shared by the loop (until it runs or is dropped) and its Handle.
 struct scheduled_call {
   interpreter* in;
@@ -43,6 +48,10 @@ struct scheduled_call {
     if (!c->cancelled) {
       c->cancelled = true;  // a Handle that ran reports cancelled() False in CPython; see handle_cancelled
       c->in->make_current();
+      ++in_loop_callback;
+      struct leave {
+        ~leave() { --in_loop_callback; }
+      } guard;
       try {
         call(*c->in, c->fn, std::vector<value>(static_cast<tuple_object*>(c->args.obj())->items));
       } catch (const limit_reached&) {
@@ -67,7 +76,7 @@ struct handle_object : object {
 
 std::string loop_repr(interpreter&, const value& v) {
   auto* l = static_cast<loop_object*>(v.obj());
-  const bool running = l->loop && event_loop::current() == l->loop;
+  const bool running = l->loop && loop_running() == l->loop;
   return std::string("<_UnixSelectorEventLoop running=") + (running ? "True" : "False") +
          " closed=" + (l->closed ? "True" : "False") + " debug=False>";
 }
@@ -102,7 +111,7 @@ value make_loop(interpreter& in, event_loop* loop) {
 }
 
 value running_loop_object(interpreter& in) {
-  event_loop* loop = event_loop::current();
+  event_loop* loop = loop_running();
   if (!loop) throw_error(in, in.types.RuntimeError, "no running event loop");
   type_object* t = loop_type_of(in);
   str_object* key = in.intern("_running");
@@ -126,7 +135,7 @@ value get_running_loop(interpreter& in, const call_args& a, object*) {
 
 value get_event_loop(interpreter& in, const call_args& a, object*) {
   expect_args(in, a, "get_event_loop", 0);
-  if (event_loop::current()) return running_loop_object(in);
+  if (loop_running()) return running_loop_object(in);
   type_object* t = loop_type_of(in);
   str_object* key = in.intern("_default");
   value* d = t->dict.find(key);
@@ -151,7 +160,7 @@ value set_event_loop(interpreter& in, const call_args& a, object*) {
 
 // The scheduler loop a method acts on: the running one (RuntimeError when it is not running).
 event_loop& active(interpreter& in, loop_object& l) {
-  event_loop* loop = event_loop::current();
+  event_loop* loop = loop_running();
   if (!loop || (l.loop && l.loop != loop)) throw_error(in, in.types.RuntimeError, "no running event loop");
   return *loop;
 }
@@ -228,7 +237,7 @@ value loop_run_until_complete(interpreter& in, const call_args& a, object*) {
   loop_object& l = lo(in, a);
   if (a.npos != 2) throw_error(in, in.types.TypeError, "run_until_complete() missing 1 required positional argument: 'future'");
   if (l.closed) throw_error(in, in.types.RuntimeError, "Event loop is closed");
-  if (event_loop::current()) throw_error(in, in.types.RuntimeError, "This event loop is already running");
+  if (loop_running()) throw_error(in, in.types.RuntimeError, "This event loop is already running");
   if (!is_coroutine(a.args[1]))
     throw_error(in, in.types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
   loop_type_of(in)->dict.set(in.intern("_default"), a.args[0]);
@@ -238,20 +247,20 @@ value loop_run_until_complete(interpreter& in, const call_args& a, object*) {
 
 value loop_is_running(interpreter& in, const call_args& a, object*) {
   loop_object& l = lo(in, a);
-  event_loop* loop = event_loop::current();
+  event_loop* loop = loop_running();
   return value::boolean(loop && (l.loop == loop || !l.loop));
 }
 value loop_is_closed(interpreter& in, const call_args& a, object*) { return value::boolean(lo(in, a).closed); }
 value loop_close(interpreter& in, const call_args& a, object*) {
   loop_object& l = lo(in, a);
-  if (event_loop::current() && (l.loop == event_loop::current()))
+  if (loop_running() && (l.loop == loop_running()))
     throw_error(in, in.types.RuntimeError, "Cannot close a running event loop");
   l.closed = true;
   return value::none();
 }
 
 value all_tasks(interpreter& in, const call_args& a, object*) {
-  event_loop* loop = event_loop::current();
+  event_loop* loop = loop_running();
   if (!loop) throw_error(in, in.types.RuntimeError, "no running event loop");
   (void)a;
   value s = make_set(in);
