@@ -9,7 +9,7 @@
 #include "asyncio_support.hpp"
 #include "functions.hpp"
 #include "limits.hpp"
-#include "sched/event_loop.hpp"
+#include "loop/event_loop.hpp"
 #include "set.hpp"
 #include "vm.hpp"
 

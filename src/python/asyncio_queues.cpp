@@ -4,7 +4,7 @@
 #include "args.hpp"
 #include "asyncio_natives.hpp"
 #include "asyncio_support.hpp"
-#include "sched/queue.hpp"
+#include "asyncio/queue.hpp"
 
 namespace asyncrace::python {
 

@@ -5,7 +5,7 @@
 #include "args.hpp"
 #include "asyncio_natives.hpp"
 #include "asyncio_support.hpp"
-#include "sched/subprocess.hpp"
+#include "asyncio/subprocess.hpp"
 
 namespace asyncrace::python {
 

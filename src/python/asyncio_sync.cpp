@@ -4,7 +4,7 @@
 #include "args.hpp"
 #include "asyncio_natives.hpp"
 #include "asyncio_support.hpp"
-#include "sched/locks.hpp"
+#include "asyncio/locks.hpp"
 
 namespace asyncrace::python {
 

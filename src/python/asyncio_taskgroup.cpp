@@ -6,7 +6,7 @@
 #include "asyncio_natives.hpp"
 #include "asyncio_objects.hpp"
 #include "asyncio_support.hpp"
-#include "sched/task_group.hpp"
+#include "asyncio/task_group.hpp"
 
 namespace asyncrace::python {
 

@@ -9,8 +9,8 @@
 #include "asyncio_natives.hpp"
 #include "asyncio_objects.hpp"
 #include "asyncio_support.hpp"
-#include "sched/event_loop.hpp"
-#include "sched/timeouts.hpp"
+#include "loop/event_loop.hpp"
+#include "asyncio/timeouts.hpp"
 #include "vm.hpp"
 
 namespace asyncrace::python {

@@ -10,9 +10,9 @@
 #include "asyncio_objects.hpp"
 #include "asyncio_support.hpp"
 #include "functions.hpp"
-#include "sched/event_loop.hpp"
-#include "sched/queue.hpp"
-#include "sched/timeouts.hpp"
+#include "loop/event_loop.hpp"
+#include "asyncio/queue.hpp"
+#include "asyncio/timeouts.hpp"
 #include "vm.hpp"
 
 namespace asyncrace::python {
