@@ -25,9 +25,14 @@ struct loop_object : object {
 };
 
 // Module code runs with the program's loop set as current (its prints are stamped by it), so
-// "the loop is running" means: inside a Task's step, or inside a callback the loop runs.
-thread_local int in_loop_callback = 0;
-event_loop* loop_running() { return task_driver::running() || in_loop_callback ? event_loop::current() : nullptr; }
+// "the loop is running" means: not called from module code (a Task's step, a callback the loop
+// runs, a done-callback). Module code is the outermost frame of the running chain.
+event_loop* loop_running() {
+  if (task_driver::running()) return event_loop::current();
+  frame* f = running_frame();
+  while (f && f->back) f = f->back;
+  return f && f->co->is(code::module) ? nullptr : event_loop::current();
+}
 
 // A call_soon/call_later callback shared by the loop (until it runs or is dropped) and its Handle.
 struct scheduled_call {
@@ -48,10 +53,6 @@ struct scheduled_call {
     if (!c->cancelled) {
       c->cancelled = true;  // a Handle that ran reports cancelled() False in CPython; see handle_cancelled
       c->in->make_current();
-      ++in_loop_callback;
-      struct leave {
-        ~leave() { --in_loop_callback; }
-      } guard;
       try {
         call(*c->in, c->fn, std::vector<value>(static_cast<tuple_object*>(c->args.obj())->items));
       } catch (const limit_reached&) {
