@@ -397,15 +397,22 @@ void compiler::try_stmt(const ast::Try& t) {
   place(exit);
 }
 
-void compiler::try_except(const ast::Try& t) {
-  std::uint32_t handler = new_label(), orelse = new_label(), end = new_label();
+// The protected body of try/except and try/except*: on success it jumps to `orelse`; an
+// exception lands at the returned handler with [prev, exc] on the stack.
+std::uint32_t compiler::try_body(const ast::Try& t, std::uint32_t orelse) {
+  std::uint32_t handler = new_label();
   emit_jump(op::setup_finally, handler);
   u().blocks.push_back({fblock::kind::try_except, 0, 0, nullptr});
   body(t.body);
   u().blocks.pop_back();
   emit(op::pop_block);
   emit_jump(op::jump, orelse);
-  place(handler);  // [prev, exc]
+  return handler;
+}
+
+void compiler::try_except(const ast::Try& t) {
+  std::uint32_t orelse = new_label(), end = new_label();
+  place(try_body(t, orelse));  // [prev, exc]
   for (std::uint32_t i = 0; i < t.handlers.size(); ++i) {
     const ast::excepthandler& h = *t.handlers[i];
     set_line(h.pos);
@@ -436,14 +443,8 @@ void compiler::try_except(const ast::Try& t) {
 }
 
 void compiler::try_star(const ast::Try& t) {
-  std::uint32_t handler = new_label(), orelse = new_label(), end = new_label();
-  emit_jump(op::setup_finally, handler);
-  u().blocks.push_back({fblock::kind::try_except, 0, 0, nullptr});
-  body(t.body);
-  u().blocks.pop_back();
-  emit(op::pop_block);
-  emit_jump(op::jump, orelse);
-  place(handler);  // [prev, exc]: exc is what is still unhandled
+  std::uint32_t orelse = new_label(), end = new_label();
+  place(try_body(t, orelse));  // [prev, exc]: exc is what is still unhandled
   for (ast::excepthandler* hp : t.handlers) {
     const ast::excepthandler& h = *hp;
     set_line(h.pos);

@@ -82,6 +82,7 @@ class compiler {
   void while_loop(const ast::While& w);
   void if_stmt(const ast::If& i);
   void try_stmt(const ast::Try& t);
+  std::uint32_t try_body(const ast::Try& t, std::uint32_t orelse);
   void try_except(const ast::Try& t);
   void try_star(const ast::Try& t);
   void with_stmt(const ast::With& w, std::uint32_t item);
