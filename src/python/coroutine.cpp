@@ -51,8 +51,8 @@ task<value> await_protocol(value iter) {
       task<value> child = take_coroutine(in, y);
       sent = co_await std::move(child);
     } else if (future_obj* fu = as_future(y)) {
-      future_handle<value> h = fu->f;
-      sent = co_await h;
+      future_handle<value> h = fu->f;  // keeps the future alive while awaited
+      sent = co_await future_awaiter<value>{&h.state(), fu->why};
     } else {
       throw_error(in, in.types.RuntimeError, "Task got bad yield: " + repr(in, y));
     }
@@ -99,8 +99,10 @@ task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mo
         task<value> child = take_coroutine(in, aw);
         send = co_await at_line{std::move(child).operator co_await(), line};
       } else if (future_obj* fu = as_future(aw)) {
-        future_handle<value> h = fu->f;
-        send = co_await at_line{h.operator co_await(), line};
+        // What the trace says it waits for: the future's own `why` (a Task, a gather of N, ...),
+        // as the C++ twins' awaits say it.
+        future_handle<value> h = fu->f;  // keeps the future alive while awaited
+        send = co_await at_line{future_awaiter<value>{&h.state(), fu->why}, line};
       } else {
         task<value> child = await_protocol(awaitable_iterator(in, aw));
         send = co_await at_line{std::move(child).operator co_await(), line};

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "python/program_run.hpp"
+#include "trace/chrome_trace.hpp"
 #include "trace/transcript.hpp"
 #include "tutorials/catalog.hpp"
 #include "tutorials/session.hpp"
@@ -41,7 +42,14 @@ std::string normalise_addresses(std::string s) {
   return out;
 }
 
-std::string run_program(const std::string& name, std::string text, tie_policy ties) {
+// A program's run: its transcript (addresses normalised) and its whole trace as Trace Event JSON
+// (empty when it does not compile).
+struct program_run {
+  std::string transcript;
+  std::string chrome_trace;
+};
+
+program_run run_program(const std::string& name, std::string text, tie_policy ties) {
   python::program_options po;
   std::shared_ptr<python::compiled_program> p;
   try {
@@ -49,11 +57,11 @@ std::string run_program(const std::string& name, std::string text, tie_policy ti
   } catch (const python::syntax_error& e) {
     trace::recording r;
     r.output(no_task, output_stream::exception, e.last_line(), 0.0);
-    return trace::to_jsonl(r);
+    return {trace::to_jsonl(r), {}};
   }
   tutorials::session s(std::move(p), tutorials::run_options{ties});
   s.run_to_end();
-  return normalise_addresses(trace::to_jsonl(s.trace()));
+  return {normalise_addresses(trace::to_jsonl(s.trace())), trace::to_chrome_trace(s.trace())};
 }
 
 }  // namespace
@@ -63,7 +71,15 @@ void check_interpreted_tutorial(std::string_view slug) {
   REQUIRE_MESSAGE(t != nullptr, "no tutorial named " << std::string(slug));
   const std::string golden = read_text(std::string(ASYNCRACE_SOURCE_DIR) + "/tests/golden/" + std::string(slug) + ".jsonl");
   REQUIRE_MESSAGE(!golden.empty(), "no golden transcript for " << std::string(slug));
-  CHECK(run_program(std::string(slug) + ".py", std::string(t->python_source), t->info->ties) == golden);
+  const program_run interpreted = run_program(std::string(slug) + ".py", std::string(t->python_source), t->info->ties);
+  CHECK(interpreted.transcript == golden);
+  // Two identical races: where the interpreter prints what CPython prints, its whole trace (every
+  // task, step, await with what it waits for, sleep, job and flow) is the C++ twin's.
+  if (interpreted.transcript == golden && !interpreted.chrome_trace.empty()) {
+    tutorials::session twin(*t, tutorials::run_options{t->info->ties});
+    twin.run_to_end();
+    CHECK(interpreted.chrome_trace == trace::to_chrome_trace(twin.trace()));
+  }
 }
 
 void check_corpus_program(std::string_view relative) {
@@ -74,5 +90,5 @@ void check_corpus_program(std::string_view relative) {
   REQUIRE_MESSAGE(!golden.empty(), "no golden for " << base << ": run tests/golden/generate.py --corpus");
   const tie_policy ties = text.rfind("# ties: fifo", 0) == 0 ? tie_policy::fifo : tie_policy::cpython_heap;
   const std::string name = base.substr(base.find_last_of('/') + 1) + ".py";
-  CHECK(run_program(name, std::move(text), ties) == golden);
+  CHECK(run_program(name, std::move(text), ties).transcript == golden);
 }
