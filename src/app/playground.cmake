@@ -51,7 +51,8 @@ if(EMSCRIPTEN)
   set(_page_files page.js keys.js touch.js manifest.webmanifest icon.svg)
   list(TRANSFORM _page_files PREPEND "${PROJECT_SOURCE_DIR}/web/" OUTPUT_VARIABLE _page_paths)
   list(JOIN _page_files "|" _page_list)  # '|': a ';' would split the command's argument
-  set_property(TARGET asyncrace-playground APPEND PROPERTY LINK_DEPENDS ${_page_paths}
+  # editor.js too: the offline worker's version (a hash of the site's files) must follow it.
+  set_property(TARGET asyncrace-playground APPEND PROPERTY LINK_DEPENDS ${_page_paths} "${_site}/editor.js"
                "${PROJECT_SOURCE_DIR}/web/service-worker.js.in" "${CMAKE_CURRENT_LIST_DIR}/site_version.cmake")
   add_custom_command(TARGET asyncrace-playground POST_BUILD
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${_site}/asyncrace.html" "${_site}/index.html"

@@ -79,7 +79,7 @@ describe('typing and running', () => {
     assert.deepEqual(pg.problems, []);
   });
 
-  test('Tab and Shift+Tab indent and dedent four spaces; Ctrl+Z undoes, Ctrl+Shift+Z redoes', async () => {
+  test('Tab and Shift+Tab indent and dedent four spaces; Ctrl+Z undoes, Ctrl+Y redoes', async () => {
     const { page } = pg;
     await paste(page, 'x = 1');
     await page.keyboard.press('Home');
@@ -87,10 +87,15 @@ describe('typing and running', () => {
     assert.equal(await editorText(page), '    x = 1');
     await page.keyboard.press('Shift+Tab');
     assert.equal(await editorText(page), 'x = 1');
+    // Changes less than 500 ms apart are one undo step (CodeMirror's history): keep them apart.
+    await page.waitForTimeout(600);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' + 2');
+    assert.equal(await editorText(page), 'x = 1 + 2');
     await page.keyboard.press('Control+z');
-    assert.equal(await editorText(page), '    x = 1');
-    await page.keyboard.press('Control+Shift+z');
     assert.equal(await editorText(page), 'x = 1');
+    await page.keyboard.press('Control+y');
+    assert.equal(await editorText(page), 'x = 1 + 2');
   });
 
   test('a pasted program runs; find opens on Ctrl+F', async () => {
@@ -164,8 +169,8 @@ describe('typing and running', () => {
 describe('share links, reload and Reset', () => {
   test('Copy link gives a link that reproduces the same transcript', async () => {
     const edited = (await import('node:fs')).readFileSync(new URL('../../src/tutorials/seed000/nine_tasks_race.py', import.meta.url), 'utf8')
-      .replace('await asyncio.sleep(1)', 'await asyncio.sleep(1 + (n % 3) / 10)');
-    assert.notEqual(edited.indexOf('(n % 3)'), -1, 'the edit applies');
+      .replace('await asyncio.sleep(1)', 'await asyncio.sleep(1 + (num % 3) / 10)');
+    assert.notEqual(edited.indexOf('(num % 3)'), -1, 'the edit applies');
     const pg = await openPlayground();
     let link;
     let first;
@@ -193,7 +198,7 @@ describe('share links, reload and Reset', () => {
     const visitor = await openPlayground({ query: url.search });
     try {
       await editorShown(visitor.page);
-      await visitor.page.waitForFunction(() => window.asyncraceEditor.text().includes('(n % 3)'));
+      await visitor.page.waitForFunction(() => window.asyncraceEditor.text().includes('(num % 3)'));
       assert.equal(await editorText(visitor.page), edited);
       const s = await untilFinished(visitor.page);
       assert.deepEqual(lineTexts(s), lineTexts(first));
@@ -308,7 +313,7 @@ describe('compare: the C++ twin beside the same .py on the interpreter', () => {
   before(async () => { pg = await openPlayground(); await editorShown(pg.page); });
   after(async () => { await pg?.close(); });
 
-  for (const slug of ['nine_tasks_race', 'gather_three', 'create_task_vs_await', 'taskgroup', 'producer_consumer_seed444']) {
+  for (const slug of ['nine_tasks_race', 'gather_three', 'sequential_await', 'task1_task2_gather', 'future_vacation', 'my_function_sleep4']) {
     test(`${slug}: identical transcripts`, async () => {
       const { page } = pg;
       assert.equal(await select(page, slug), 1);
@@ -338,7 +343,14 @@ describe('screenshots', () => {
     try {
       await editorShown(wide.page);
       assert.ok(await setOptions(wide.page, { ties: 'cpython-heap', speed: 'instant' }));
-      await paste(wide.page, (await editorText(wide.page)).replace('await asyncio.sleep(1)', 'await asyncio.sleep(1 + n / 10)'));
+      // Typed, as a learner would: staggered sleeps.
+      await focusAll(wide.page);
+      await wide.page.keyboard.press('Control+Home');
+      for (let i = 0; i < 4; ++i) await wide.page.keyboard.press('ArrowDown');
+      await wide.page.keyboard.press('End');
+      await wide.page.keyboard.press('ArrowLeft');
+      await wide.page.keyboard.type(' + num / 100');
+      assert.match(await editorText(wide.page), /await asyncio\.sleep\(1 \+ num \/ 100\)/);
       await wide.page.keyboard.press('Control+Enter');
       await untilFinished(wide.page);
       await settled(wide.page);

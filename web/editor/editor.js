@@ -162,7 +162,13 @@ function mark(line, column, endLine, endColumn, message) {
     const end = doc.line(endLine);
     to = Math.min(end.from + Math.max(endColumn, 1) - 1, end.to);
   }
-  if (to <= from) to = Math.min(from + 1, doc.length);
+  // CPython points just past the last character for "expected ':'": mark that character then.
+  if (from === at.to && at.length > 0) { to = from; return markRange(from - 1, to, message); }
+  if (to <= from) to = Math.min(from + 1, at.to);
+  return markRange(from, to, message);
+}
+
+function markRange(from, to, message) {
   view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
   view.dispatch({ selection: { anchor: from }, scrollIntoView: true });
   say(message, 'problem');
