@@ -76,23 +76,23 @@ void py_random::seed_bytes(std::string_view data) {
   seed_words(std::move(words));
 }
 
-std::vector<std::size_t> py_random::sample_indices(std::size_t n, std::size_t k) {
+std::vector<std::size_t> py_random::sample_indices(std::size_t size, std::size_t k) {
   std::vector<std::size_t> result(k);
   std::size_t setsize = 21;  // a small set's size minus an empty list's
   if (k > 5) setsize += static_cast<std::size_t>(std::pow(4.0, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
-  if (n <= setsize) {
-    std::vector<std::size_t> pool(n);
-    for (std::size_t i = 0; i < n; ++i) pool[i] = i;
+  if (size <= setsize) {
+    std::vector<std::size_t> pool(size);
+    for (std::size_t i = 0; i < size; ++i) pool[i] = i;
     for (std::size_t i = 0; i < k; ++i) {
-      const auto j = static_cast<std::size_t>(randbelow(n - i));
+      const auto j = static_cast<std::size_t>(randbelow(size - i));
       result[i] = pool[j];
-      pool[j] = pool[n - i - 1];  // the unselected item moves into the vacancy
+      pool[j] = pool[size - i - 1];  // the unselected item moves into the vacancy
     }
   } else {
     std::unordered_set<std::size_t> selected;
     for (std::size_t i = 0; i < k; ++i) {
-      auto j = static_cast<std::size_t>(randbelow(n));
-      while (selected.count(j)) j = static_cast<std::size_t>(randbelow(n));
+      auto j = static_cast<std::size_t>(randbelow(size));
+      while (selected.count(j)) j = static_cast<std::size_t>(randbelow(size));
       selected.insert(j);
       result[i] = j;
     }

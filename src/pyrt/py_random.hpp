@@ -68,9 +68,9 @@ class py_random {
     using std::swap;
     for (std::size_t i = std::size(seq); i-- > 1;) swap(seq[i], seq[static_cast<std::size_t>(randbelow(i + 1))]);
   }
-  // random.sample(range(n), k) (k <= n): the positions random.sample(population, k) picks, in
-  // selection order (a pool of n when n is small against k, else rejection of repeats, as CPython).
-  std::vector<std::size_t> sample_indices(std::size_t n, std::size_t k);
+  // random.sample(range(size), k) (k <= size): the positions random.sample(population, k) picks, in
+  // selection order (a pool of size items when size is small against k, else rejection of repeats, as CPython).
+  std::vector<std::size_t> sample_indices(std::size_t size, std::size_t k);
 
   // random.gauss's spare value (Random.gauss_next): seeding forgets it.
   std::optional<double> gauss_next;

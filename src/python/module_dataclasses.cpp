@@ -17,7 +17,7 @@ namespace asyncrace::python {
 namespace {
 
 struct field_object : object {
-  value name, type, default_value, factory;  // empty default/factory: MISSING
+  value name, annotation, default_value, factory;  // empty default/factory: MISSING
   bool init = true, repr = true, compare = true, kw_only = false;
   value hash = value::none(), metadata = value::none();
   value kw_only_given;  // field(kw_only=...) as given (empty: MISSING)
@@ -37,7 +37,7 @@ std::string missing_or(interpreter& in, const value& v) { return v.empty() ? rep
 
 std::string field_repr(interpreter& in, const value& v) {
   const field_object& f = fld(v);
-  return "Field(name=" + (f.name.empty() ? std::string("None") : repr(in, f.name)) + ",type=" + (f.type.empty() ? "None" : repr(in, f.type)) +
+  return "Field(name=" + (f.name.empty() ? std::string("None") : repr(in, f.name)) + ",type=" + (f.annotation.empty() ? "None" : repr(in, f.annotation)) +
          ",default=" + missing_or(in, f.default_value) + ",default_factory=" + missing_or(in, f.factory) +
          ",init=" + (f.init ? "True" : "False") + ",repr=" + (f.repr ? "True" : "False") + ",hash=" + repr(in, f.hash) +
          ",compare=" + (f.compare ? "True" : "False") + ",metadata=mappingproxy(" + (f.metadata.is_none() ? "{}" : repr(in, f.metadata)) +
@@ -292,7 +292,7 @@ value process_class(interpreter& in, const value& cls_v, const bool (&opt)[o_cou
       }
       field_object& o = fld(f);
       o.name = name;
-      o.type = type;
+      o.annotation = type;
       o.kw_only = o.kw_only_given.empty() ? kw_only : truthy(in, o.kw_only_given);
       if (!o.default_value.empty()) {
         type_object* dt = type_of(o.default_value);
@@ -528,7 +528,7 @@ void make_dataclasses(interpreter& in, module_object& m) {
     const std::string& n = name->s;
     auto or_missing = [&](const value& x) { return x.empty() ? module_attr(i, "MISSING") : x; };
     if (n == "name") return f.name.empty() ? value::none() : f.name;
-    if (n == "type") return f.type.empty() ? value::none() : f.type;
+    if (n == "type") return f.annotation.empty() ? value::none() : f.annotation;
     if (n == "default") return or_missing(f.default_value);
     if (n == "default_factory") return or_missing(f.factory);
     if (n == "init") return value::boolean(f.init);

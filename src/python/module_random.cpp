@@ -9,6 +9,7 @@
 
 #include "args.hpp"
 #include "formatting.hpp"
+#include "functions.hpp"
 #include "interpreter.hpp"
 #include "modules.hpp"
 #include "numbers.hpp"
