@@ -16,6 +16,7 @@ void install_stdlib(interpreter& in) {
   register_string_module(in);
   register_json_module(in);
   register_copy_module(in);
+  register_aiohttp_module(in);
 }
 
 }  // namespace asyncrace::python

@@ -16,6 +16,7 @@ void register_collections_module(interpreter&);
 void register_string_module(interpreter&);
 void register_json_module(interpreter&);
 void register_copy_module(interpreter&);
+void register_aiohttp_module(interpreter&);
 
 // module.<name> = a native function.
 void add_function(interpreter&, module_object& m, std::string_view name, native_fn fn, value data = {});
