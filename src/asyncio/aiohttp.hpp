@@ -41,9 +41,9 @@ std::string response_error_message(int status, std::string_view reason, std::str
 // aiohttp.ClientResponseError as the scheduler reports it uncaught.
 class client_response_error : public py_exception {
  public:
-  client_response_error(int status, std::string reason, std::string_view url)
-      : py_exception("aiohttp.ClientResponseError", response_error_message(status, reason, url)),
-        status(status), message(std::move(reason)) {}
+  client_response_error(int code, std::string reason, std::string_view url)
+      : py_exception("aiohttp.ClientResponseError", response_error_message(code, reason, url)),
+        status(code), message(std::move(reason)) {}
   int status;
   std::string message;
 };

@@ -128,6 +128,7 @@ value asyncio_iscoroutinefunction(interpreter& in, const call_args& a, object*) 
 value ensure_future_of(interpreter& in, const value& aw) {
   if (as_future(aw)) return aw;
   if (is_coroutine(aw)) return make_task(in, aw, value());
+  if (value coro = wrap_awaitable(in, aw); !coro.empty()) return make_task(in, coro, value());
   throw_error(in, in.types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
