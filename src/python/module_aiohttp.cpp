@@ -190,7 +190,8 @@ task<value> json_body(value self) {
   dict_set(in, d, make_str(in, "url"), r.url);
   dict_set(in, d, make_str(in, "method"), r.method);
   dict_set(in, d, make_str(in, "status"), value::integer(r.status));
-  dict_update(in, d, r.echoed);
+  if (!is_dict(in, r.echoed)) throw_error(in, in.types.TypeError, "'" + type_name(r.echoed) + "' object is not a mapping");
+  dict_update(in, d, r.echoed);  // {..., **self._echoed}
   co_return d;
 }
 
