@@ -77,8 +77,19 @@ value asyncio_gather(interpreter& in, const call_args& a, object*) {
   place.reserve(a.npos);
   keep.reserve(a.npos);
   task_id first = no_task;
+  // The future made for a coroutine or awaitable argument: passed again, it is the same one.
+  std::unordered_map<const object*, value> made;
   for (std::size_t i = 0; i < a.npos; ++i) {
-    value f = ensure_future_of(in, a.args[i]);
+    const value& arg = a.args[i];
+    value f;
+    if (as_future(arg)) {
+      f = arg;
+    } else if (auto it = arg.is_object() ? made.find(arg.obj()) : made.end(); it != made.end()) {
+      f = it->second;
+    } else {
+      f = ensure_future_of(in, arg);
+      if (arg.is_object()) made.emplace(arg.obj(), f);
+    }
     future_obj* fo = as_future(f);
     future_core* core = &fo->f.state();
     const auto [at, added] = index.try_emplace(core, children.size());
@@ -128,6 +139,7 @@ value asyncio_iscoroutinefunction(interpreter& in, const call_args& a, object*) 
 value ensure_future_of(interpreter& in, const value& aw) {
   if (as_future(aw)) return aw;
   if (is_coroutine(aw)) return make_task(in, aw, value());
+  if (value coro = wrap_awaitable(in, aw); !coro.empty()) return make_task(in, coro, value());
   throw_error(in, in.types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 

@@ -188,6 +188,18 @@ bool is_coroutine(const value& v) { return as_coroutine(v) != nullptr; }
 
 task<value> task_returning_none() { co_return value::none(); }
 
+namespace {
+task<value> wrap_awaitable_body(value aw) {
+  interpreter& in = current_interpreter();
+  co_return co_await await_protocol(awaitable_iterator(in, aw));
+}
+}  // namespace
+
+value wrap_awaitable(interpreter& in, const value& aw) {
+  if (!type_of(aw)->lookup(in.intern("__await__"))) return value();
+  return make_native_coroutine(in, wrap_awaitable_body(aw), "_wrap_awaitable");
+}
+
 value asyncgen_anext(interpreter& in, const value& gen) {
   auto* g = static_cast<generator_object*>(gen.obj());
   if (g->finished) {

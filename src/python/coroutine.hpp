@@ -31,6 +31,9 @@ value make_native_coroutine(interpreter& in, task<value> body, std::string name)
 // A Python coroutine object for a frame of an `async def`.
 value make_python_coroutine(interpreter& in, value frame_v);
 bool is_coroutine(const value& v);
+// asyncio's _wrap_awaitable(aw): a coroutine that awaits an object with __await__ (what
+// ensure_future wraps in a Task); empty when `aw` has no __await__.
+value wrap_awaitable(interpreter& in, const value& aw);
 // A native body that returns None at once (aclose() and other no-op awaitables).
 task<value> task_returning_none();
 

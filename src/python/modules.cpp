@@ -23,6 +23,7 @@ void install_stdlib(interpreter& in) {
   register_contextvars_module(in);
   register_dataclasses_module(in);
   register_rich_module(in);
+  register_aiohttp_module(in);
 }
 
 }  // namespace asyncrace::python

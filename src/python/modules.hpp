@@ -23,6 +23,7 @@ void register_inspect_module(interpreter&);
 void register_contextvars_module(interpreter&);
 void register_dataclasses_module(interpreter&);
 void register_rich_module(interpreter&);
+void register_aiohttp_module(interpreter&);
 
 // module.<name> = a native function.
 void add_function(interpreter&, module_object& m, std::string_view name, native_fn fn, value data = {});
