@@ -143,20 +143,29 @@ value future_add_done_callback(interpreter& in, const call_args& a, object*) {
   return value::none();
 }
 
-std::string future_repr_slot(interpreter&, const value& v) {
+std::string future_repr_slot(interpreter& in, const value& v) {
   auto* f = static_cast<future_obj*>(v.obj());
   if (f->is_task()) return f->task.repr();
-  return f->f.state().repr();
+  std::string out = f->f.state().repr();
+  // "<Future finished result='delivered'>": the result (reprlib-shortened) before the callbacks.
+  if (type_of(v) == in.types.Future && f->f.done() && !f->f.cancelled() && !f->f.state().exception()) {
+    const std::string word = "<Future finished";
+    if (out.compare(0, word.size(), word) == 0)
+      out.insert(word.size(), " result=" + reprlib_repr(repr(in, f->f.result())));
+  }
+  return out;
 }
 
 value task_get_name(interpreter& in, const call_args& a, object*) {
   future_obj& f = self_future(in, a.args[0]);
-  if (!f.name.empty()) return f.name;
+  if (!f.is_task()) throw_error(in, in.types.AttributeError, "'Future' object has no attribute 'get_name'");
   return make_str(in, f.task.name());
 }
 
 value task_set_name(interpreter& in, const call_args& a, object*) {
-  self_future(in, a.args[0]).name = make_str(in, str(in, a.args[1]));
+  future_obj& f = self_future(in, a.args[0]);
+  if (!f.is_task()) throw_error(in, in.types.AttributeError, "'Future' object has no attribute 'set_name'");
+  f.task.state().driver.custom_name = std::make_unique<std::string>(str(in, a.args[1]));
   return value::none();
 }
 
@@ -200,7 +209,7 @@ value make_task_object(interpreter& in, task_handle<value> h, const value& name)
   o->task = h;
   o->task_made = true;
   o->why = wait_target{wait_kind::task, 0.0, h.id(), 0};
-  if (!name.empty() && !name.is_none()) o->name = make_str(in, str(in, name));
+  if (!name.empty() && !name.is_none()) h.state().driver.custom_name = std::make_unique<std::string>(str(in, name));
   value v = value::adopt(o);
   remember_task(in, h.state().driver, v);
   return v;

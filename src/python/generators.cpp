@@ -1,5 +1,8 @@
 #include "generators.hpp"
 
+#include <cstdint>
+#include <cstdio>
+
 #include "coroutine.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
@@ -22,6 +25,14 @@ generator_object& as_generator(interpreter& in, const value& v) {
   return *static_cast<generator_object*>(v.obj());
 }
 
+// The StopIteration a finished generator step raises: StopIteration() for a None return value.
+[[noreturn]] void raise_stop_iteration(interpreter& in) {
+  value r = take_stop_value(in);
+  std::vector<value> args;
+  if (!r.is_none()) args.push_back(std::move(r));
+  throw_exception(new_exception(in, in.types.StopIteration, std::move(args)));
+}
+
 value gen_next_slot(interpreter& in, const value& self) {
   return generator_send(in, *static_cast<generator_object*>(self.obj()), value::none());
 }
@@ -29,7 +40,7 @@ value gen_next_slot(interpreter& in, const value& self) {
 value gen_send_method(interpreter& in, const call_args& a, object*) {
   if (a.npos != 2) throw_error(in, in.types.TypeError, "send() takes exactly one argument");
   value r = generator_send(in, as_generator(in, a.args[0]), a.args[1]);
-  if (r.empty()) throw_exception(new_exception(in, in.types.StopIteration, {take_stop_value(in)}));
+  if (r.empty()) raise_stop_iteration(in);
   return r;
 }
 
@@ -38,7 +49,7 @@ value gen_throw_method(interpreter& in, const call_args& a, object*) {
   value exc = a.args[1];
   if (isinstance(exc, in.types.type_)) exc = call(in, exc, std::vector<value>{});
   value r = generator_throw(in, as_generator(in, a.args[0]), exc);
-  if (r.empty()) throw_exception(new_exception(in, in.types.StopIteration, {take_stop_value(in)}));
+  if (r.empty()) raise_stop_iteration(in);
   return r;
 }
 
@@ -63,6 +74,14 @@ value self_method(interpreter&, const call_args& a, object*) { return a.args[0];
 std::string gen_repr(interpreter&, const value& v) {
   auto* g = static_cast<generator_object*>(v.obj());
   return "<" + v.obj()->type->name + " object " + g->qualname + " at 0x7f3a1c2e4d10>";
+}
+
+// "<coroutine object do_some_work at 0x...>": CPython names it by __qualname__.
+std::string coroutine_repr_slot(interpreter&, const value& v) {
+  auto* c = static_cast<coroutine_object*>(v.obj());
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "0x7f%010llx", static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(c) & 0xffffffffffull));
+  return "<coroutine object " + c->qualname + " at " + buf + ">";
 }
 
 value coroutine_await_method(interpreter& in, const call_args& a, object*) {
@@ -198,7 +217,7 @@ void install_generator_types(interpreter& in) {
   add_method(in, g, "close", gen_close_method);
   add_method(in, g, "__next__", [](interpreter& i, const call_args& a, object*) {
     value r = gen_next_slot(i, a.args[0]);
-    if (r.empty()) throw_exception(new_exception(i, i.types.StopIteration, {take_stop_value(i)}));
+    if (r.empty()) raise_stop_iteration(i);
     return r;
   });
   add_method(in, g, "__iter__", self_method);
@@ -215,6 +234,7 @@ void install_generator_types(interpreter& in) {
   await_iter_type->slots.iter = [](interpreter&, const value& v) { return v; };
   await_iter_type->slots.next = await_iter_next;
   add_method(in, in.types.coroutine, "__await__", coroutine_await_method);
+  in.types.coroutine->slots.repr = coroutine_repr_slot;
 }
 
 }  // namespace asyncrace::python
