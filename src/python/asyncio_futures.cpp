@@ -5,6 +5,7 @@
 #include <memory>
 #include "asyncio_support.hpp"
 #include "coroutine.hpp"
+#include "generators.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
 #include "loop/event_loop.hpp"
@@ -228,6 +229,8 @@ void install_futures(interpreter& in) {
   add_method(in, F, "set_result", future_set_result);
   add_method(in, F, "set_exception", future_set_exception);
   add_method(in, F, "add_done_callback", future_add_done_callback);
+  add_method(in, F, "__await__", [](interpreter& i, const call_args& a, object*) { return make_await_iterator(i, a.args[0]); });
+  add_method(in, F, "__iter__", [](interpreter& i, const call_args& a, object*) { return make_await_iterator(i, a.args[0]); });
   type_object* T = in.types.Task = make_builtin_type(in, "Task", F);
   T->module = "asyncio";
   T->slots.construct = [](interpreter& i, const call_args& a, object*) -> value {

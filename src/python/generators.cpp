@@ -84,11 +84,7 @@ std::string coroutine_repr_slot(interpreter&, const value& v) {
   return "<coroutine object " + c->qualname + " at " + buf + ">";
 }
 
-value coroutine_await_method(interpreter& in, const call_args& a, object*) {
-  auto* it = in.heap.make<await_iter_object>(in.types.coroutine_wrapper);
-  it->coro = a.args[0];
-  return value::adopt(it);
-}
+value coroutine_await_method(interpreter& in, const call_args& a, object*) { return make_await_iterator(in, a.args[0]); }
 
 value await_iter_next(interpreter& in, const value& self) {
   auto* it = static_cast<await_iter_object*>(self.obj());
@@ -101,6 +97,12 @@ value await_iter_next(interpreter& in, const value& self) {
 }
 
 }  // namespace
+
+value make_await_iterator(interpreter& in, const value& awaited) {
+  auto* it = in.heap.make<await_iter_object>(in.types.coroutine_wrapper);
+  it->coro = awaited;
+  return value::adopt(it);
+}
 
 value make_generator(interpreter& in, value frame_v, bool async) {
   auto* g = in.heap.make<generator_object>(async ? in.types.async_generator : in.types.generator);
@@ -147,7 +149,41 @@ value generator_throw(interpreter& in, generator_object& g, value exc) {
   g.running = true;
   exec_result r;
   try {
-    r = throw_into_frame(in, *f, std::move(exc));
+    // Stopped in `yield from` a generator: the exception goes to that generator first
+    // (GeneratorExit closes it, then is raised here). While it yields, so does this one; when it
+    // returns, the `yield from` expression has its value and this frame runs on.
+    const code& co = *f->co;
+    value sub = f->sp > f->stack_base ? f->top() : value();
+    if (f->ip < co.code.size() && co.code[f->ip].code == op::yield_from && sub.is_object() &&
+        sub.obj()->type == in.types.generator) {
+      auto& inner = *static_cast<generator_object*>(sub.obj());
+      value y;
+      bool raised_inside = false;
+      try {
+        if (isinstance(exc, in.types.GeneratorExit)) {
+          call(in, getattr(in, sub, in.intern("close")), std::vector<value>{});
+          raised_inside = true;  // then raise GeneratorExit here
+        } else {
+          y = generator_throw(in, inner, exc);
+        }
+      } catch (...) {
+        y = value();
+        exc = to_python_exception(in, std::current_exception());
+        raised_inside = true;
+      }
+      if (raised_inside) {
+        r = throw_into_frame(in, *f, std::move(exc));
+      } else if (!y.empty()) {
+        g.running = false;
+        return y;
+      } else {
+        f->top() = take_stop_value(in);
+        ++f->ip;
+        r = run_frame(in, *f);
+      }
+    } else {
+      r = throw_into_frame(in, *f, std::move(exc));
+    }
   } catch (...) {
     g.running = false;
     g.finished = true;
