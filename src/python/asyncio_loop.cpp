@@ -95,14 +95,10 @@ handle_object& ho(interpreter& in, const call_args& a) { return native_self<hand
 // The loop objects live in the loop type's dict: `_running` for the loop of the current run,
 // `_default` for get_event_loop()/set_event_loop() outside a run.
 type_object* loop_type_of(interpreter& in) {
-  static thread_local interpreter* cached_for = nullptr;
-  static thread_local type_object* cached = nullptr;
-  if (cached_for != &in) {
-    value m = in.import_module("asyncio");
-    cached = static_cast<type_object*>(getattr(in, m, in.intern("AbstractEventLoop")).obj());
-    cached_for = &in;
-  }
-  return cached;
+  // Looked up every time: a cache keyed by the interpreter's address would outlive it, and the
+  // next interpreter of the thread (the next program) may be made at the same address.
+  value m = in.import_module("asyncio");
+  return static_cast<type_object*>(getattr(in, m, in.intern("AbstractEventLoop")).obj());
 }
 
 value make_loop(interpreter& in, event_loop* loop) {
