@@ -97,7 +97,11 @@ value process_getattr(interpreter&, const value& v, str_object* name) {
 
 task<value> readline_body(value self, bool all) {
   stream_reader& r = static_cast<reader_object*>(self.obj())->r;
-  bytes b = all ? co_await r.read() : co_await r.readline();
+  // Not `all ? co_await a : co_await b`: GCC 12 destroys the awaited result of a co_await inside
+  // a conditional expression before it is copied (ASan: heap-use-after-free).
+  bytes b;
+  if (all) b = co_await r.read();
+  else b = co_await r.readline();
   co_return make_bytes(current_interpreter(), b.data());
 }
 value reader_readline(interpreter& in, const call_args& a, object*) {
