@@ -186,7 +186,10 @@ value make_native_coroutine(interpreter& in, task<value> body, std::string name)
   c->name = name;
   c->qualname = std::move(name);
   c->native = std::move(body);
-  c->native.handle().promise().name = c->qualname.c_str();
+  // The name outlives this object: a Task made of the body (create_task(asyncio.sleep(1)))
+  // names itself by it after the coroutine object is gone. Interned names live as long as the
+  // interpreter.
+  c->native.handle().promise().name = in.intern(c->qualname)->s.c_str();
   return value::adopt(c);
 }
 
