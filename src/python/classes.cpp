@@ -99,8 +99,11 @@ value build_class(interpreter& in, const call_args& a, object*) {
 }
 
 value new_instance(interpreter& in, type_object* t, const call_args& a) {
-  if (t->instance_layout == type_object::layout::exception)
+  if (t->instance_layout == type_object::layout::exception) {
+    // A subclass of (Base)ExceptionGroup is built as one: message and member exceptions checked.
+    if (t->is_subtype_of(in.types.BaseExceptionGroup)) return in.types.BaseExceptionGroup->slots.construct(in, a, t);
     return new_exception(in, t, std::vector<value>(a.args, a.args + a.npos));
+  }
   auto* o = in.heap.make<instance_object>(t);
   incref(t);
   return value::adopt(o);
