@@ -201,7 +201,9 @@ value make_task(interpreter& in, const value& coro, const value& name) {
   event_loop& loop = running_loop(in);
   if (!is_coroutine(coro)) throw_error(in, in.types.TypeError, "a coroutine was expected, got " + repr(in, coro));
   count_new_task(in);
-  return make_task_object(in, create_task(loop, take_coroutine(in, coro)), name);
+  value t = make_task_object(in, create_task(loop, take_coroutine(in, coro)), name);
+  static_cast<future_obj*>(t.obj())->coro = coro;
+  return t;
 }
 
 value make_task_object(interpreter& in, task_handle<value> h, const value& name) {
@@ -240,6 +242,10 @@ void install_futures(interpreter& in) {
   add_method(in, T, "get_name", task_get_name);
   add_method(in, T, "set_name", task_set_name);
   add_method(in, T, "cancelling", task_cancelling);
+  add_method(in, T, "get_coro", [](interpreter& i, const call_args& a, object*) -> value {
+    future_obj& f = self_future(i, a.args[0]);
+    return f.coro.empty() ? value::none() : f.coro;
+  });
   add_method(in, T, "uncancel", task_uncancel);
 }
 

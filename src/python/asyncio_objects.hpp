@@ -14,6 +14,7 @@ struct future_obj : object {
   future_handle<value> f;     // a Future, a Task, or a gather's future
   task_handle<value> task;    // set for a Task
   wait_target why;            // what a task awaiting it is said to wait for (traces)
+  value coro;                 // a Task's coroutine object (Task.get_coro), when made from one
   bool task_made = false;     // `task` is set
   bool is_task() const { return task_made; }
   ~future_obj() override;
