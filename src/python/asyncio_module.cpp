@@ -1,5 +1,7 @@
 // The asyncio module of interpreted programs: the scheduler's vocabulary (the same event loop,
 // Tasks, sleeps and gathers the C++ tutorials use) with CPython 3.11's signatures and errors.
+#include <unordered_map>
+
 #include "asyncio_natives.hpp"
 #include "asyncio_objects.hpp"
 #include "asyncio_support.hpp"
@@ -69,12 +71,16 @@ value asyncio_gather(interpreter& in, const call_args& a, object*) {
   std::vector<std::size_t> place;
   std::vector<value> keep;  // the futures, alive while collected
   task_id first = no_task;
+  // Only a Future or Task passed in can be passed twice (a coroutine becomes a new Task): those
+  // are looked up by their core, so gathering n tasks stays O(n).
+  std::unordered_map<const future_core*, std::size_t> seen;
   for (std::size_t i = 0; i < a.npos; ++i) {
+    const bool existing = as_future(a.args[i]) != nullptr;
     value f = ensure_future_of(in, a.args[i]);
     future_obj* fo = as_future(f);
     future_core* core = &fo->f.state();
-    std::size_t k = 0;
-    while (k < children.size() && children[k] != core) ++k;
+    std::size_t k = children.size();
+    if (existing) k = seen.try_emplace(core, children.size()).first->second;
     if (k == children.size()) {  // an awaitable passed twice is gathered once (CPython's arg_to_fut)
       core->add_ref();
       children.push_back(core);
