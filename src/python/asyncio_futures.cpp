@@ -146,8 +146,16 @@ value future_add_done_callback(interpreter& in, const call_args& a, object*) {
 
 std::string future_repr_slot(interpreter& in, const value& v) {
   auto* f = static_cast<future_obj*>(v.obj());
-  if (f->is_task()) return f->task.repr();
-  std::string out = f->f.state().repr();
+  std::string out = f->is_task() ? f->task.repr() : f->f.state().repr();
+  // " exception=KeyError('x')": the exception's Python repr (the scheduler's knows only its text).
+  if (f->f.done() && !f->f.cancelled()) {
+    if (std::exception_ptr e = f->f.state().exception()) {
+      const std::string sched = " exception=" + exception_repr(e);
+      if (auto at = out.find(sched); at != std::string::npos)
+        out.replace(at, sched.size(), " exception=" + repr(in, to_python_exception(in, e)));
+    }
+  }
+  if (f->is_task()) return out;
   // "<Future finished result='delivered'>": the result (reprlib-shortened) before the callbacks.
   if (type_of(v) == in.types.Future && f->f.done() && !f->f.cancelled() && !f->f.state().exception()) {
     const std::string word = "<Future finished";

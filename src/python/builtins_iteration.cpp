@@ -32,7 +32,7 @@ value builtin_next(interpreter& in, const call_args& a, object*) {
   if (a.npos == 2) return a.args[1];
   // A generator's StopIteration carries what it returned.
   std::vector<value> args;
-  if (t == in.types.generator) {
+  if (t == in.types.generator || t == in.types.coroutine_wrapper) {
     value r = take_stop_value(in);
     if (!r.is_none()) args.push_back(std::move(r));
   }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "asyncio_objects.hpp"
 #include "coroutine.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
@@ -89,6 +90,12 @@ value coroutine_await_method(interpreter& in, const call_args& a, object*) { ret
 value await_iter_next(interpreter& in, const value& self) {
   auto* it = static_cast<await_iter_object*>(self.obj());
   if (!it->yielded) {
+    // Future.__await__: `if not self.done(): yield self` then `return self.result()`.
+    if (future_obj* f = as_future(it->coro); f && f->f.done()) {
+      it->yielded = true;
+      in.stop_value = call(in, getattr(in, it->coro, in.intern("result")), std::vector<value>{});
+      return value();
+    }
     it->yielded = true;
     return it->coro;
   }
