@@ -191,4 +191,115 @@ std::string semaphore::repr() const {
   return detail::locks_repr(type, locked() ? "locked" : "unlocked, value:" + std::to_string(value_), waiters_);
 }
 
+// ---------------------------------------------------------------- Condition
+
+task<condition::guard> condition::scoped() {
+  co_await acquire();
+  co_return guard(*this);
+}
+
+task<bool> condition::wait() {
+  if (!locked()) throw py_exception("RuntimeError", "cannot wait on un-acquired lock");
+  release();
+  std::exception_ptr error;
+  try {
+    detail::waiter fut(detail::bound_loop(loop_, *this));
+    waiters_.push_back(fut);
+    detail::leave_on_exit finally{waiters_, fut};
+    co_await fut;
+  } catch (...) {
+    error = std::current_exception();
+  }
+  // The lock is taken back even when the wait was cancelled; cancellations meanwhile are
+  // remembered and raised once it is held.
+  bool cancelled = false;
+  for (;;) {
+    try {
+      co_await acquire();
+      break;
+    } catch (const cancelled_error&) {
+      cancelled = true;
+    }
+  }
+  if (error) std::rethrow_exception(error);
+  if (cancelled) throw cancelled_error();
+  co_return true;
+}
+
+void condition::notify(std::size_t n) {
+  if (!locked()) throw py_exception("RuntimeError", "cannot notify on un-acquired lock");
+  std::size_t woken = 0;
+  for (detail::waiter* fut = waiters_.front(); fut && woken < n; fut = fut->next()) {
+    if (!fut->done()) {
+      ++woken;
+      fut->set_result({});
+    }
+  }
+}
+
+void condition::notify_all() {
+  std::size_t n = 0;
+  for (const detail::waiter* w = waiters_.front(); w; w = w->next()) ++n;
+  notify(n);
+}
+
+std::string condition::repr() const { return detail::locks_repr("Condition", locked() ? "locked" : "unlocked", waiters_); }
+
+// ---------------------------------------------------------------- Barrier
+
+barrier::barrier(int parties) : parties_(parties) {
+  if (parties < 1) throw py_exception("ValueError", "parties must be > 0");
+}
+
+task<int> barrier::wait() {
+  condition::guard held = co_await cond_.scoped();
+  // _block: wait while the barrier drains or resets.
+  while (state_ == phase::draining || state_ == phase::resetting) co_await cond_.wait();
+  if (state_ == phase::broken) throw py_exception("BrokenBarrierError", "Barrier aborted");
+  struct leave {  // the `finally:` of Barrier.wait, before the lock is released
+    barrier& b;
+    ~leave() {
+      --b.count_;
+      b.exit();
+    }
+  };
+  const int index = count_++;
+  leave finally{*this};
+  if (index + 1 == parties_) {
+    state_ = phase::draining;  // _release
+    cond_.notify_all();
+  } else {
+    while (state_ == phase::filling) co_await cond_.wait();  // _wait
+    if (state_ == phase::broken || state_ == phase::resetting)
+      throw py_exception("BrokenBarrierError", "Abort or reset of barrier");
+  }
+  co_return index;
+}
+
+void barrier::exit() {
+  if (count_ != 0) return;
+  if (state_ == phase::resetting || state_ == phase::draining) state_ = phase::filling;
+  cond_.notify_all();
+}
+
+task<void> barrier::reset() {
+  condition::guard held = co_await cond_.scoped();
+  if (count_ > 0) state_ = phase::resetting;
+  else state_ = phase::filling;
+  cond_.notify_all();
+}
+
+task<void> barrier::abort() {
+  condition::guard held = co_await cond_.scoped();
+  state_ = phase::broken;
+  cond_.notify_all();
+}
+
+std::string barrier::repr() const {
+  static const char* const words[] = {"filling", "draining", "resetting", "broken"};
+  std::string extra = words[static_cast<int>(state_)];
+  if (!broken()) extra += ", waiters:" + std::to_string(n_waiting()) + "/" + std::to_string(parties_);
+  return "<asyncio.locks.Barrier object at 0x... [" + extra + "]>";
+}
+
 }  // namespace asyncrace

@@ -5,6 +5,8 @@
 // lives in the waiting coroutine's frame and links itself into the line: waiting allocates nothing.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -188,6 +190,65 @@ class semaphore {
 class bounded_semaphore : public semaphore {
  public:
   explicit bounded_semaphore(int value = 1) : semaphore(value, true) {}
+};
+
+// asyncio.Condition(lock=None): wait() releases the lock, parks until notify() and takes the lock
+// back (even when cancelled: CancelledError is raised once it holds the lock again).
+class condition {
+ public:
+  using guard = detail::held<condition>;
+
+  // With no lock it makes its own (Condition(lock=None)); `shared` must outlive the condition.
+  explicit condition(lock* shared = nullptr) : lock_(shared ? shared : &own_) {}
+  condition(const condition&) = delete;
+  condition& operator=(const condition&) = delete;
+
+  bool locked() const { return lock_->locked(); }
+  task<bool> acquire() { return lock_->acquire(); }
+  void release() { lock_->release(); }
+  task<guard> scoped();
+  // RuntimeError "cannot wait on un-acquired lock" unless the lock is held.
+  task<bool> wait();
+  // Wakes up to n waiters (RuntimeError "cannot notify on un-acquired lock" unless held).
+  void notify(std::size_t n = 1);
+  void notify_all();
+  lock& underlying() const { return *lock_; }
+
+  std::string repr() const;  // <asyncio.locks.Condition object at 0x... [unlocked, waiters:1]>
+
+ private:
+  lock own_;
+  lock* lock_;
+  detail::waiter_list waiters_;
+  event_loop* loop_ = nullptr;
+};
+
+// asyncio.Barrier(parties) (3.11): wait() blocks until `parties` tasks wait, then lets them all
+// through and returns each one's arrival index; BrokenBarrierError after abort() or reset().
+class barrier {
+ public:
+  enum class phase : std::uint8_t { filling, draining, resetting, broken };
+
+  explicit barrier(int parties);  // ValueError "parties must be > 0"
+  barrier(const barrier&) = delete;
+  barrier& operator=(const barrier&) = delete;
+
+  task<int> wait();
+  task<void> reset();
+  task<void> abort();
+  int parties() const { return parties_; }
+  int n_waiting() const { return state_ == phase::filling ? count_ : 0; }
+  bool broken() const { return state_ == phase::broken; }
+
+  std::string repr() const;  // <asyncio.locks.Barrier object at 0x... [filling, waiters:0/3]>
+
+ private:
+  void exit();
+
+  condition cond_;
+  int parties_;
+  int count_ = 0;
+  phase state_ = phase::filling;
 };
 
 // print(lock): str() is the repr, as for any object without __str__.

@@ -34,7 +34,7 @@ std::string future_repr(const future_core& f, std::string_view class_name) {
 std::string task_repr(const task_driver& d, const std::string& result) {
   const future_core& f = *d.self;
   const std::string word = (!f.done() && d.must_cancel()) ? "cancelling" : state_word(f);
-  std::string out = "<Task " + word + " name='Task-" + std::to_string(d.number) + "' coro=<" + d.coro_name + "()";
+  std::string out = "<Task " + word + " name=" + py_repr(d.name()) + " coro=<" + d.coro_name + "()";
   const python_source* src = d.loop->python();
   const std::string file = src ? src->file() : std::string("<unknown>");
   if (!f.done()) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <string>
 
 #include "loop/coro.hpp"
 #include "loop/observer.hpp"
@@ -69,6 +71,9 @@ class task_driver {
   const char* coro_name;
   task_id id = no_task;           // dense id for observers and traces (lanes)
   std::uint32_t number = 0;       // N in CPython's name "Task-N"
+  // The name the program gave it (create_task(name=...), set_name), or null for "Task-N".
+  std::unique_ptr<std::string> custom_name;
+  std::string name() const { return custom_name ? *custom_name : "Task-" + std::to_string(number); }
   const struct promise_base* root_promise = nullptr;  // its coroutine's (for reprs: the await line)
   task_driver* prev_unfinished = nullptr;  // the loop's list of unfinished tasks, creation order
   task_driver* next_unfinished = nullptr;

@@ -85,7 +85,7 @@ class task_handle {
   int uncancel() const { return s_->driver.uncancel(); }
   const stored_t<T>& result() const { return s_->result(); }
   task_id id() const { return s_->driver.id; }
-  std::string name() const { return "Task-" + std::to_string(s_->driver.number); }
+  std::string name() const { return s_->driver.name(); }
   task_state<T>& state() const { return *s_; }
 
   future_awaiter<T> operator co_await() const noexcept {

@@ -2,6 +2,7 @@
 
 #include "pyrt/context.hpp"
 #include "pyrt/py_exception.hpp"
+#include "pyrt/py_format.hpp"
 
 namespace asyncrace {
 
@@ -19,10 +20,23 @@ class module_scope {
   module_state* previous_;
 };
 
+// What the golden generator's virtual loop raises when nothing is ready and no timer exists
+// (tests/golden/README.md, "Deadlock"): a real Python process would hang.
+std::string deadlock_text(double now) {
+  return "DeadlockError: deadlock at t=" + py_float_repr(now) +
+         ": no callback is ready and no timer is scheduled, the event loop would wait forever";
+}
+
 // The last traceback line CPython prints for an exception that ends the program.
-std::string exception_text(const std::exception_ptr& e) {
+std::string exception_text(const std::exception_ptr& e, double now) {
   try {
     std::rethrow_exception(e);
+  } catch (const deadlock_error&) {
+    return deadlock_text(now);
+  } catch (const cancelled_error& c) {
+    // The traceback names it by its module, as it does every non-builtin exception.
+    const std::string m = c.what();
+    return m.empty() ? "asyncio.exceptions.CancelledError" : "asyncio.exceptions.CancelledError: " + m;
   } catch (const py_exception& pe) {
     return pe.python_text();
   } catch (const std::exception& se) {
@@ -74,8 +88,8 @@ bool program_runner::step() {
   try {
     module_scope scope(module_.get());  // its tasks run the module's code too (random, os.urandom)
     if (run_->step()) return true;
-  } catch (const deadlock_error& e) {
-    fail(std::string("RuntimeError: ") + e.what());
+  } catch (const deadlock_error&) {
+    fail(deadlock_text(loop_->time()));
     return false;
   }
   resume_module();  // asyncio.run returned: the module code goes on
@@ -96,7 +110,7 @@ void program_runner::resume_module() {
       return;
     }
   }
-  if (promise.error) return fail(exception_text(promise.error));
+  if (promise.error) return fail(exception_text(promise.error, loop_->time()));
   finish();
 }
 

@@ -84,7 +84,7 @@ class dumper {
   }
   void string(std::string_view name, std::string_view s) {
     field(name);
-    out += py_repr(s);
+    out += asyncrace::py_repr(s);
   }
   void optional_string(std::string_view name, std::string_view s) {
     if (!s.empty()) string(name, s);
@@ -168,7 +168,7 @@ class dumper {
     });
   }
   void names(const list<std::string_view>& items) {
-    each("names", items, [&](std::string_view n) { out += py_repr(n); });
+    each("names", items, [&](std::string_view n) { out += asyncrace::py_repr(n); });
   }
   void expression_fields(const expr* e);
   void statement_fields(const stmt* s);
@@ -413,7 +413,7 @@ std::string constant_repr(const Constant& c) {
       if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
       return s + "j";
     }
-    case constant_kind::Str: return py_repr(c.text);
+    case constant_kind::Str: return asyncrace::py_repr(c.text);
     case constant_kind::Bytes: return "b" + py_quoted(c.text, true);
   }
   return "?";

@@ -5,6 +5,7 @@
 #include <memory>
 #include "asyncio_support.hpp"
 #include "coroutine.hpp"
+#include "generators.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
 #include "loop/event_loop.hpp"
@@ -143,20 +144,37 @@ value future_add_done_callback(interpreter& in, const call_args& a, object*) {
   return value::none();
 }
 
-std::string future_repr_slot(interpreter&, const value& v) {
+std::string future_repr_slot(interpreter& in, const value& v) {
   auto* f = static_cast<future_obj*>(v.obj());
-  if (f->is_task()) return f->task.repr();
-  return f->f.state().repr();
+  std::string out = f->is_task() ? f->task.repr() : f->f.state().repr();
+  // " exception=KeyError('x')": the exception's Python repr (the scheduler's knows only its text).
+  if (f->f.done() && !f->f.cancelled()) {
+    if (std::exception_ptr e = f->f.state().exception()) {
+      const std::string sched = " exception=" + exception_repr(e);
+      if (auto at = out.find(sched); at != std::string::npos)
+        out.replace(at, sched.size(), " exception=" + repr(in, to_python_exception(in, e)));
+    }
+  }
+  if (f->is_task()) return out;
+  // "<Future finished result='delivered'>": the result (reprlib-shortened) before the callbacks.
+  if (type_of(v) == in.types.Future && f->f.done() && !f->f.cancelled() && !f->f.state().exception()) {
+    const std::string word = "<Future finished";
+    if (out.compare(0, word.size(), word) == 0)
+      out.insert(word.size(), " result=" + reprlib_repr(repr(in, f->f.result())));
+  }
+  return out;
 }
 
 value task_get_name(interpreter& in, const call_args& a, object*) {
   future_obj& f = self_future(in, a.args[0]);
-  if (!f.name.empty()) return f.name;
+  if (!f.is_task()) throw_error(in, in.types.AttributeError, "'Future' object has no attribute 'get_name'");
   return make_str(in, f.task.name());
 }
 
 value task_set_name(interpreter& in, const call_args& a, object*) {
-  self_future(in, a.args[0]).name = make_str(in, str(in, a.args[1]));
+  future_obj& f = self_future(in, a.args[0]);
+  if (!f.is_task()) throw_error(in, in.types.AttributeError, "'Future' object has no attribute 'set_name'");
+  f.task.state().driver.custom_name = std::make_unique<std::string>(str(in, a.args[1]));
   return value::none();
 }
 
@@ -191,7 +209,9 @@ value make_task(interpreter& in, const value& coro, const value& name) {
   event_loop& loop = running_loop(in);
   if (!is_coroutine(coro)) throw_error(in, in.types.TypeError, "a coroutine was expected, got " + repr(in, coro));
   count_new_task(in);
-  return make_task_object(in, create_task(loop, take_coroutine(in, coro)), name);
+  value t = make_task_object(in, create_task(loop, take_coroutine(in, coro)), name);
+  static_cast<future_obj*>(t.obj())->coro = coro;
+  return t;
 }
 
 value make_task_object(interpreter& in, task_handle<value> h, const value& name) {
@@ -200,7 +220,7 @@ value make_task_object(interpreter& in, task_handle<value> h, const value& name)
   o->task = h;
   o->task_made = true;
   o->why = wait_target{wait_kind::task, 0.0, h.id(), 0};
-  if (!name.empty() && !name.is_none()) o->name = make_str(in, str(in, name));
+  if (!name.empty() && !name.is_none()) h.state().driver.custom_name = std::make_unique<std::string>(str(in, name));
   value v = value::adopt(o);
   remember_task(in, h.state().driver, v);
   return v;
@@ -219,6 +239,8 @@ void install_futures(interpreter& in) {
   add_method(in, F, "set_result", future_set_result);
   add_method(in, F, "set_exception", future_set_exception);
   add_method(in, F, "add_done_callback", future_add_done_callback);
+  add_method(in, F, "__await__", [](interpreter& i, const call_args& a, object*) { return make_await_iterator(i, a.args[0]); });
+  add_method(in, F, "__iter__", [](interpreter& i, const call_args& a, object*) { return make_await_iterator(i, a.args[0]); });
   type_object* T = in.types.Task = make_builtin_type(in, "Task", F);
   T->module = "asyncio";
   T->slots.construct = [](interpreter& i, const call_args& a, object*) -> value {
@@ -228,6 +250,10 @@ void install_futures(interpreter& in) {
   add_method(in, T, "get_name", task_get_name);
   add_method(in, T, "set_name", task_set_name);
   add_method(in, T, "cancelling", task_cancelling);
+  add_method(in, T, "get_coro", [](interpreter& i, const call_args& a, object*) -> value {
+    future_obj& f = self_future(i, a.args[0]);
+    return f.coro.empty() ? value::none() : f.coro;
+  });
   add_method(in, T, "uncancel", task_uncancel);
 }
 

@@ -156,8 +156,11 @@ value set_event_loop(interpreter& in, const call_args& a, object*) {
 }
 
 // The scheduler loop a method acts on: the running one (RuntimeError when it is not running).
+// Module code may also schedule on the program's loop before running it (loop.create_task, then
+// loop.run_until_complete), as on a CPython loop that is not running yet.
 event_loop& active(interpreter& in, loop_object& l) {
   event_loop* loop = loop_running();
+  if (!loop && event_loop::current() && !l.closed && (!l.loop || l.loop == event_loop::current())) loop = event_loop::current();
   if (!loop || (l.loop && l.loop != loop)) throw_error(in, in.types.RuntimeError, "no running event loop");
   return *loop;
 }
@@ -265,6 +268,33 @@ value all_tasks(interpreter& in, const call_args& a, object*) {
   return s;
 }
 
+// The policy's methods are the module functions with `self` dropped.
+template <native_fn F>
+value policy_method(interpreter& in, const call_args& a, object* data) {
+  call_args rest = a;
+  ++rest.args;
+  --rest.npos;
+  return F(in, rest, data);
+}
+
+value get_event_loop_policy(interpreter& in, const call_args& a, object*) {
+  expect_args(in, a, "get_event_loop_policy", 0);
+  type_object* L = loop_type_of(in);
+  str_object* key = in.intern("_policy");
+  if (const value* p = L->dict.find(key)) return *p;
+  type_object* P = make_builtin_type(in, "_UnixDefaultEventLoopPolicy", in.types.object_);
+  P->module = "asyncio.unix_events";
+  value pt = value::adopt(P);
+  add_method(in, P, "get_event_loop", policy_method<get_event_loop>);
+  add_method(in, P, "new_event_loop", policy_method<new_event_loop>);
+  add_method(in, P, "set_event_loop", policy_method<set_event_loop>);
+  auto* o = in.heap.make<instance_object>(P);
+  incref(P);
+  value policy = value::adopt(o);
+  L->dict.set(key, policy);
+  return policy;
+}
+
 }  // namespace
 
 void add_loop_method(interpreter& in, module_object& m, std::string_view name, native_fn fn) {
@@ -302,6 +332,7 @@ void fill_asyncio_loop(interpreter& in, module_object& m) {
   def("new_event_loop", new_event_loop);
   def("set_event_loop", set_event_loop);
   def("all_tasks", all_tasks);
+  def("get_event_loop_policy", get_event_loop_policy);
 }
 
 }  // namespace asyncrace::python

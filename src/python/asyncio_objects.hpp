@@ -14,14 +14,11 @@ struct future_obj : object {
   future_handle<value> f;     // a Future, a Task, or a gather's future
   task_handle<value> task;    // set for a Task
   wait_target why;            // what a task awaiting it is said to wait for (traces)
-  value name;                 // a Task's name when set by the program (else Task-N)
+  value coro;                 // a Task's coroutine object (Task.get_coro), when made from one
   bool task_made = false;     // `task` is set
   bool is_task() const { return task_made; }
   ~future_obj() override;
 };
-
-// repr() of a value for the scheduler's own reprs (a Task's result): found by ADL.
-std::string py_repr(const value& v);
 
 // The future_obj behind a Future/Task value, or null.
 future_obj* as_future(const value& v);

@@ -97,11 +97,12 @@ value process_getattr(interpreter&, const value& v, str_object* name) {
 
 task<value> readline_body(value self, bool all) {
   stream_reader& r = static_cast<reader_object*>(self.obj())->r;
-  // Two statements: GCC 12 frees the result of a co_await inside `?:` too early.
-  std::string data;
-  if (all) data = (co_await r.read()).data();
-  else data = (co_await r.readline()).data();
-  co_return make_bytes(current_interpreter(), std::move(data));
+  // Not `all ? co_await a : co_await b`: GCC 12 destroys the awaited result of a co_await inside
+  // a conditional expression before it is copied (ASan: heap-use-after-free).
+  bytes b;
+  if (all) b = co_await r.read();
+  else b = co_await r.readline();
+  co_return make_bytes(current_interpreter(), b.data());
 }
 value reader_readline(interpreter& in, const call_args& a, object*) {
   ro(in, a);

@@ -1,6 +1,8 @@
 // The builtins that consume iterables: iter, next, any, all, sum, min, max, sorted.
 #include "args.hpp"
+#include "functions.hpp"
 #include "builtins.hpp"
+#include "coroutine.hpp"
 #include "numbers.hpp"
 #include "str.hpp"
 
@@ -21,10 +23,20 @@ value builtin_next(interpreter& in, const call_args& a, object*) {
   type_object* t = type_of(a.args[0]);
   if (!t->slots.next && !(t->is_heap_type && t->lookup(in.intern("__next__"))))
     throw_error(in, in.types.TypeError, "'" + t->name + "' object is not an iterator");
+  if (a.npos == 1 && t->is_heap_type) {
+    // A class's __next__ raises its own StopIteration (with its value): let it through as is.
+    if (const value* m = t->lookup(in.intern("__next__"))) return call(in, *m, {a.args[0]});
+  }
   value v = iter_next(in, a.args[0]);
   if (!v.empty()) return v;
   if (a.npos == 2) return a.args[1];
-  throw_exception(new_exception(in, in.types.StopIteration, {}));
+  // A generator's StopIteration carries what it returned.
+  std::vector<value> args;
+  if (t == in.types.generator || t == in.types.coroutine_wrapper) {
+    value r = take_stop_value(in);
+    if (!r.is_none()) args.push_back(std::move(r));
+  }
+  throw_exception(new_exception(in, in.types.StopIteration, std::move(args)));
 }
 
 value any_all(interpreter& in, const call_args& a, const char* name, bool want) {
@@ -141,6 +153,17 @@ value sorted_list(interpreter& in, const value& iterable, const value& key, bool
 void install_iteration_builtins(interpreter& in, module_object& b) {
   add_builtin(in, b, "iter", builtin_iter);
   add_builtin(in, b, "next", builtin_next);
+  add_builtin(in, b, "aiter", [](interpreter& i, const call_args& a, object*) {
+    expect_args(i, a, "aiter", 1);
+    type_object* t = type_of(a.args[0]);
+    if (t != i.types.async_generator && !t->lookup(i.intern("__aiter__")))
+      throw_error(i, i.types.TypeError, "'" + t->name + "' object is not an async iterable");
+    return get_aiter(i, a.args[0]);
+  });
+  add_builtin(in, b, "anext", [](interpreter& i, const call_args& a, object*) {
+    expect_range(i, a, "anext", 1, 2);
+    return anext_awaitable(i, a.args[0], a.npos == 2 ? a.args[1] : value());
+  });
   add_builtin(in, b, "any", [](interpreter& i, const call_args& a, object*) { return any_all(i, a, "any", true); });
   add_builtin(in, b, "all", [](interpreter& i, const call_args& a, object*) { return any_all(i, a, "all", false); });
   add_builtin(in, b, "sum", builtin_sum);

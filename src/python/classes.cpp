@@ -89,6 +89,9 @@ value build_class(interpreter& in, const call_args& a, object*) {
   ns->attrs.each([&](str_object* k, const value& v) {
     if (k->s != "__classcell__") t->dict.set(k, v);
   });
+  // A class that defines __eq__ but not __hash__ is unhashable (type_new sets __hash__ = None).
+  if (t->dict.find(in.intern("__eq__")) && !t->dict.find(in.intern("__hash__")))
+    t->dict.set(in.intern("__hash__"), value::none());
   if (const value* cell = ns->attrs.find(in.intern("__classcell__")))
     static_cast<cell_object*>(cell->obj())->v = tv;
   (void)r;
@@ -96,8 +99,11 @@ value build_class(interpreter& in, const call_args& a, object*) {
 }
 
 value new_instance(interpreter& in, type_object* t, const call_args& a) {
-  if (t->instance_layout == type_object::layout::exception)
+  if (t->instance_layout == type_object::layout::exception) {
+    // A subclass of (Base)ExceptionGroup is built as one: message and member exceptions checked.
+    if (t->is_subtype_of(in.types.BaseExceptionGroup)) return in.types.BaseExceptionGroup->slots.construct(in, a, t);
     return new_exception(in, t, std::vector<value>(a.args, a.args + a.npos));
+  }
   auto* o = in.heap.make<instance_object>(t);
   incref(t);
   return value::adopt(o);

@@ -129,6 +129,8 @@ struct code {
   std::vector<std::uint32_t> lines;    // the source line of each instruction
   std::uint32_t stack_size = 0;
   std::uint32_t block_depth = 0;
+  std::string doc;             // a function's docstring (__doc__), when has_doc
+  bool has_doc = false;
 
   // Made by the VM on first use: the constants as values, the names interned.
   mutable std::vector<value> const_values;

@@ -172,6 +172,10 @@ void compiler::function_def(const ast::FunctionDef& f) {
   emit(op::load_const, const_none());
   emit(op::return_value);
   std::shared_ptr<code> co = pop_unit();
+  if (first && f.body[0]->as<ast::Expr>().value->as<ast::Constant>().value_kind == ast::constant_kind::Str) {
+    co->doc = std::string(f.body[0]->as<ast::Expr>().value->as<ast::Constant>().text);
+    co->has_doc = true;
+  }
   set_line(f.pos);
   make_closure(s, std::move(co), f.args);
   for (std::uint32_t i = 0; i < f.decorator_list.size(); ++i) emit(op::call, 1);

@@ -141,7 +141,45 @@ task<value> raise_stop_async_iteration() {
   co_return value();
 }
 
+// `await aw` from C++: a coroutine inline, a Future/Task, or anything with __await__.
+task<value> await_any(value aw) {
+  interpreter& in = current_interpreter();
+  if (as_coroutine(aw)) {
+    task<value> child = take_coroutine(in, aw);
+    co_return co_await std::move(child);
+  }
+  if (future_obj* fu = as_future(aw)) {
+    future_handle<value> h = fu->f;
+    co_return co_await h;
+  }
+  task<value> child = await_protocol(awaitable_iterator(in, aw));
+  co_return co_await std::move(child);
+}
+
+// anext(it, default): the next item, or `default` once the iterator raises StopAsyncIteration.
+task<value> anext_default_body(value aw, value fallback) {
+  interpreter& in = current_interpreter();
+  bool exhausted = false;
+  value r;
+  try {
+    r = co_await await_any(std::move(aw));
+  } catch (const raised& e) {
+    if (!isinstance(e.exception(), in.types.StopAsyncIteration)) throw;
+    exhausted = true;
+  }
+  co_return exhausted ? fallback : r;
+}
+
 }  // namespace
+
+value anext_awaitable(interpreter& in, const value& it, const value& fallback) {
+  type_object* t = type_of(it);
+  if (t != in.types.async_generator && !t->lookup(in.intern("__anext__")))
+    throw_error(in, in.types.TypeError, "'" + t->name + "' object is not an async iterator");
+  value aw = get_anext_awaitable(in, it);
+  if (fallback.empty()) return aw;
+  return make_native_coroutine(in, anext_default_body(std::move(aw), fallback), "anext");
+}
 
 coroutine_object::~coroutine_object() {
   if (started) return;
@@ -171,7 +209,10 @@ value make_native_coroutine(interpreter& in, task<value> body, std::string name)
   c->name = name;
   c->qualname = std::move(name);
   c->native = std::move(body);
-  c->native.handle().promise().name = c->qualname.c_str();
+  // The name outlives this object: a Task made of the body (create_task(asyncio.sleep(1)))
+  // names itself by it after the coroutine object is gone. Interned names live as long as the
+  // interpreter.
+  c->native.handle().promise().name = in.intern(c->qualname)->s.c_str();
   return value::adopt(c);
 }
 

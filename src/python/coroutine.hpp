@@ -82,5 +82,7 @@ std::exception_ptr call_caught(F&& f) noexcept {
 // An async generator's next step as an awaitable (`__anext__()`): runs its frame until it yields
 // (the value) or returns (StopAsyncIteration).
 value asyncgen_anext(interpreter& in, const value& gen);
+// anext(it) / anext(it, default) (`fallback` empty when not given): an awaitable of the next item.
+value anext_awaitable(interpreter& in, const value& it, const value& fallback);
 
 }  // namespace asyncrace::python

@@ -57,7 +57,7 @@ value base_repr(interpreter& in, const call_args& a, object*) {
   auto& e = as_exc(self);
   const std::string name = type_of(self)->name;
   if (type_of(self)->is_subtype_of(in.types.BaseExceptionGroup))
-    return make_str(in, name + "(" + repr(in, make_str(in, e.message)) + ", " + repr(in, make_list(in, args_of(e.exceptions))) + ")");
+    return make_str(in, name + "(" + repr(in, make_str(in, e.message)) + ", " + repr(in, make_list(in, static_cast<tuple_object*>(e.exceptions.obj())->items)) + ")");
   const auto& args = args_of(self);
   if (args.size() == 1) return make_str(in, name + "(" + repr(in, args[0]) + ")");
   return make_str(in, name + repr(in, e.args));
@@ -225,32 +225,88 @@ void set_exception_context(interpreter&, const value& exc, const value& handled)
   if (e.context.empty()) e.context = handled;
 }
 
+namespace {
+
+bool is_group(interpreter& in, const value& e) { return type_of(e)->is_subtype_of(in.types.BaseExceptionGroup); }
+
+// split()/subgroup()'s condition: an exception type, a tuple of them, or a predicate.
+bool condition_matches(interpreter& in, const value& condition, const value& e) {
+  if (isinstance(condition, in.types.type_)) return isinstance(e, static_cast<type_object*>(condition.obj()));
+  if (isinstance(condition, in.types.tuple)) {
+    for (const value& t : static_cast<tuple_object*>(condition.obj())->items)
+      if (isinstance(t, in.types.type_) && isinstance(e, static_cast<type_object*>(t.obj()))) return true;
+    return false;
+  }
+  return truthy(in, call(in, condition, {e}));
+}
+
+// eg.derive(excs), then the fields CPython copies onto the derived group.
+value derive_group(interpreter& in, const value& eg, std::vector<value> members) {
+  value g;
+  const value* user = type_of(eg)->is_heap_type ? type_of(eg)->lookup(in.intern("derive")) : nullptr;
+  if (user) {
+    g = call(in, *user, {eg, make_list(in, std::move(members))});
+  } else {
+    bool all = true;
+    for (const value& m : members) all = all && isinstance(m, in.types.Exception);
+    g = make_group(in, all ? in.types.ExceptionGroup : in.types.BaseExceptionGroup, as_exc(eg).message, std::move(members));
+  }
+  auto& d = as_exc(g);
+  const auto& e = as_exc(eg);
+  d.cause = e.cause;
+  d.context = e.context;
+  d.suppress_context = e.suppress_context;
+  d.traceback = e.traceback;
+  str_object* notes = in.intern("__notes__");
+  if (const value* n = e.attrs.find(notes)) d.attrs.set(notes, *n);
+  return g;
+}
+
+// CPython's exceptiongroup_split_recursive: leaves are kept as they are, nested groups split.
+std::pair<value, value> split_group(interpreter& in, const value& e, const value& condition, bool want_rest) {
+  if (condition_matches(in, condition, e)) return {e, value::none()};
+  if (!is_group(in, e)) return {value::none(), e};
+  std::vector<value> yes, no;
+  for (const value& m : static_cast<tuple_object*>(as_exc(e).exceptions.obj())->items) {
+    auto [match, rest] = split_group(in, m, condition, want_rest);
+    if (!match.is_none()) yes.push_back(std::move(match));
+    if (want_rest && !rest.is_none()) no.push_back(std::move(rest));
+  }
+  value a = yes.empty() ? value::none() : derive_group(in, e, std::move(yes));
+  value b = no.empty() ? value::none() : derive_group(in, e, std::move(no));
+  return {std::move(a), std::move(b)};
+}
+
+value group_split(interpreter& in, const call_args& a, object*) {
+  if (a.npos != 2) throw_error(in, in.types.TypeError, "split() takes exactly one argument (" + std::to_string(a.npos - 1) + " given)");
+  auto [match, rest] = split_group(in, a.args[0], a.args[1], true);
+  return make_tuple(in, {std::move(match), std::move(rest)});
+}
+
+value group_subgroup(interpreter& in, const call_args& a, object*) {
+  if (a.npos != 2) throw_error(in, in.types.TypeError, "subgroup() takes exactly one argument (" + std::to_string(a.npos - 1) + " given)");
+  return split_group(in, a.args[0], a.args[1], false).first;
+}
+
+value group_derive(interpreter& in, const call_args& a, object*) {
+  if (a.npos != 2) throw_error(in, in.types.TypeError, "derive() takes exactly one argument (" + std::to_string(a.npos - 1) + " given)");
+  std::vector<value> members = unpack_iterable(in, a.args[1], 0, 0);
+  bool all = true;
+  for (const value& m : members) all = all && isinstance(m, in.types.Exception);
+  return make_group(in, all ? in.types.ExceptionGroup : in.types.BaseExceptionGroup, as_exc(a.args[0]).message, std::move(members));
+}
+
+}  // namespace
+
 std::pair<value, value> split_exception_group(interpreter& in, const value& eg, const value& type) {
-  auto matches = [&](const value& e) {
-    if (isinstance(type, in.types.tuple)) {
-      for (const value& t : static_cast<tuple_object*>(type.obj())->items)
-        if (isinstance(e, static_cast<type_object*>(t.obj()))) return true;
-      return false;
-    }
-    return isinstance(e, static_cast<type_object*>(type.obj()));
-  };
   if (eg.is_none()) return {value::none(), value::none()};
-  if (!type_of(eg)->is_subtype_of(in.types.BaseExceptionGroup)) {
-    if (!matches(eg)) return {value::none(), eg};
+  if (!is_group(in, eg)) {
+    // except* on a naked exception: it matches wrapped in an ExceptionGroup('', [exc]).
+    if (!condition_matches(in, type, eg)) return {value::none(), eg};
     type_object* t = isinstance(eg, in.types.Exception) ? in.types.ExceptionGroup : in.types.BaseExceptionGroup;
     return {make_group(in, t, "", {eg}), value::none()};
   }
-  if (matches(eg)) return {eg, value::none()};
-  std::vector<value> yes, no;
-  for (const value& m : static_cast<tuple_object*>(as_exc(eg).exceptions.obj())->items) {
-    auto [match, rest] = split_exception_group(in, m, type);
-    if (!match.is_none()) yes.push_back(match);
-    if (!rest.is_none()) no.push_back(rest);
-  }
-  auto derive = [&](std::vector<value> members) {
-    return members.empty() ? value::none() : make_group(in, type_of(eg), as_exc(eg).message, std::move(members));
-  };
-  return {derive(std::move(yes)), derive(std::move(no))};
+  return split_group(in, eg, type, true);
 }
 
 void install_exceptions(interpreter& in) {
@@ -307,6 +363,9 @@ void install_exceptions(interpreter& in) {
   in.builtins().attrs.set(in.intern("IOError"), value::borrow(in.types.OSError));
   in.types.BaseExceptionGroup->slots.construct = group_construct;
   in.types.ExceptionGroup->slots.construct = group_construct;
+  add_method(in, in.types.BaseExceptionGroup, "split", group_split);
+  add_method(in, in.types.BaseExceptionGroup, "subgroup", group_subgroup);
+  add_method(in, in.types.BaseExceptionGroup, "derive", group_derive);
 }
 
 }  // namespace asyncrace::python

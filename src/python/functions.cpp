@@ -176,7 +176,7 @@ value make_function_object(interpreter& in, const value& code_v, frame& defining
   fn->kwdefaults = std::move(kwdefaults);
   fn->closure = std::move(closure);
   fn->qualname = make_str(in, fn->co->qualname);
-  fn->doc = value::none();
+  fn->doc = fn->co->has_doc ? make_str(in, fn->co->doc) : value::none();
   return value::adopt(fn);
 }
 

@@ -1,5 +1,9 @@
 #include "generators.hpp"
 
+#include <cstdint>
+#include <cstdio>
+
+#include "asyncio_objects.hpp"
 #include "coroutine.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
@@ -22,6 +26,14 @@ generator_object& as_generator(interpreter& in, const value& v) {
   return *static_cast<generator_object*>(v.obj());
 }
 
+// The StopIteration a finished generator step raises: StopIteration() for a None return value.
+[[noreturn]] void raise_stop_iteration(interpreter& in) {
+  value r = take_stop_value(in);
+  std::vector<value> args;
+  if (!r.is_none()) args.push_back(std::move(r));
+  throw_exception(new_exception(in, in.types.StopIteration, std::move(args)));
+}
+
 value gen_next_slot(interpreter& in, const value& self) {
   return generator_send(in, *static_cast<generator_object*>(self.obj()), value::none());
 }
@@ -29,7 +41,7 @@ value gen_next_slot(interpreter& in, const value& self) {
 value gen_send_method(interpreter& in, const call_args& a, object*) {
   if (a.npos != 2) throw_error(in, in.types.TypeError, "send() takes exactly one argument");
   value r = generator_send(in, as_generator(in, a.args[0]), a.args[1]);
-  if (r.empty()) throw_exception(new_exception(in, in.types.StopIteration, {take_stop_value(in)}));
+  if (r.empty()) raise_stop_iteration(in);
   return r;
 }
 
@@ -38,7 +50,7 @@ value gen_throw_method(interpreter& in, const call_args& a, object*) {
   value exc = a.args[1];
   if (isinstance(exc, in.types.type_)) exc = call(in, exc, std::vector<value>{});
   value r = generator_throw(in, as_generator(in, a.args[0]), exc);
-  if (r.empty()) throw_exception(new_exception(in, in.types.StopIteration, {take_stop_value(in)}));
+  if (r.empty()) raise_stop_iteration(in);
   return r;
 }
 
@@ -65,15 +77,25 @@ std::string gen_repr(interpreter&, const value& v) {
   return "<" + v.obj()->type->name + " object " + g->qualname + " at 0x7f3a1c2e4d10>";
 }
 
-value coroutine_await_method(interpreter& in, const call_args& a, object*) {
-  auto* it = in.heap.make<await_iter_object>(in.types.coroutine_wrapper);
-  it->coro = a.args[0];
-  return value::adopt(it);
+// "<coroutine object do_some_work at 0x...>": CPython names it by __qualname__.
+std::string coroutine_repr_slot(interpreter&, const value& v) {
+  auto* c = static_cast<coroutine_object*>(v.obj());
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "0x7f%010llx", static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(c) & 0xffffffffffull));
+  return "<coroutine object " + c->qualname + " at " + buf + ">";
 }
+
+value coroutine_await_method(interpreter& in, const call_args& a, object*) { return make_await_iterator(in, a.args[0]); }
 
 value await_iter_next(interpreter& in, const value& self) {
   auto* it = static_cast<await_iter_object*>(self.obj());
   if (!it->yielded) {
+    // Future.__await__: `if not self.done(): yield self` then `return self.result()`.
+    if (future_obj* f = as_future(it->coro); f && f->f.done()) {
+      it->yielded = true;
+      in.stop_value = call(in, getattr(in, it->coro, in.intern("result")), std::vector<value>{});
+      return value();
+    }
     it->yielded = true;
     return it->coro;
   }
@@ -82,6 +104,12 @@ value await_iter_next(interpreter& in, const value& self) {
 }
 
 }  // namespace
+
+value make_await_iterator(interpreter& in, const value& awaited) {
+  auto* it = in.heap.make<await_iter_object>(in.types.coroutine_wrapper);
+  it->coro = awaited;
+  return value::adopt(it);
+}
 
 value make_generator(interpreter& in, value frame_v, bool async) {
   auto* g = in.heap.make<generator_object>(async ? in.types.async_generator : in.types.generator);
@@ -128,7 +156,41 @@ value generator_throw(interpreter& in, generator_object& g, value exc) {
   g.running = true;
   exec_result r;
   try {
-    r = throw_into_frame(in, *f, std::move(exc));
+    // Stopped in `yield from` a generator: the exception goes to that generator first
+    // (GeneratorExit closes it, then is raised here). While it yields, so does this one; when it
+    // returns, the `yield from` expression has its value and this frame runs on.
+    const code& co = *f->co;
+    value sub = f->sp > f->stack_base ? f->top() : value();
+    if (f->ip < co.code.size() && co.code[f->ip].code == op::yield_from && sub.is_object() &&
+        sub.obj()->type == in.types.generator) {
+      auto& inner = *static_cast<generator_object*>(sub.obj());
+      value y;
+      bool raised_inside = false;
+      try {
+        if (isinstance(exc, in.types.GeneratorExit)) {
+          call(in, getattr(in, sub, in.intern("close")), std::vector<value>{});
+          raised_inside = true;  // then raise GeneratorExit here
+        } else {
+          y = generator_throw(in, inner, exc);
+        }
+      } catch (...) {
+        y = value();
+        exc = to_python_exception(in, std::current_exception());
+        raised_inside = true;
+      }
+      if (raised_inside) {
+        r = throw_into_frame(in, *f, std::move(exc));
+      } else if (!y.empty()) {
+        g.running = false;
+        return y;
+      } else {
+        f->top() = take_stop_value(in);
+        ++f->ip;
+        r = run_frame(in, *f);
+      }
+    } else {
+      r = throw_into_frame(in, *f, std::move(exc));
+    }
   } catch (...) {
     g.running = false;
     g.finished = true;
@@ -198,7 +260,7 @@ void install_generator_types(interpreter& in) {
   add_method(in, g, "close", gen_close_method);
   add_method(in, g, "__next__", [](interpreter& i, const call_args& a, object*) {
     value r = gen_next_slot(i, a.args[0]);
-    if (r.empty()) throw_exception(new_exception(i, i.types.StopIteration, {take_stop_value(i)}));
+    if (r.empty()) raise_stop_iteration(i);
     return r;
   });
   add_method(in, g, "__iter__", self_method);
@@ -230,6 +292,7 @@ void install_generator_types(interpreter& in) {
   };
   g->slots.getattr = generator_names;
   ag->slots.getattr = generator_names;
+  in.types.coroutine->slots.repr = coroutine_repr_slot;
 }
 
 }  // namespace asyncrace::python

@@ -20,5 +20,8 @@ value make_generator(interpreter& in, value frame_v, bool async);
 value generator_send(interpreter& in, generator_object& g, value sent);
 value generator_throw(interpreter& in, generator_object& g, value exc);
 void mark_asyncgen_finished(const value& gen);
+// coroutine.__await__() and Future.__await__(): an iterator that yields `awaited` once (the
+// awaiting Task's driver awaits it) and returns what is sent back.
+value make_await_iterator(interpreter& in, const value& awaited);
 
 }  // namespace asyncrace::python

@@ -112,6 +112,14 @@ class resolver {
 // order of first appearance; cells and frees alphabetical, as CPython's compiler orders them.
 void assign_slots(scope& s) {
   for (scope* child : s.children) assign_slots(*child);
+  if (s.kind == scope_kind::class_body) {
+    // A class body passes its methods' free variables through (CPython's class code has them in
+    // co_freevars): the names free here, and its own names that methods take from outside.
+    for (const symbol& sym : s.symbols)
+      if (sym.kind == name_kind::free || (sym.flags & def_free_class)) s.freevars.push_back(sym.name);
+    std::sort(s.freevars.begin(), s.freevars.end());
+    return;
+  }
   if (!s.function_like()) return;
   for (const symbol& sym : s.symbols)
     if ((sym.kind == name_kind::local || sym.kind == name_kind::cell) && !sym.parameter) s.locals.push_back(sym.name);

@@ -158,7 +158,7 @@ value str_slice_range(interpreter& in, const str_object& s, std::size_t start, s
   return make_str(in, s.s.substr(from, to - from));
 }
 
-std::string str_repr(std::string_view s) { return py_repr(s); }
+std::string str_repr(std::string_view s) { return asyncrace::py_repr(s); }
 
 bool is_space_cp(std::uint32_t c) {
   return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f) || c == 0x85 || c == 0xa0 || c == 0x1680 ||

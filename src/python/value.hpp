@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <utility>
 
 namespace asyncrace::python {
@@ -130,5 +131,10 @@ class value {
   } bits_{0};
   kind kind_ = kind::empty;
 };
+
+// repr() of a value for the scheduler's own reprs (a Task's result), found by ADL. Declared with
+// the value itself so that every instantiation of task_state<value>::repr sees it (otherwise
+// pyrt's generic py_repr, "<object>", would be chosen in some translation units).
+std::string py_repr(const value& v);
 
 }  // namespace asyncrace::python

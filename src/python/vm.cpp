@@ -667,6 +667,13 @@ exec_result run_frame(interpreter& in, frame& base) {
         }
       } catch (...) {
         pending = to_python_exception(in, std::current_exception());
+        // Raised here: its __context__ is the exception being handled, in this frame or in a
+        // caller's except/finally block (CPython's exc_info stack).
+        for (frame* h = f; h; h = h->back)
+          if (!h->handled.empty() && !h->handled.is_none()) {
+            set_exception_context(in, pending, h->handled);
+            break;
+          }
       }
     }
     // Unwinding: the innermost block of this frame that handles exceptions gets it; without
