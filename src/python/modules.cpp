@@ -16,6 +16,10 @@ void install_stdlib(interpreter& in) {
   register_string_module(in);
   register_json_module(in);
   register_copy_module(in);
+  register_time_module(in);
+  register_threading_module(in);
+  register_concurrent_module(in);
+  register_cpu_tasks_module(in);
 }
 
 }  // namespace asyncrace::python
