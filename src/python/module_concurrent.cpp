@@ -27,6 +27,7 @@
 #include "jobs.hpp"
 #include "limits.hpp"
 #include "modules.hpp"
+#include "numbers.hpp"
 #include "pyrt/context.hpp"
 #include "set.hpp"
 #include "vm.hpp"
