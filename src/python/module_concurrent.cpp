@@ -359,8 +359,11 @@ value cf_set_running(interpreter& in, const call_args& a, object*) {
 value cf_set(interpreter& in, const call_args& a, bool is_exception) {
   cfuture_object& f = cf(in, a);
   expect_args(in, a, is_exception ? "set_exception" : "set_result", 2);
-  if (f.from_job() || f.done())
-    throw_exception(new_exception(in, futures_error(in, "InvalidStateError"), {make_str(in, "CANCELLED: " + cfuture_repr(in, a.args[0]))}));
+  if (f.from_job() || f.done()) {
+    // CPython's message names the state: "FINISHED: <Future at 0x... state=finished returned int>".
+    const char* state = f.cancelled() ? "CANCELLED: " : f.done() ? "FINISHED: " : "RUNNING: ";
+    throw_exception(new_exception(in, futures_error(in, "InvalidStateError"), {make_str(in, state + cfuture_repr(in, a.args[0]))}));
+  }
   if (is_exception) {
     value e = a.args[1];
     if (isinstance(e, in.types.type_)) e = call(in, e, std::vector<value>{});
