@@ -511,7 +511,7 @@ value make_future_iterator(interpreter& in, std::vector<value> futures, bool res
 }
 
 value executor_map(interpreter& in, const call_args& a, object*) {
-  executor_object& e = ex(in, a);
+  ex(in, a);
   if (a.npos < 2) throw_error(in, in.types.TypeError, "map() missing 1 required positional argument: 'fn'");
   value timeout = keyword_arg(a, "timeout");
   std::vector<value> iters;
@@ -526,12 +526,11 @@ value executor_map(interpreter& in, const call_args& a, object*) {
         args.push_back(std::move(x));
       }
       if (args.size() < iters.size()) break;
-      std::vector<value> call{a.args[0], a.args[1]};
-      call.insert(call.end(), args.begin(), args.end());
-      futures.push_back(executor_submit(in, call_args{call.data(), call.size(), nullptr, 0}, nullptr));
+      std::vector<value> submit_args{a.args[0], a.args[1]};  // pool.submit(fn, *args)
+      submit_args.insert(submit_args.end(), args.begin(), args.end());
+      futures.push_back(executor_submit(in, call_args{submit_args.data(), submit_args.size(), nullptr, 0}, nullptr));
     }
   }
-  (void)e;
   return make_future_iterator(in, std::move(futures), true, "Executor.map.<locals>.result_iterator",
                               timeout.empty() ? value::none() : timeout);
 }
