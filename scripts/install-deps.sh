@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything asyncrace needs on Debian 12, idempotently: Debian packages, the Dear ImGui and
-# SDL2 sources from Debian's source packages (into third_party/, git-ignored) and playwright-core from
-# the npm registry (pinned by package-lock.json). A second run only checks and returns in about a second.
+# SDL2 sources from Debian's source packages (into third_party/, git-ignored) and the npm packages
+# pinned by package-lock.json (`npm ci`: CodeMirror 6 and esbuild, which the site's editor is bundled
+# from; playwright-core for the browser tests). A second run only checks and returns in about a second.
 #   scripts/install-deps.sh          everything
 #   scripts/install-deps.sh native   only what the native test build needs (the test command installs
 #                                    the rest while that build runs)
 #   scripts/install-deps.sh site     only what building the site needs (scripts/build-site.sh, the
-#                                    GitHub Pages workflow): no Chromium, no npm packages
+#                                    GitHub Pages workflow): no Chromium
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 third="$root/third_party"
@@ -23,8 +24,7 @@ if [ "${1:-}" = site ]; then site_only=1; packages=(emscripten doctest-dev ninja
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 say() { printf '[install-deps] %s\n' "$*"; }
 
-tools=(node npm python3)
-if [ "$site_only" -eq 1 ]; then tools=(node python3); fi  # emcc runs on node; no npm packages for the site
+tools=(node npm python3)  # emcc runs on node; npm installs the editor's packages and the test driver
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { say "missing $tool: install Node.js 20 (with npm) and Python 3.11 first"; exit 1; }
 done
@@ -70,16 +70,17 @@ fetch_source() { # <package> <version> <folder glob>
 fetch_source imgui "$imgui_version" "$imgui_glob"
 fetch_source libsdl2 "$sdl_version" "$sdl_glob"
 
-# playwright-core drives Debian's Chromium; it downloads no browser.
-if [ "$site_only" -eq 1 ]; then say "ready to build the site"; exit 0; fi
+# npm packages, pinned by package-lock.json: CodeMirror 6 and esbuild (the site's editor is bundled
+# from them at build time), playwright-core (drives Debian's Chromium; it downloads no browser).
 if [ -L "$root/node_modules" ]; then
   # A node_modules shared through a symlink (a git worktree beside the main checkout): `npm ci`
   # would empty the folder it points to for everyone. It is installed where it lives.
-  [ -f "$root/node_modules/playwright-core/package.json" ] ||
-    { say "node_modules is a symlink to a folder without playwright-core: run this script there"; exit 1; }
-elif [ ! -f "$root/node_modules/playwright-core/package.json" ] || \
+  [ -x "$root/node_modules/.bin/esbuild" ] && [ -f "$root/node_modules/playwright-core/package.json" ] ||
+    { say "node_modules is a symlink to a folder without esbuild or playwright-core: run this script there"; exit 1; }
+elif [ ! -x "$root/node_modules/.bin/esbuild" ] || [ ! -f "$root/node_modules/playwright-core/package.json" ] || \
    [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   say "installing npm packages from package-lock.json"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
+if [ "$site_only" -eq 1 ]; then say "ready to build the site"; exit 0; fi
 say "ready: emcc $(NODE_PATH=/usr/share/nodejs emcc --version 2>/dev/null | head -1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -1), ImGui + SDL2 sources in third_party/"

@@ -95,9 +95,11 @@
 
   // SDL listens for keys on the whole window and keeps Tab from the browser. It gets only the keys
   // aimed at the canvas; outside a canvas text field Tab leaves the canvas for the page's
-  // controls, as Tab does everywhere (no keyboard trap).
+  // controls, as Tab does everywhere (no keyboard trap). A part of the page marked data-own-keys
+  // (the code editor) needs its keys itself: it keeps them from SDL by stopping them on their way
+  // back up, past its own handlers.
   function keepFromCanvas(e) {
-    if (e.target !== canvas) return true;
+    if (e.target !== canvas) return !(e.target && e.target.closest && e.target.closest('[data-own-keys]'));
     return e.key === 'Tab' && !typingInto(e.target);
   }
   window.addEventListener('keydown', function (e) {

@@ -89,7 +89,8 @@
   var args = [];
   var query = new URLSearchParams(location.search);
   query.forEach(function (value, key) {
-    if (key === 'run') args.push('--run');
+    // A link with a program (code=) runs once the editor has it (web/editor/editor.js).
+    if (key === 'run') { if (!query.has('code')) args.push('--run'); }
     else if (['tutorial', 'compare', 'ties', 'seed', 'jitter', 'speed', 'executor', 'workers'].indexOf(key) >= 0) args.push('--' + key, value);
   });
   // Someone who asked the system for less motion starts at speed instant (a link's speed wins).
@@ -179,14 +180,33 @@
     });
   }
 
-  window.asyncracePage = { download: download, mirror: mirror, rememberTheme: rememberTheme, call: call, fail: fail };
+  // The app's calls for the code editor (page_bridge_web.cpp): handed to web/editor/editor.js
+  // once both it and the app are ready (the app's first frame comes before the page may call it).
+  var editorApi = null;
+  var editorPending = [];
+  function editor(kind, values) {
+    if (editorApi && ready) editorApi[kind].apply(null, values);
+    else editorPending.push([kind, values]);
+  }
+  function flushEditor() {
+    if (!editorApi || !ready) return;
+    var pending = editorPending;
+    editorPending = [];
+    pending.forEach(function (c) { editorApi[c[0]].apply(null, c[1]); });
+  }
+  function editorReady(api) { editorApi = api; flushEditor(); }
+
+  window.asyncracePage = {
+    download: download, mirror: mirror, rememberTheme: rememberTheme, call: call, fail: fail,
+    editor: editor, editorReady: editorReady,
+  };
 
   window.Module = {
     arguments: args,
     canvas: canvas,
     print: function (text) {
       console.log(text);
-      if (text === 'asyncrace ready' && !failed) { ready = true; overlay.classList.add('done'); canvas.focus(); }
+      if (text === 'asyncrace ready' && !failed) { ready = true; overlay.classList.add('done'); canvas.focus(); flushEditor(); }
     },
     printErr: function (text) {
       if (text.indexOf('asyncrace: fatal:') === 0) { console.error(text); fail(text.slice(18).trim()); }

@@ -29,20 +29,37 @@ if(EMSCRIPTEN)
     # No eval and no new Function anywhere in the generated JS: the page's Content-Security-Policy
     # allows only its own scripts and wasm compilation (script-src 'self' 'wasm-unsafe-eval').
     -sDYNAMIC_EXECUTION=0
-    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text,_asyncrace_show_tab,_asyncrace_zoom")
+    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_set_source,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text,_asyncrace_show_tab,_asyncrace_zoom")
   # The page's own scripts and files beside it (web/): no inline script, so the CSP needs no
   # 'unsafe-inline'.
+  # The Python pane's editor: CodeMirror 6 from npm (pinned by package-lock.json, installed by
+  # scripts/install-deps.sh with `npm ci`), bundled with web/editor/*.js by esbuild (pinned too)
+  # into one classic script, site/editor.js: the site stays static files.
+  set(_esbuild "${PROJECT_SOURCE_DIR}/node_modules/.bin/esbuild")
+  if(NOT EXISTS "${_esbuild}")
+    message(FATAL_ERROR "asyncrace: ${_esbuild} is missing: run scripts/install-deps.sh site (it runs npm ci)")
+  endif()
+  file(GLOB _editor_sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/editor/*.js")
+  add_custom_command(OUTPUT "${_site}/editor.js"
+    COMMAND "${_esbuild}" "${PROJECT_SOURCE_DIR}/web/editor/editor.js" --bundle --minify --format=iife
+            --target=es2020 --log-level=warning "--outfile=${_site}/editor.js"
+    DEPENDS ${_editor_sources} "${PROJECT_SOURCE_DIR}/package-lock.json"
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+    COMMENT "site/editor.js: CodeMirror 6 and the editor pane, bundled by esbuild" VERBATIM)
+  add_custom_target(asyncrace-editor DEPENDS "${_site}/editor.js")
+  add_dependencies(asyncrace-playground asyncrace-editor)
   set(_page_files page.js keys.js touch.js manifest.webmanifest icon.svg)
   list(TRANSFORM _page_files PREPEND "${PROJECT_SOURCE_DIR}/web/" OUTPUT_VARIABLE _page_paths)
   list(JOIN _page_files "|" _page_list)  # '|': a ';' would split the command's argument
-  set_property(TARGET asyncrace-playground APPEND PROPERTY LINK_DEPENDS ${_page_paths}
+  # editor.js too: the offline worker's version (a hash of the site's files) must follow it.
+  set_property(TARGET asyncrace-playground APPEND PROPERTY LINK_DEPENDS ${_page_paths} "${_site}/editor.js"
                "${PROJECT_SOURCE_DIR}/web/service-worker.js.in" "${CMAKE_CURRENT_LIST_DIR}/site_version.cmake")
   add_custom_command(TARGET asyncrace-playground POST_BUILD
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${_site}/asyncrace.html" "${_site}/index.html"
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different ${_page_paths} "${_site}/"
     # The offline worker last: its version is a hash of every file it caches.
     COMMAND "${CMAKE_COMMAND}" "-DSITE=${_site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/web/service-worker.js.in"
-            "-DFILES=index.html|asyncrace.js|asyncrace.wasm|asyncrace_worker.js|asyncrace_worker.wasm|${_page_list}"
+            "-DFILES=index.html|asyncrace.js|asyncrace.wasm|asyncrace_worker.js|asyncrace_worker.wasm|editor.js|${_page_list}"
             -P "${CMAKE_CURRENT_LIST_DIR}/site_version.cmake"
     COMMENT "site/index.html, the page's scripts and its offline worker" VERBATIM)
 

@@ -122,13 +122,13 @@ void append_run(std::string& out, const ui::app_state& app) {
 void append_compare(std::string& out, const ui::playground& p) {
   const ui::app_state& app = p.state();
   out += ",\"compare\":";
-  if (app.compared() == nullptr) {
+  if (app.compared() == nullptr && !app.compares_interpreter()) {
     out += "null";
     return;
   }
   const tutorials::session* run = app.compare_session();
   out += "{\"tutorial\":";
-  trace::append_json_quoted(out, app.compared()->slug());
+  trace::append_json_quoted(out, app.compares_interpreter() ? ui::compare_interpreter_slug : app.compared()->slug());
   out += ",\"running\":";
   out += app.running(run) ? "true" : "false";
   out += ",\"finished\":";
@@ -157,7 +157,21 @@ std::string state_json(const ui::playground& p) {
   out += ",\"diagram_ms\":";
   append_number(out, p.diagram_ms());
   out += ",\"tutorial\":";
-  trace::append_json_quoted(out, app.selected() != nullptr ? app.selected()->slug() : std::string_view());
+  trace::append_json_quoted(out, app.selection_slug());
+  // Which engine the next run uses, and the last Run's SyntaxError (null when none).
+  out += ",\"engine\":";
+  out += app.interprets() ? "\"interpreter\"" : "\"twin\"";
+  out += ",\"edited\":";
+  out += app.program().edited() ? "true" : "false";
+  out += ",\"source_chars\":" + std::to_string(app.program().text().size());
+  out += ",\"syntax_error\":";
+  if (const auto& e = app.syntax_problem()) {
+    out += "{\"line\":" + std::to_string(e->line) + ",\"column\":" + std::to_string(e->column) + ",\"text\":";
+    trace::append_json_quoted(out, e->last_line());
+    out += '}';
+  } else {
+    out += "null";
+  }
   out += ",\"options\":{\"ties\":";
   trace::append_json_quoted(out, to_string(app.settings.ties));
   out += ",\"seed\":";
@@ -292,6 +306,15 @@ ASYNCRACE_EXPORT int asyncrace_set_executor(const char* mode, int workers) {
   asyncrace::tutorials::executor_mode m{};
   if (target == nullptr || mode == nullptr || !asyncrace::ui::parse_executor_mode(mode, m)) return 0;
   return target->state().set_executors(m, workers) ? 1 : 0;
+}
+
+// The page's editor's text for the selection (each change): text that differs from the
+// tutorial's runs on the interpreter. 1 when it differs.
+ASYNCRACE_EXPORT int asyncrace_set_source(const char* text) {
+  asyncrace::platform::request_frame();
+  if (target == nullptr || text == nullptr) return 0;
+  target->state().set_source(text);
+  return target->state().program().edited() ? 1 : 0;
 }
 
 // Starts a run of the selected tutorial with the current options (what the Run button does).

@@ -81,6 +81,13 @@ class context {
   template <class T>
   T get(const context_var<T>& var, T fallback) const;
   std::size_t size() const { return map_ ? map_->entries.size() : 0; }  // len(ctx)
+  // iter(ctx) / ctx.items(): f(variable id, its type-erased value) for each variable set here,
+  // in the order the variables were made (the interpreter's contextvars knows their types).
+  template <class F>
+  void each(F&& f) const {
+    if (map_)
+      for (const auto& e : map_->entries) f(e.var, e.value);
+  }
 
   // The context code runs in now: the running Task's, a Context.run's, or the thread's own.
   static context& current();

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <bit>
 #include <cassert>
+#include <cmath>
 #include <string>
+#include <unordered_set>
+
+#include "pyrt/py_sha512.hpp"
 
 namespace asyncrace {
 namespace {
@@ -50,6 +54,50 @@ void py_random::seed_abs(std::uint64_t magnitude) {
   // random_seed(): abs(n) as little-endian 32-bit words, high zero words dropped (at least one).
   std::uint32_t key[2] = {static_cast<std::uint32_t>(magnitude), static_cast<std::uint32_t>(magnitude >> 32)};
   init_by_array(key, key[1] != 0 ? 2 : 1);
+}
+
+void py_random::seed_words(std::vector<std::uint32_t> magnitude) {
+  gauss_next.reset();
+  while (magnitude.size() > 1 && magnitude.back() == 0) magnitude.pop_back();
+  if (magnitude.empty()) magnitude.push_back(0);
+  init_by_array(magnitude.data(), static_cast<int>(magnitude.size()));
+}
+
+void py_random::seed_bytes(std::string_view data) {
+  // int.from_bytes(data + sha512(data).digest()): big-endian, so the last byte is the lowest.
+  const auto digest = sha512(data);
+  std::string all(data);
+  all.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+  std::vector<std::uint32_t> words((all.size() + 3) / 4);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const std::size_t k = all.size() - 1 - i;  // byte k from the low end
+    words[k / 4] |= static_cast<std::uint32_t>(static_cast<unsigned char>(all[i])) << (8 * (k % 4));
+  }
+  seed_words(std::move(words));
+}
+
+std::vector<std::size_t> py_random::sample_indices(std::size_t size, std::size_t k) {
+  std::vector<std::size_t> result(k);
+  std::size_t setsize = 21;  // a small set's size minus an empty list's
+  if (k > 5) setsize += static_cast<std::size_t>(std::pow(4.0, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
+  if (size <= setsize) {
+    std::vector<std::size_t> pool(size);
+    for (std::size_t i = 0; i < size; ++i) pool[i] = i;
+    for (std::size_t i = 0; i < k; ++i) {
+      const auto j = static_cast<std::size_t>(randbelow(size - i));
+      result[i] = pool[j];
+      pool[j] = pool[size - i - 1];  // the unselected item moves into the vacancy
+    }
+  } else {
+    std::unordered_set<std::size_t> selected;
+    for (std::size_t i = 0; i < k; ++i) {
+      auto j = static_cast<std::size_t>(randbelow(size));
+      while (selected.count(j)) j = static_cast<std::size_t>(randbelow(size));
+      selected.insert(j);
+      result[i] = j;
+    }
+  }
+  return result;
 }
 
 std::uint32_t py_random::next() {

@@ -11,7 +11,10 @@
 #include <concepts>
 #include <cstdint>
 #include <iterator>
+#include <optional>
+#include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "pyrt/py_exception.hpp"
@@ -27,6 +30,7 @@ class py_random {
   // random.seed(n): CPython seeds with abs(n), so seed(-444) draws what seed(444) draws.
   template <std::integral I>
   void seed(I value) {
+    gauss_next.reset();
     const auto bits = static_cast<std::uint64_t>(value);
     // 0 - bits is abs(value) even for the most negative value, whose negation would overflow I.
     if constexpr (std::is_signed_v<I>)
@@ -34,6 +38,13 @@ class py_random {
     else
       seed_abs(bits);
   }
+
+  // random.seed(n) for any int: abs(n) as its 32-bit words, least significant first (CPython's
+  // random_seed(); high zero words are ignored, no words is 0).
+  void seed_words(std::vector<std::uint32_t> magnitude);
+  // random.seed(s) of a str (its UTF-8) or bytes, version 2: the int of s + sha512(s) read
+  // big-endian.
+  void seed_bytes(std::string_view data);
 
   // random.getrandbits(k) for 0 <= k <= 64. ValueError for k < 0 (as CPython); k > 64 does not
   // fit the result and throws OverflowError: use getrandbits_words.
@@ -50,6 +61,19 @@ class py_random {
   std::int64_t randrange(std::int64_t start, std::int64_t stop, std::int64_t step = 1);
   std::int64_t randint(std::int64_t a, std::int64_t b);  // random.randint(a, b) = randrange(a, b + 1)
   double uniform(double a, double b) { return a + (b - a) * random(); }  // random.uniform
+
+  // random.shuffle(x): Fisher-Yates from the end, j = randbelow(i + 1), as CPython.
+  template <class Seq>
+  void shuffle(Seq& seq) {
+    using std::swap;
+    for (std::size_t i = std::size(seq); i-- > 1;) swap(seq[i], seq[static_cast<std::size_t>(randbelow(i + 1))]);
+  }
+  // random.sample(range(size), k) (k <= size): the positions random.sample(population, k) picks, in
+  // selection order (a pool of size items when size is small against k, else rejection of repeats, as CPython).
+  std::vector<std::size_t> sample_indices(std::size_t size, std::size_t k);
+
+  // random.gauss's spare value (Random.gauss_next): seeding forgets it.
+  std::optional<double> gauss_next;
 
   // random.choice(seq): seq[randbelow(len(seq))] for any random-access container.
   template <class Seq>

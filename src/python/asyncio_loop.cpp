@@ -94,15 +94,11 @@ handle_object& ho(interpreter& in, const call_args& a) { return native_self<hand
 
 // The loop objects live in the loop type's dict: `_running` for the loop of the current run,
 // `_default` for get_event_loop()/set_event_loop() outside a run.
+// Looked up each time (two dict lookups): a cache keyed by the interpreter's address outlived its
+// interpreter, and the next one, allocated at the same address, read a freed type.
 type_object* loop_type_of(interpreter& in) {
-  static thread_local interpreter* cached_for = nullptr;
-  static thread_local type_object* cached = nullptr;
-  if (cached_for != &in) {
-    value m = in.import_module("asyncio");
-    cached = static_cast<type_object*>(getattr(in, m, in.intern("AbstractEventLoop")).obj());
-    cached_for = &in;
-  }
-  return cached;
+  value m = in.import_module("asyncio");
+  return static_cast<type_object*>(getattr(in, m, in.intern("AbstractEventLoop")).obj());
 }
 
 value make_loop(interpreter& in, event_loop* loop) {

@@ -1,5 +1,7 @@
 // The asyncio module of interpreted programs: the scheduler's vocabulary (the same event loop,
 // Tasks, sleeps and gathers the C++ tutorials use) with CPython 3.11's signatures and errors.
+#include <unordered_map>
+
 #include "asyncio_natives.hpp"
 #include "asyncio_objects.hpp"
 #include "asyncio_support.hpp"
@@ -68,14 +70,20 @@ value asyncio_gather(interpreter& in, const call_args& a, object*) {
   std::vector<future_core*> children;
   std::vector<std::size_t> place;
   std::vector<value> keep;  // the futures, alive while collected
+  // Each distinct future's index in `children`: an awaitable passed twice is gathered once
+  // (CPython's arg_to_fut). A hash map, not a scan: gather(*a_million_tasks) stays linear.
+  std::unordered_map<future_core*, std::size_t> index;
+  children.reserve(a.npos);
+  place.reserve(a.npos);
+  keep.reserve(a.npos);
   task_id first = no_task;
   for (std::size_t i = 0; i < a.npos; ++i) {
     value f = ensure_future_of(in, a.args[i]);
     future_obj* fo = as_future(f);
     future_core* core = &fo->f.state();
-    std::size_t k = 0;
-    while (k < children.size() && children[k] != core) ++k;
-    if (k == children.size()) {  // an awaitable passed twice is gathered once (CPython's arg_to_fut)
+    const auto [at, added] = index.try_emplace(core, children.size());
+    const std::size_t k = at->second;
+    if (added) {
       core->add_ref();
       children.push_back(core);
       if (fo->is_task() && (first == no_task || fo->task.id() < first)) first = fo->task.id();

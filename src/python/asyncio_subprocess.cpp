@@ -97,8 +97,11 @@ value process_getattr(interpreter&, const value& v, str_object* name) {
 
 task<value> readline_body(value self, bool all) {
   stream_reader& r = static_cast<reader_object*>(self.obj())->r;
-  bytes b = all ? co_await r.read() : co_await r.readline();
-  co_return make_bytes(current_interpreter(), b.data());
+  // Two statements: GCC 12 frees the result of a co_await inside `?:` too early.
+  std::string data;
+  if (all) data = (co_await r.read()).data();
+  else data = (co_await r.readline()).data();
+  co_return make_bytes(current_interpreter(), std::move(data));
 }
 value reader_readline(interpreter& in, const call_args& a, object*) {
   ro(in, a);

@@ -172,16 +172,22 @@ struct as_completed_object : object {
 
 std::string as_completed_repr(interpreter&, const value&) { return "<generator object as_completed at 0x...>"; }
 
+// A done future's result, or what it raised as a Python exception. A plain function: no try block
+// in a coroutine (see caught, coroutine.hpp).
+value result_as_python(interpreter& in, future_obj& fo) {
+  try {
+    return fo.f.result();
+  } catch (...) {
+    throw_exception(to_python_exception(in, std::current_exception()));
+  }
+}
+
 task<value> wait_for_one(std::shared_ptr<completion_state> s) {  // _wait_for_one
   value f = co_await s->done.get();
   interpreter& in = current_interpreter();
   if (f.is_none()) throw_error(in, in.types.TimeoutError, "");
   future_obj* fo = as_future(f);
-  try {
-    co_return fo->f.result();
-  } catch (...) {
-    throw_exception(to_python_exception(in, std::current_exception()));
-  }
+  co_return result_as_python(in, *fo);
 }
 
 void start(interpreter& in, as_completed_object& ac) {

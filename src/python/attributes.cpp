@@ -20,6 +20,14 @@ attr_map* instance_attrs(interpreter& in, const value& obj) {
   return nullptr;
 }
 
+// A __setattr__/__delattr__ a class has of its own: a function, or a native one (dataclasses'
+// frozen ones), not object's.
+bool is_user_method(interpreter& in, const value& m) {
+  if (!m.is_object()) return false;
+  if (m.obj()->type == in.types.function) return true;
+  return m.obj()->type == in.types.builtin_function && static_cast<builtin_function_object*>(m.obj())->name.rfind("object.", 0) != 0;
+}
+
 value bind(interpreter& in, const value& descr, const value& obj, type_object* owner) {
   if (!descr.is_object()) return descr;
   type_object* dt = descr.obj()->type;
@@ -132,7 +140,7 @@ void setattr(interpreter& in, const value& obj, str_object* name, const value& v
   }
   if (attr_map* attrs = instance_attrs(in, obj)) {
     if (t->is_heap_type) {
-      if (const value* sa = t->lookup(in.intern("__setattr__")); sa && sa->obj()->type == in.types.function) {
+      if (const value* sa = t->lookup(in.intern("__setattr__")); sa && is_user_method(in, *sa)) {
         call(in, *sa, {obj, value::borrow(name), v});
         return;
       }
@@ -158,6 +166,10 @@ void delattr(interpreter& in, const value& obj, str_object* name) {
   if (is_type(in, obj) && static_cast<type_object*>(obj.obj())->is_heap_type) {
     if (static_cast<type_object*>(obj.obj())->dict.erase(name)) return;
   } else if (attr_map* attrs = instance_attrs(in, obj)) {
+    if (const value* da = t->is_heap_type ? t->lookup(in.intern("__delattr__")) : nullptr; da && is_user_method(in, *da)) {
+      call(in, *da, {obj, value::borrow(name)});
+      return;
+    }
     if (attrs->erase(name)) return;
   }
   throw_attribute_error(in, obj, name);

@@ -12,12 +12,14 @@ namespace asyncrace::python {
 
 namespace {
 
+using resumed = caught_outcome<value>;
+
 // Sets the awaiting coroutine's current Python line as it suspends, so a Task's repr says
 // "running at prog.py:N" as CPython does (the interpreted program's python_source maps a line to
-// itself).
+// itself). What the awaited raised comes back in the outcome (see caught, coroutine.hpp).
 template <class A>
 struct at_line {
-  A inner;
+  caught<A> inner;
   unsigned line;
   bool await_ready() { return inner.await_ready(); }
   template <class P>
@@ -25,11 +27,8 @@ struct at_line {
     h.promise().await_line = line;
     return inner.await_suspend(h);
   }
-  decltype(auto) await_resume() { return inner.await_resume(); }
+  resumed await_resume() noexcept { return inner.await_resume(); }
 };
-template <class A>
-at_line(A, unsigned) -> at_line<A>;
-
 coroutine_object* as_coroutine(const value& v) {
   return v.is_object() && v.obj()->type == current_interpreter().types.coroutine ? static_cast<coroutine_object*>(v.obj())
                                                                                   : nullptr;
@@ -51,8 +50,8 @@ task<value> await_protocol(value iter) {
       task<value> child = take_coroutine(in, y);
       sent = co_await std::move(child);
     } else if (future_obj* fu = as_future(y)) {
-      future_handle<value> h = fu->f;
-      sent = co_await h;
+      future_handle<value> h = fu->f;  // keeps the future alive while awaited
+      sent = co_await future_awaiter<value>{&h.state(), fu->why};
     } else {
       throw_error(in, in.types.RuntimeError, "Task got bad yield: " + repr(in, y));
     }
@@ -69,6 +68,31 @@ value awaitable_iterator(interpreter& in, const value& aw) {
 }
 
 enum class frame_mode : std::uint8_t { coroutine, asyncgen_step };
+
+// What `await x` will wait on: a coroutine (or a custom awaitable's driver) as a child task, a
+// Future, or the error that x cannot be awaited. Made in a plain function: drive_frame keeps no
+// try block (see caught, coroutine.hpp).
+struct pending_await {
+  task<value> child;
+  future_handle<value> future;
+  wait_target why;
+  std::exception_ptr error;
+};
+
+pending_await prepare_await(interpreter& in, value aw) {
+  pending_await p;
+  p.error = call_caught([&] {
+    if (as_coroutine(aw)) {
+      p.child = take_coroutine(in, aw);
+    } else if (future_obj* fu = as_future(aw)) {
+      p.future = fu->f;
+      p.why = fu->why;
+    } else {
+      p.child = await_protocol(awaitable_iterator(in, aw));
+    }
+  });
+  return p;
+}
 
 // Runs a coroutine's (or an async generator's) frame: every await it makes is co_awaited here.
 task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mode mode) {
@@ -93,21 +117,20 @@ task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mo
     if (r.status == exec_status::run_request)
       throw_error(in, in.types.RuntimeError, "asyncio.run() cannot be called from a running event loop");
     const unsigned line = f->line();
-    try {
-      value aw = std::move(r.v);
-      if (as_coroutine(aw)) {
-        task<value> child = take_coroutine(in, aw);
-        send = co_await at_line{std::move(child).operator co_await(), line};
-      } else if (future_obj* fu = as_future(aw)) {
-        future_handle<value> h = fu->f;
-        send = co_await at_line{h.operator co_await(), line};
-      } else {
-        task<value> child = await_protocol(awaitable_iterator(in, aw));
-        send = co_await at_line{std::move(child).operator co_await(), line};
-      }
-    } catch (...) {
-      exc = to_python_exception(in, std::current_exception());
+    pending_await next = prepare_await(in, std::move(r.v));
+    resumed got;
+    if (next.error) {
+      got.error = std::move(next.error);
+    } else if (next.future.valid()) {
+      // What the trace says it waits for: the future's own `why` (a Task, a gather of N, ...), as
+      // the C++ twins' awaits say it. `next.future` keeps the future alive while awaited.
+      got = co_await at_line<future_awaiter<value>>{{future_awaiter<value>{&next.future.state(), next.why}}, line};
+    } else {
+      using child_awaiter = decltype(std::move(next.child).operator co_await());
+      got = co_await at_line<child_awaiter>{{std::move(next.child).operator co_await()}, line};
     }
+    if (got.error) exc = to_python_exception(in, std::move(got.error));
+    else send = std::move(got.v);
   }
 }
 

@@ -5,7 +5,9 @@
 // (asyncio.sleep(1), queue.get(), ...) are coroutine objects holding a C++ task<value> instead.
 #pragma once
 
+#include <exception>
 #include <string>
+#include <utility>
 
 #include "object.hpp"
 #include "loop/task.hpp"
@@ -31,6 +33,48 @@ value make_python_coroutine(interpreter& in, value frame_v);
 bool is_coroutine(const value& v);
 // A native body that returns None at once (aclose() and other no-op awaitables).
 task<value> task_returning_none();
+
+// What an awaited gave back, or what it raised.
+template <class T>
+struct caught_outcome {
+  T v{};
+  std::exception_ptr error;
+};
+
+// `co_await caught<A>{a}` awaits `a` and hands back a caught_outcome instead of throwing: the
+// exception is caught in await_resume, a plain function. A coroutine of the interpreter keeps no
+// try block around a co_await: Emscripten 3.1.6's clang 14 with -fwasm-exceptions lets an
+// exception thrown inside such a block escape the coroutine (neither the catch nor the promise's
+// unhandled_exception sees it), while g++ handles it. (tests: corpus errors/await_not_awaitable,
+// the wasm test_interpreted suite.) A may be a reference.
+template <class A>
+struct caught {
+  A inner;
+  using result_type = std::decay_t<decltype(std::declval<A&>().await_resume())>;
+  bool await_ready() { return inner.await_ready(); }
+  template <class H>
+  auto await_suspend(H h) {
+    return inner.await_suspend(h);
+  }
+  caught_outcome<result_type> await_resume() noexcept {
+    try {
+      return {inner.await_resume(), nullptr};
+    } catch (...) {
+      return {result_type{}, std::current_exception()};
+    }
+  }
+};
+
+// Runs `f` (plain code, outside any coroutine's try block) and returns what it raised, if anything.
+template <class F>
+std::exception_ptr call_caught(F&& f) noexcept {
+  try {
+    std::forward<F>(f)();
+    return nullptr;
+  } catch (...) {
+    return std::current_exception();
+  }
+}
 
 // An async generator's next step as an awaitable (`__anext__()`): runs its frame until it yields
 // (the value) or returns (StopAsyncIteration).

@@ -215,6 +215,21 @@ void install_generator_types(interpreter& in) {
   await_iter_type->slots.iter = [](interpreter&, const value& v) { return v; };
   await_iter_type->slots.next = await_iter_next;
   add_method(in, in.types.coroutine, "__await__", coroutine_await_method);
+  // __name__ and __qualname__ (coro.__name__ is its function's name).
+  in.types.coroutine->slots.getattr = [](interpreter& i, const value& v, str_object* name) -> value {
+    auto* c = static_cast<coroutine_object*>(v.obj());
+    if (name->s == "__name__") return make_str(i, c->name);
+    if (name->s == "__qualname__") return make_str(i, c->qualname.empty() ? c->name : c->qualname);
+    return {};
+  };
+  auto generator_names = [](interpreter& i, const value& v, str_object* name) -> value {
+    auto* g = static_cast<generator_object*>(v.obj());
+    if (name->s == "__name__") return make_str(i, g->name);
+    if (name->s == "__qualname__") return make_str(i, g->qualname.empty() ? g->name : g->qualname);
+    return {};
+  };
+  g->slots.getattr = generator_names;
+  ag->slots.getattr = generator_names;
 }
 
 }  // namespace asyncrace::python

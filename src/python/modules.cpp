@@ -16,6 +16,13 @@ void install_stdlib(interpreter& in) {
   register_string_module(in);
   register_json_module(in);
   register_copy_module(in);
+  register_random_module(in);
+  register_os_module(in);
+  register_sys_module(in);
+  register_inspect_module(in);
+  register_contextvars_module(in);
+  register_dataclasses_module(in);
+  register_rich_module(in);
   register_time_module(in);
   register_threading_module(in);
   register_concurrent_module(in);

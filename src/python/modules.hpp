@@ -16,6 +16,13 @@ void register_collections_module(interpreter&);
 void register_string_module(interpreter&);
 void register_json_module(interpreter&);
 void register_copy_module(interpreter&);
+void register_random_module(interpreter&);
+void register_os_module(interpreter&);
+void register_sys_module(interpreter&);
+void register_inspect_module(interpreter&);
+void register_contextvars_module(interpreter&);
+void register_dataclasses_module(interpreter&);
+void register_rich_module(interpreter&);
 void register_time_module(interpreter&);        // module_time.cpp
 void register_threading_module(interpreter&);   // module_threading.cpp
 void register_concurrent_module(interpreter&);  // module_concurrent.cpp: concurrent.futures

@@ -42,14 +42,18 @@ program module_script(compiled_program* p, value frame_v) {
     value main = std::move(in.pending_run);
     const bool shutdown = in.pending_run_shutdown;
     value result, exc;
-    try {
-      task<value> t = take_coroutine(in, main);
-      result = co_await run_request<value>(std::move(t), shutdown);
-    } catch (...) {
-      in.make_current();
-      exc = to_python_exception(in, std::current_exception());
+    // No try block around the co_await (see coroutine.hpp's caught): what main raised comes back
+    // as an exception_ptr.
+    task<value> t;
+    std::exception_ptr error = call_caught([&] { t = take_coroutine(in, main); });
+    if (!error) {
+      run_request<value> request(std::move(t), shutdown);
+      caught_outcome<value> got = co_await caught<run_request<value>&>{request};
+      result = std::move(got.v);
+      error = std::move(got.error);
     }
     in.make_current();
+    if (error) exc = to_python_exception(in, std::move(error));
     r = exc.empty() ? resume_frame(in, *f, std::move(result)) : throw_into_frame(in, *f, std::move(exc));
   }
   flush_output(in);

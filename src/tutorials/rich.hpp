@@ -9,12 +9,13 @@
 #include <string>
 #include <string_view>
 
+#include "pyrt/py_rich.hpp"
 #include "sched/asyncio.hpp"
 
 namespace asyncrace::tutorials::rich {
 
 // The text rich shows for `text`: markup removed, then tabs expanded (str.expandtabs(8)).
-std::string render(std::string_view text);
+inline std::string render(std::string_view text) { return py_rich_render(text); }
 
 // rich.print(*objects)
 template <class... A>

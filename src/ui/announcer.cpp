@@ -36,7 +36,7 @@ void announcer::update(const app_state& app, mirror_sink& sink) {
     serial_ = app.run_serial();
     lines_ = 0;
     ended_ = false;
-    sink.clear("Console of " + std::string(run->source().slug()));
+    sink.clear("Console of " + run_name(*run));
   }
   const auto& lines = run->trace().lines();
   for (; lines_ < lines.size() && lines[lines_].t <= app.playhead(); ++lines_) sink.line(lines[lines_].text);

@@ -5,6 +5,7 @@
 #include <exception>
 #include <initializer_list>
 #include <span>
+#include <utility>
 
 #include "pool/real_executors.hpp"
 #include "tutorials/catalog.hpp"
@@ -51,23 +52,56 @@ bool real_workers_available() { return pool::real_executors_available(); }
 
 int hardware_threads() { return pool::hardware_workers(); }
 
+std::string run_name(const tutorials::session& run) {
+  if (!run.interpreted()) return std::string(run.source().slug());
+  std::string name = run.program_name();
+  if (name.size() > 3 && name.compare(name.size() - 3, 3, ".py") == 0) name.resize(name.size() - 3);
+  return name + " (interpreter)";
+}
+
 app_state::app_state() {
   settings.workers = std::clamp(hardware_threads(), 1, 2);
   selected_ = tutorials::find(default_tutorial);
   if (selected_ == nullptr && !tutorials::catalog().empty()) selected_ = &tutorials::catalog().front();
-  if (selected_ != nullptr) settings.ties = selected_->info->ties;
+  if (selected_ != nullptr) {
+    settings.ties = selected_->info->ties;
+    program_.reset(std::string(selected_->slug()) + ".py", selected_->python_source);
+  }
+  selection_serial_ = 1;
+}
+
+std::string_view app_state::selection_slug() const {
+  if (own_program_ || selected_ == nullptr) return own_program_slug;
+  return selected_->slug();
 }
 
 bool app_state::select(std::string_view slug) {
+  if (slug == own_program_slug) {
+    if (!own_program_) {
+      end_run();
+      own_program_ = true;
+      selected_ = nullptr;
+      compared_ = nullptr;
+      compare_interpreter_ = false;
+      settings.ties = tie_policy::cpython_heap;  // what CPython prints on a virtual clock
+      program_.reset(std::string(own_program_slug) + ".py", own_program_template());
+      ++selection_serial_;
+    }
+    message_.clear();
+    return true;
+  }
   const tutorials::tutorial* t = tutorials::find(slug);
   if (t == nullptr) {
     message_ = "There is no tutorial called \"" + std::string(slug) + "\".";
     return false;
   }
-  if (t != selected_) {
+  if (t != selected_ || own_program_) {
     end_run();
     settings.ties = t->info->ties;  // each tutorial opens with the tie order its seed shows
+    program_.reset(std::string(t->slug()) + ".py", t->python_source);
+    ++selection_serial_;
   }
+  own_program_ = false;
   selected_ = t;
   if (compared_ == t) compared_ = nullptr;  // nothing to compare a tutorial with itself
   message_.clear();
@@ -75,6 +109,8 @@ bool app_state::select(std::string_view slug) {
 }
 
 void app_state::end_run() {
+  if (syntax_problem_) ++syntax_serial_;
+  syntax_problem_.reset();
   compare_session_.reset();
   session_.reset();
   halted_ = false;
@@ -84,6 +120,19 @@ void app_state::end_run() {
 }
 
 bool app_state::set_compare(std::string_view slug) {
+  if (slug == compare_interpreter_slug) {
+    if (selected_ == nullptr) {
+      message_ = "Your program already runs on the interpreter: there is no C++ twin to compare it with.";
+      return false;
+    }
+    if (!compare_interpreter_) {
+      end_run();
+      compared_ = nullptr;
+      compare_interpreter_ = true;
+    }
+    message_.clear();
+    return true;
+  }
   const tutorials::tutorial* t = nullptr;
   if (!slug.empty() && slug != "none") {
     t = tutorials::find(slug);
@@ -96,9 +145,10 @@ bool app_state::set_compare(std::string_view slug) {
       return false;
     }
   }
-  if (t != compared_) {
+  if (t != compared_ || compare_interpreter_) {
     end_run();
     compared_ = t;
+    compare_interpreter_ = false;
   }
   message_.clear();
   return true;
@@ -124,8 +174,19 @@ std::string app_state::settings_problem() const {
   return check(settings, options);
 }
 
+std::unique_ptr<tutorials::session> app_state::interpreted_session(std::string file_name, std::string text,
+                                                                     const tutorials::run_options& options,
+                                                                     std::optional<python::syntax_error>& problem) const {
+  python::program_options po;
+  po.limits = limits;
+  po.seed = options.seed;
+  auto program = edited_program::compile(file_name, std::move(text), po, problem);
+  if (!program) return nullptr;
+  return std::make_unique<tutorials::session>(std::move(program), options);
+}
+
 bool app_state::run() {
-  if (selected_ == nullptr) {
+  if (selected_ == nullptr && !own_program_) {
     message_ = "No tutorial selected.";
     return false;
   }
@@ -137,8 +198,25 @@ bool app_state::run() {
   compare_session_.reset();  // the old runs' coroutines die before the new loops start
   session_.reset();
   try {
-    session_ = std::make_unique<tutorials::session>(*selected_, options);
+    std::optional<python::syntax_error> problem;
+    if (interprets()) {
+      // An edited program: the interpreter runs it (a SyntaxError runs nothing, as python3).
+      session_ = interpreted_session(program_.file_name(), program_.text(), options, problem);
+      if (!session_) {
+        end_run();
+        syntax_problem_ = std::move(problem);
+        ++syntax_serial_;
+        message_ = describe(*syntax_problem_);
+        return false;
+      }
+    } else {
+      session_ = std::make_unique<tutorials::session>(*selected_, options);
+    }
     if (compared_ != nullptr) compare_session_ = std::make_unique<tutorials::session>(*compared_, options);
+    // The tutorial's own .py on the interpreter beside its twin (it always compiles).
+    if (compare_interpreter_ && selected_ != nullptr)
+      compare_session_ = interpreted_session(std::string(selected_->slug()) + ".py",
+                                             std::string(selected_->python_source), options, problem);
   } catch (const std::exception& e) {
     compare_session_.reset();
     session_.reset();
@@ -150,6 +228,8 @@ bool app_state::run() {
   halted_ = false;
   stopped_ = false;
   message_.clear();
+  if (syntax_problem_) ++syntax_serial_;
+  syntax_problem_.reset();
   return true;
 }
 

@@ -4,17 +4,22 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "edited_program.hpp"
 #include "playback.hpp"
 #include "loop/tie_policy.hpp"
+#include "python/limits.hpp"
 #include "tutorials/session.hpp"
 #include "tutorials/tutorial.hpp"
 
 namespace asyncrace::ui {
 
 inline constexpr std::string_view default_tutorial = "nine_tasks_race";
+// compare=interpreter: the selected tutorial's .py on the interpreter beside its C++ twin.
+inline constexpr std::string_view compare_interpreter_slug = "interpreter";
 
 struct run_settings {
   // CPython's heapq order is what a virtual clock (all deadlines equal) really gives: the seed's order.
@@ -40,15 +45,39 @@ int hardware_threads();
 // Parses a jitter seed typed by the learner; on failure returns false and says why in `error`.
 bool parse_seed(std::string_view text, std::uint64_t& seed, std::string& error);
 
+// How a run is named in headers, exports and the console: the tutorial's slug for a C++ twin,
+// "<name> (interpreter)" for an interpreted program.
+std::string run_name(const tutorials::session& run);
+
 class app_state {
  public:
   app_state();
 
+  // The selected tutorial (null for "Your program").
   const tutorials::tutorial* selected() const { return selected_; }
-  // Selects a tutorial by slug (ending the current run); false, with a message, when unknown.
+  // Selects a tutorial by slug, or "Your program" by own_program_slug (ending the current run;
+  // the editor starts again from its text); false, with a message, when unknown.
   bool select(std::string_view slug);
+  // "Your program" is selected: there is no tutorial, only the edited text.
+  bool own_program() const { return own_program_; }
+  // The selection's slug: a tutorial's, or own_program_slug.
+  std::string_view selection_slug() const;
+  // Counts selections, so the page's editor loads the new text.
+  std::uint64_t selection_serial() const { return selection_serial_; }
+
+  // The Python the learner edits (the page's editor sends each change).
+  const edited_program& program() const { return program_; }
+  void set_source(std::string text) { program_.set_text(std::move(text)); }
+  // The next run interprets the edited text (it differs from the tutorial's, or it is the
+  // learner's own program); otherwise the tutorial's C++ twin runs.
+  bool interprets() const { return own_program_ || program_.edited(); }
+  // The last Run's SyntaxError (nothing ran), until the next run; and a count of its changes.
+  const std::optional<python::syntax_error>& syntax_problem() const { return syntax_problem_; }
+  std::uint64_t syntax_serial() const { return syntax_serial_; }
 
   run_settings settings;
+  // Caps for interpreted programs (the page lowers the step cap so a runaway loop ends quickly).
+  python::run_limits limits;
 
   // What is wrong with `settings` as typed (checked live, before Run); empty when they are valid.
   std::string settings_problem() const;
@@ -69,8 +98,11 @@ class app_state {
 
   // Compare mode: another tutorial run beside the selected one, same settings, same clock.
   const tutorials::tutorial* compared() const { return compared_; }
-  // Sets the tutorial to compare with (empty: none), ending the current run; false, with a
-  // message, when unknown or the selected one itself.
+  // Compare mode against the interpreter: the selected tutorial's own .py on the interpreter
+  // beside its C++ twin (compare_interpreter_slug).
+  bool compares_interpreter() const { return compare_interpreter_; }
+  // Sets the tutorial to compare with (empty: none; compare_interpreter_slug: the interpreter),
+  // ending the current run; false, with a message, when unknown or the selected one itself.
   bool set_compare(std::string_view slug);
 
   const tutorials::session* session() const { return session_.get(); }
@@ -93,6 +125,17 @@ class app_state {
  private:
   const tutorials::tutorial* selected_ = nullptr;
   const tutorials::tutorial* compared_ = nullptr;
+  bool compare_interpreter_ = false;
+  bool own_program_ = false;
+  edited_program program_;
+  std::optional<python::syntax_error> syntax_problem_;
+  std::uint64_t selection_serial_ = 0;
+  std::uint64_t syntax_serial_ = 0;
+  // Compiles and starts an interpreted run; null, with the SyntaxError in `problem`, when it
+  // does not compile.
+  std::unique_ptr<tutorials::session> interpreted_session(std::string file_name, std::string text,
+                                                          const tutorials::run_options& options,
+                                                          std::optional<python::syntax_error>& problem) const;
   std::unique_ptr<tutorials::session> session_;
   std::unique_ptr<tutorials::session> compare_session_;
   playback_clock clock_;  // one clock for both runs

@@ -23,13 +23,22 @@ void draw_compare_combo(app_state& app) {
   ImGui::PopStyleColor();
   ImGui::SameLine();
   const std::vector<std::string_view> suggested = compare_suggestions(selected->slug());
-  const std::string preview = app.compared() != nullptr ? std::string(app.compared()->slug()) : "none";
+  const std::string preview = app.compares_interpreter() ? "its .py on the interpreter"
+                              : app.compared() != nullptr ? std::string(app.compared()->slug())
+                                                          : "none";
   ImGui::SetNextItemWidth(std::min(220.0f, std::max(120.0f, ImGui::GetContentRegionAvail().x * 0.3f)));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {6.0f, 1.0f});
   const bool open = ImGui::BeginCombo("##compare", preview.c_str(), ImGuiComboFlags_HeightLarge);
   ImGui::PopStyleVar();
   if (open) {
-    if (ImGui::Selectable("none", app.compared() == nullptr)) app.set_compare("");
+    if (ImGui::Selectable("none", app.compared() == nullptr && !app.compares_interpreter())) app.set_compare("");
+    // Two identical races, C++ twin above and interpreter below: the interpreter's proof.
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
+    if (ImGui::Selectable("its .py on the interpreter", app.compares_interpreter()))
+      app.set_compare(compare_interpreter_slug);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("The tutorial's own Python, run by the interpreter, below its C++ twin: two identical races.");
     auto item = [&](std::string_view slug, bool suggestion) {
       const std::string label = std::string(slug) + (suggestion ? "   (suggested)" : "") + "##" + std::string(slug);
       const bool on = app.compared() != nullptr && app.compared()->slug() == slug;

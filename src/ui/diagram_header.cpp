@@ -87,7 +87,7 @@ void title_legend() {
 void run_title(const tutorials::session& run, const run_digest& digest, bool running, bool compared, float width) {
   const float x0 = ImGui::GetCursorPosX();
   ImGui::PushStyleColor(ImGuiCol_Text, compared ? palette::finish : palette::accent);
-  ImGui::TextUnformatted(std::string(run.source().slug()).c_str());
+  ImGui::TextUnformatted(run_name(run).c_str());
   ImGui::PopStyleColor();
   ImGui::SameLine(0.0f, 14.0f);
   std::string total;

@@ -31,6 +31,14 @@ void draw_explanation(const app_state& app, const rect& area) {
       ImGui::TextUnformatted(t->info->explanation.data(),
                              t->info->explanation.data() + t->info->explanation.size());
       ImGui::PopTextWrapPos();
+    } else if (app.own_program()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
+      ImGui::TextWrapped("Your program");
+      ImGui::PopStyleColor();
+      ImGui::TextWrapped(
+          "Write any asyncio program in the supported subset of Python 3.11 and run it with Ctrl+Enter. The "
+          "interpreter runs it on the same scheduler and virtual clock as the tutorials: the console prints "
+          "what CPython prints, and the race diagram draws every task. Copy link shares the program.");
     }
     ImGui::Spacing();
     ImGui::Separator();

@@ -44,7 +44,9 @@ std::string export_problem(const app_state& app) {
 std::optional<export_file> export_run(const app_state& app, export_kind kind, bool light) {
   if (!export_problem(app).empty()) return std::nullopt;
   const tutorials::session& run = *app.session();
-  const std::string slug(run.source().slug());
+  // Files are named after the tutorial, or the interpreted program's file ("your_program.py").
+  std::string slug = run.interpreted() ? run.program_name() : std::string(run.source().slug());
+  if (run.interpreted() && slug.size() > 3 && slug.compare(slug.size() - 3, 3, ".py") == 0) slug.resize(slug.size() - 3);
   switch (kind) {
     case export_kind::trace:
       return export_file{slug + ".trace.json", "application/json",

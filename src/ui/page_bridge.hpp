@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "announcer.hpp"
+#include "layout.hpp"
 
 namespace asyncrace::ui::page {
 
@@ -22,5 +23,16 @@ void show_shortcuts();
 
 // Keeps the learner's theme choice for the next visit (the page's localStorage).
 void remember_theme(bool light);
+
+// The page's code editor (web/editor: CodeMirror 6 placed over the Python pane). Natively there
+// is none: the pane shows the text, read-only.
+bool has_editor();
+// Where the editor goes, in the page's CSS pixels (ImGui's coordinates); an empty rect hides it.
+void place_editor(const rect& area);
+// A new selection: the editor shows the learner's saved edit of `slug` (or a share link's
+// program), else `original`, and sends back what it shows (asyncrace_set_source).
+void load_editor(std::string_view slug, std::string_view original);
+// Marks a SyntaxError at its place in the editor, with CPython's message; line 0 clears the mark.
+void mark_editor(unsigned line, unsigned column, unsigned end_line, unsigned end_column, std::string_view message);
 
 }  // namespace asyncrace::ui::page

@@ -34,4 +34,9 @@ void show_shortcuts() {}
 
 void remember_theme(bool) {}
 
+bool has_editor() { return false; }
+void place_editor(const rect&) {}
+void load_editor(std::string_view, std::string_view) {}
+void mark_editor(unsigned, unsigned, unsigned, unsigned, std::string_view) {}
+
 }  // namespace asyncrace::ui::page

@@ -21,6 +21,17 @@ EM_JS(void, page_remember_theme, (int light), {
 EM_JS(void, page_show_shortcuts, (), {
   if (window.asyncraceKeys) window.asyncraceKeys.showHelp();
 });
+// The editor's calls go through window.asyncraceEditor (web/editor/editor.js), which may load
+// after the app's first frame: page.js keeps the latest of each until it is there.
+EM_JS(void, page_place_editor, (double x, double y, double w, double h), {
+  if (window.asyncracePage) window.asyncracePage.editor('place', [x, y, w, h]);
+});
+EM_JS(void, page_load_editor, (const char* slug, int slug_size, const char* text, int text_size), {
+  if (window.asyncracePage) window.asyncracePage.editor('load', [UTF8ToString(slug, slug_size), UTF8ToString(text, text_size)]);
+});
+EM_JS(void, page_mark_editor, (int line, int column, int end_line, int end_column, const char* text, int size), {
+  if (window.asyncracePage) window.asyncracePage.editor('mark', [line, column, end_line, end_column, UTF8ToString(text, size)]);
+});
 // clang-format on
 
 // What page.js's mirror() expects as its first argument.
@@ -56,5 +67,23 @@ mirror_sink& mirror() {
 void show_shortcuts() { page_show_shortcuts(); }
 
 void remember_theme(bool light) { page_remember_theme(light ? 1 : 0); }
+
+bool has_editor() { return true; }
+
+void place_editor(const rect& area) {
+  static rect placed{-1.0f, -1.0f, -1.0f, -1.0f};  // tell the page only what changed
+  if (area.x == placed.x && area.y == placed.y && area.w == placed.w && area.h == placed.h) return;
+  placed = area;
+  page_place_editor(area.x, area.y, area.w, area.h);
+}
+
+void load_editor(std::string_view slug, std::string_view original) {
+  page_load_editor(slug.data(), static_cast<int>(slug.size()), original.data(), static_cast<int>(original.size()));
+}
+
+void mark_editor(unsigned line, unsigned column, unsigned end_line, unsigned end_column, std::string_view message) {
+  page_mark_editor(static_cast<int>(line), static_cast<int>(column), static_cast<int>(end_line),
+                   static_cast<int>(end_column), message.data(), static_cast<int>(message.size()));
+}
 
 }  // namespace asyncrace::ui::page

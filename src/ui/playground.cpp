@@ -22,6 +22,9 @@ namespace asyncrace::ui {
 constexpr double max_frame_seconds = 0.25;
 
 playground::playground() {
+  // With the page's editor a visitor's program runs between frames on the browser's main thread:
+  // a runaway loop must end, at this cap, well within a second.
+  if (page::has_editor()) app_.limits.max_steps = page_max_steps;
   apply_theme();
   // A still picture needs no frames (the platform then draws none); a blinking text cursor
   // would need them for as long as a field has focus.
@@ -42,8 +45,10 @@ double playground::frame() {
   // Between the panels: the theme's page colour (the GL clear colour is the dark one).
   ImGui::GetBackgroundDrawList()->AddRectFilled({0.0f, 0.0f}, io.DisplaySize, palette::page);
   narrow_ = is_narrow(io.DisplaySize.x);
+  editor_area_ = {};
   if (narrow_) narrow_frame(io.DisplaySize.x, io.DisplaySize.y);
   else wide_frame(io.DisplaySize.x, io.DisplaySize.y);
+  sync_editor();
   announcer_.update(app_, page::mirror());
   build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - now).count();
   ++frames_;
@@ -52,12 +57,51 @@ double playground::frame() {
   return app_.waiting_on_workers() ? real_work_frame_interval : 0.0;
 }
 
+// The pane headers say which engine runs: an untouched tutorial runs as its C++ twin, an edited
+// one (or the learner's own program) on the interpreter.
 void playground::sources(const rect& python, const rect& cpp) {
+  const bool interpreted = app_.interprets();
+  const std::string py_title = "Python  \xc2\xb7  " + app_.program().file_name() +
+                               (app_.own_program() ? "  \xc2\xb7  runs on the interpreter"
+                                : interpreted      ? "  \xc2\xb7  edited: runs on the interpreter"
+                                                   : "  \xc2\xb7  runs as its C++ twin") +
+                               "###python";
+  if (page::has_editor()) editor_area_ = source_view::draw_frame(py_title.c_str(), python);
+  else python_.draw(py_title.c_str(), app_.program().text(), python);
+
   const tutorials::tutorial* t = app_.selected();
-  if (t == nullptr) return;
-  const std::string py_title = "Python  \xc2\xb7  " + std::string(t->slug()) + ".py###python";
-  python_.draw(py_title.c_str(), t->python_source, python);
-  cpp_.draw("C++20  \xc2\xb7  the coroutines that really run###cpp", t->cpp_source, cpp);
+  if (!interpreted && t != nullptr) {
+    cpp_.draw("C++20  \xc2\xb7  the coroutines that really run###cpp", t->cpp_source, cpp);
+    return;
+  }
+  constexpr std::string_view about =
+      "The Python interpreter runs this program (src/python: the source compiled to bytecode, each Python "
+      "coroutine one scheduler coroutine), on the same event loop, virtual clock and trace as a C++ twin.";
+  if (t == nullptr) {
+    cpp_.draw("C++20  \xc2\xb7  the interpreter runs your program###cpp", {}, cpp,
+              std::string(about) + "\n\nThere is no C++ twin of your own program: every tutorial has one.");
+    return;
+  }
+  cpp_.draw("C++20  \xc2\xb7  the interpreter runs your edit###cpp", t->cpp_source, cpp,
+            std::string(about) +
+                "\n\nBelow, for reference, the C++ twin of the tutorial as written; Reset in the editor runs it again.");
+}
+
+// Keeps the page's editor in step with the app: the selection's text, the SyntaxError mark, and
+// where the Python pane is this frame (nowhere when it is not drawn).
+void playground::sync_editor() {
+  if (app_.selection_serial() != editor_selection_) {
+    editor_selection_ = app_.selection_serial();
+    page::load_editor(app_.selection_slug(), app_.program().original());
+  }
+  if (app_.syntax_serial() != editor_marks_) {
+    editor_marks_ = app_.syntax_serial();
+    if (const auto& e = app_.syntax_problem())
+      page::mark_editor(e->line, e->column, e->end_line, e->end_column, describe(*e));
+    else
+      page::mark_editor(0, 0, 0, 0, {});
+  }
+  page::place_editor(editor_area_);
 }
 
 void playground::draw_diagram(const rect& area) {

@@ -21,6 +21,11 @@ namespace asyncrace::ui {
 // the work. Without a GPU, Chromium draws a 1280x800 frame on the CPU in ~0.1 s.
 inline constexpr double real_work_frame_interval = 0.1;
 
+// The interpreter's step cap in the page (python::run_limits::max_steps; the CLI's is 200 M):
+// Chromium's wasm interprets roughly 30-60 M instructions a second, so `while True: pass` ends
+// with LimitReached in a fraction of a second, while loops of a few million iterations still run.
+inline constexpr std::uint64_t page_max_steps = 20'000'000;
+
 class playground {
  public:
   playground();
@@ -72,6 +77,10 @@ class playground {
   void narrow_frame(float width, float height);
   void tab_bar(const rect& area);
   void sources(const rect& python, const rect& cpp);
+  void sync_editor();
+  rect editor_area_;                  // where the Python pane's editor goes this frame
+  std::uint64_t editor_selection_ = 0;  // the selection the editor was last given
+  std::uint64_t editor_marks_ = 0;      // the SyntaxError state it was last given
   std::uint64_t frames_ = 0;
   std::chrono::steady_clock::time_point last_frame_{};
   bool animating_ = false;  // what the last frame returned

@@ -60,8 +60,31 @@ void source_view::draw_line(const line& l, int number, float gutter) const {
   ImGui::Dummy({gutter + widest_, ImGui::GetTextLineHeight()});
 }
 
-void source_view::draw(const char* title, std::string_view source, const rect& area) {
+rect source_view::draw_frame(const char* title, const rect& area) {
+  rect content;
+  if (begin_panel(title, area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    const ImVec2 pos = ImGui::GetWindowPos();
+    const ImVec2 min = ImGui::GetWindowContentRegionMin();
+    const ImVec2 max = ImGui::GetWindowContentRegionMax();
+    // The whole inside of the panel below its title bar: the editor brings its own padding.
+    const float top = pos.y + min.y - ImGui::GetStyle().WindowPadding.y;
+    content = {pos.x + 1.0f, top, area.w - 2.0f, area.y + area.h - 1.0f - top};
+  }
+  end_panel();
+  if (content.w < 1.0f || content.h < 1.0f) return {};
+  return content;
+}
+
+void source_view::draw(const char* title, std::string_view source, const rect& area, std::string_view note) {
   if (begin_panel(title, area, ImGuiWindowFlags_HorizontalScrollbar)) {
+    if (!note.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
+      ImGui::TextUnformatted(note.data(), note.data() + note.size());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+      ImGui::Separator();
+    }
     ImGui::PushFont(fonts().code);
     // Widths depend on the font: measure with the code font pushed.
     if (source.data() != loaded_.data() || source.size() != loaded_.size() || lines_.empty()) load(source);

@@ -17,7 +17,10 @@ class source_view {
   explicit source_view(language lang) : lang_(lang) {}
 
   // `title` names the panel ("###id" suffix allowed); `source` must outlive the view's use of it.
-  void draw(const char* title, std::string_view source, const rect& area);
+  // A `note` (wrapped, in the accent colour) stands above the code.
+  void draw(const char* title, std::string_view source, const rect& area, std::string_view note = {});
+  // Only the panel and its title, for the page's editor to cover: returns the content area.
+  static rect draw_frame(const char* title, const rect& area);
 
  private:
   struct line {

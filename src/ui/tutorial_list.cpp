@@ -61,11 +61,22 @@ void tutorial_item(app_state& app, const tutorials::tutorial& t) {
   ImGui::Unindent(item_indent);
 }
 
+// "Your program": a blank page (a small template) that the interpreter runs.
+void own_program_item(app_state& app) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::accent);
+  const std::string id = "Your program##" + std::string(own_program_slug);
+  if (ImGui::Selectable(id.c_str(), app.own_program())) app.select(own_program_slug);
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Write any asyncio program: the interpreter runs it.");
+}
+
 }  // namespace
 
 void draw_tutorial_list(app_state& app, const rect& area) {
-  if (begin_panel("Tutorials", area))
+  if (begin_panel("Tutorials", area)) {
+    own_program_item(app);
     walk_catalog(group_heading, [&](const tutorials::tutorial& t) { tutorial_item(app, t); });
+  }
   end_panel();
 }
 
@@ -73,7 +84,8 @@ float tutorial_list_height(float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float wrap = width - 2.0f * style.WindowPadding.x - item_indent - 8.0f;
-  float h = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y;  // title bar + padding
+  // Title bar + padding + "Your program".
+  float h = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y + line;
   walk_catalog(
       [&](const tutorials::tutorial_info&, bool new_seed) { h += new_seed ? 2.0f * line + 4.0f : line; },
       [&](const tutorials::tutorial& t) {

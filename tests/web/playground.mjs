@@ -26,9 +26,10 @@ export async function artifactPath(name) {
 
 // Chromium with a fresh profile; close() removes it. The page follows prefers-color-scheme: tests
 // (and the README's pictures) see the dark theme unless they ask for light. A phone: a 390x844
-// viewport with touch (`hasTouch`, `isMobile`).
+// viewport with touch (`hasTouch`, `isMobile`). `serviceWorkers: 'block'` keeps the offline worker out.
 export async function launchBrowser({ deviceScaleFactor = 1, colorScheme = 'dark', reducedMotion = 'no-preference',
-                                      size = viewport, hasTouch = false, isMobile = false } = {}) {
+                                      size = viewport, hasTouch = false, isMobile = false,
+                                      serviceWorkers = 'allow' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'asyncrace-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.ASYNCRACE_CHROMIUM ?? '/usr/bin/chromium',
@@ -39,6 +40,7 @@ export async function launchBrowser({ deviceScaleFactor = 1, colorScheme = 'dark
     reducedMotion,
     hasTouch,
     isMobile,
+    serviceWorkers,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

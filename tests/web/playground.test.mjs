@@ -270,7 +270,9 @@ describe('a page that cannot start says why', () => {
   before(async () => {
     await checkSite();
     server = await serveStatic(siteDir);
-    browser = await launchBrowser();
+    // No service worker: once the first visit has cached the site, it would answer the second
+    // visit's request for the missing file from its cache (page.route sees only the page's own).
+    browser = await launchBrowser({ serviceWorkers: 'block' });
   });
   after(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
-#include "rich.hpp"
+#include "pyrt/py_rich.hpp"
 
 #include <cctype>
 
-namespace asyncrace::tutorials::rich {
+namespace asyncrace {
 
 namespace {
 // A tag starting at text[i] ('['): `[`, a letter, `#`, `/` or `@`, anything but brackets, `]`.
@@ -19,7 +19,7 @@ std::size_t tag_length(std::string_view text, std::size_t i) {
 }
 }  // namespace
 
-std::string render(std::string_view text) {
+std::string py_rich_render(std::string_view text) {
   // rich's markup, left to right: `\[` is a literal bracket, a tag disappears.
   std::string plain;
   for (std::size_t i = 0; i < text.size();) {
@@ -48,4 +48,4 @@ std::string render(std::string_view text) {
   return out;
 }
 
-}  // namespace asyncrace::tutorials::rich
+}  // namespace asyncrace
