@@ -177,6 +177,7 @@ void fill_asyncio_module(interpreter& in, module_object& m) {
   fill_asyncio_taskgroup(in, m);
   fill_asyncio_wait(in, m);
   fill_asyncio_subprocess(in, m);
+  fill_asyncio_executors(in, m);
 }
 
 void install_asyncio(interpreter& in) {

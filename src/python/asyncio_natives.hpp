@@ -35,6 +35,7 @@ void fill_asyncio_taskgroup(interpreter& in, module_object& m);  // TaskGroup
 void fill_asyncio_wait(interpreter& in, module_object& m);       // wait, as_completed
 void fill_asyncio_loop(interpreter& in, module_object& m);       // get_running_loop, ...
 void fill_asyncio_subprocess(interpreter& in, module_object& m); // create_subprocess_exec
+void fill_asyncio_executors(interpreter& in, module_object& m);  // run_in_executor, to_thread, wrap_future (module_concurrent.cpp)
 
 // Adds a method to the loop type (run_in_executor lives with the executors).
 void add_loop_method(interpreter& in, module_object& m, std::string_view name, native_fn fn);

@@ -24,6 +24,10 @@ void install_stdlib(interpreter& in) {
   register_dataclasses_module(in);
   register_rich_module(in);
   register_aiohttp_module(in);
+  register_time_module(in);
+  register_threading_module(in);
+  register_concurrent_module(in);
+  register_cpu_tasks_module(in);
 }
 
 }  // namespace asyncrace::python

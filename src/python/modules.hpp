@@ -24,6 +24,10 @@ void register_contextvars_module(interpreter&);
 void register_dataclasses_module(interpreter&);
 void register_rich_module(interpreter&);
 void register_aiohttp_module(interpreter&);
+void register_time_module(interpreter&);        // module_time.cpp
+void register_threading_module(interpreter&);   // module_threading.cpp
+void register_concurrent_module(interpreter&);  // module_concurrent.cpp: concurrent.futures
+void register_cpu_tasks_module(interpreter&);   // module_cpu_tasks.cpp
 
 // module.<name> = a native function.
 void add_function(interpreter&, module_object& m, std::string_view name, native_fn fn, value data = {});

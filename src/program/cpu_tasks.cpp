@@ -1,4 +1,4 @@
-#include "tutorials/cpu_tasks.hpp"
+#include "program/cpu_tasks.hpp"
 
 #include <algorithm>
 
