@@ -95,13 +95,15 @@ value asyncio_gather(interpreter& in, const call_args& a, object*) {
     const auto [at, added] = index.try_emplace(core, children.size());
     const std::size_t k = at->second;
     if (added) {
-      core->add_ref();
-      children.push_back(core);
+      children.push_back(core);  // referenced below, once every argument is a future
       if (fo->is_task() && (first == no_task || fo->task.id() < first)) first = fo->task.id();
     }
     place.push_back(k);
     keep.push_back(std::move(f));
   }
+  // Only now: an argument that is not awaitable raises above (the Tasks made before it run on,
+  // as in CPython) and must leave no reference behind.
+  for (future_core* core : children) core->add_ref();
   const std::uint32_t count = static_cast<std::uint32_t>(children.size());
   auto* g = new gather_state<value>(*loop, std::move(children), first,
                                     return_exceptions ? &collect_gather<true> : &collect_gather<false>, return_exceptions);

@@ -61,7 +61,7 @@ TEST_CASE("lexer: INDENT and DEDENT from a stack, tabs to multiples of 8") {
   CHECK(l.tokens[5].col == 1);  // byte column, as ast's col_offset
 }
 
-TEST_CASE("lexer: NEWLINE only outside brackets; backslash continuation; comments") {
+TEST_CASE("lexer: NEWLINE only outside brackets, backslash continuation, comments") {
   CHECK(kinds("x = (1,\n  2)\ny") == "NAME:x = ( NUMBER:1 , NUMBER:2 ) NEWLINE NAME:y NEWLINE ENDMARKER");
   CHECK(kinds("x = 1 + \\\n  2") == "NAME:x = NUMBER:1 + NUMBER:2 NEWLINE ENDMARKER");
   CHECK(kinds("x  # c\n# only\n\ny\r\nz\r") == "NAME:x NEWLINE NAME:y NEWLINE NAME:z NEWLINE ENDMARKER");

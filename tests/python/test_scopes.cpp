@@ -66,7 +66,7 @@ TEST_CASE("scopes: slots — parameters first, cells among locals, frees by clos
   CHECK(a.scopes.of(a.tree->module->body[0]) == &f);
 }
 
-TEST_CASE("scopes: generator, coroutine and async generator flags; the class cell") {
+TEST_CASE("scopes: generator, coroutine and async generator flags, the class cell") {
   auto a = analyse(
       "def gen():\n    yield 1\n"
       "async def co():\n    await x\n"

@@ -53,7 +53,7 @@ TEST_CASE("announcer: lines as they are played, then the finish order, once") {
   CHECK(sink.events.back() == "finished Finished at 1 s. Finish order: 10, 12, 30, 32, 22, 31, 21, 11, 20.");
 }
 
-TEST_CASE("announcer: a stopped run says so; a new run clears; problems are status") {
+TEST_CASE("announcer: a stopped run says so, a new run clears, problems are status") {
   app_state app;
   recorded_sink sink;
   announcer a;

@@ -94,7 +94,7 @@ std::vector<std::pair<double, std::string>> lines_of(const tutorials::session& r
 }
 }  // namespace
 
-TEST_CASE("an untouched tutorial runs its C++ twin; an edited one the interpreter") {
+TEST_CASE("an untouched tutorial runs its C++ twin, an edited one the interpreter") {
   app_state app;
   app.settings.speed = playback_speed::instant;
   CHECK_FALSE(app.interprets());
