@@ -40,8 +40,8 @@ results="$(mktemp)"
 for w in "${workloads[@]}"; do
   echo "== $w"
   cpython="$(python3 bench/python_workloads.py "$w" --repeat "$repeat")"
-  native="$(best build/pybench/asyncrace-pybench "bench/python/$w.py")"
-  wasm="$(best node build/pybench-wasm/asyncrace-pybench.js "bench/python/$w.py")"
+  native="$(best build/pybench/bench/asyncrace-pybench "bench/python/$w.py")"
+  wasm="$(best node build/pybench-wasm/bench/asyncrace-pybench.js "bench/python/$w.py")"
   printf '%s\t%s\t%s\t%s\n' "$w" "$cpython" "$native" "$wasm" >>"$results"
 done
 
