@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include "pyrt/py_format.hpp"
+
 namespace asyncrace::trace {
 
 std::size_t loop_steps::bytes() const {
@@ -122,6 +124,35 @@ loop_state loop_steps::at(std::size_t k) const {
   cursor c(*this);
   c.seek(k);
   return c.state();
+}
+
+namespace {
+void append_timers(std::string& out, const std::vector<timer_entry>& timers) {
+  out += '[';
+  for (std::size_t i = 0; i < timers.size(); ++i) {
+    const timer_entry& e = timers[i];
+    if (i) out += ", ";
+    out += "{\"deadline\": " + py_float_repr(e.deadline) + ", \"seq\": " + std::to_string(e.seq) +
+           ", \"task\": " + std::to_string(e.task) + ", \"kind\": \"" + std::string(to_string(e.kind)) + '"';
+    if (e.cancelled) out += ", \"cancelled\": true";
+    out += '}';
+  }
+  out += ']';
+}
+}  // namespace
+
+std::string to_json(const loop_state& s) {
+  std::string out = "{\"iteration\": " + std::to_string(s.iteration) + ", \"t\": " + py_float_repr(s.t) + ", \"ready\": [";
+  for (std::size_t i = 0; i < s.ready.size(); ++i) {
+    if (i) out += ", ";
+    out += "{\"kind\": \"" + std::string(to_string(s.ready[i].kind)) + "\", \"task\": " + std::to_string(s.ready[i].task) + '}';
+  }
+  out += "], \"timers\": ";
+  append_timers(out, s.timers);
+  out += ", \"popped\": ";
+  append_timers(out, s.popped);
+  out += '}';
+  return out;
 }
 
 }  // namespace asyncrace::trace

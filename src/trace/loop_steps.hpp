@@ -99,4 +99,10 @@ class loop_steps {
   std::vector<std::uint32_t> current_;    // the heap array (seqs) at the last record
 };
 
+// One JSON object (one line, no newline), keys as `asyncrace run --steps` prints them:
+// {"iteration": 3, "t": 1.0, "ready": [{"kind": "sleep", "task": 4}, ...],
+//  "timers": [{"deadline": 1.0, "seq": 0, "task": 4, "kind": "sleep"}, ...], "popped": [...]}
+// Task ids are the recording's (lane ids); "cancelled": true marks a cancelled timer.
+std::string to_json(const loop_state& s);
+
 }  // namespace asyncrace::trace
