@@ -124,6 +124,7 @@ void event_loop::snapshot() {
   s.t = now_;
   s.ready = st.ready;
   s.timers = st.mirror.array();
+  st.mirror.drop_cut_off();
   s.changed = st.mirror.changed();
   s.popped = st.popped;
   const bool more = observer_->iteration(s);

@@ -16,6 +16,17 @@ void heap_mirror::clear_changed() {
   changed_.clear();
 }
 
+void heap_mirror::drop_cut_off() {
+  std::size_t kept = 0;
+  for (std::uint32_t p : changed_) {
+    if (p < heap_.size())
+      changed_[kept++] = p;
+    else
+      is_changed_[p] = false;
+  }
+  changed_.resize(kept);
+}
+
 void heap_mirror::put(std::size_t pos, const timer_entry& e, std::uint32_t slot) {
   heap_[pos] = e;
   slot_at_[pos] = slot;

@@ -30,7 +30,10 @@ class heap_mirror {
   bool empty() const { return heap_.empty(); }
 
   std::span<const timer_entry> array() const { return heap_; }
+  // Positions written since clear_changed and still in the array (a later pop may have cut
+  // some off: drop_cut_off() forgets those, so call it before reading).
   std::span<const std::uint32_t> changed() const { return changed_; }
+  void drop_cut_off();
   void clear_changed();
 
  private:

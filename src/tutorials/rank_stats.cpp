@@ -38,7 +38,7 @@ rank_table rank_stats(const tutorial& t, const run_options& options, std::uint32
       if (row == out.tasks.end()) {
         row = out.tasks.insert(std::upper_bound(out.tasks.begin(), out.tasks.end(), lane.id,
                                                 [](task_id id, const auto& x) { return id < x.id; }),
-                               {lane.id, lane.name, lane.coro, lane.first_output, {}});
+                               rank_table::task_row{lane.id, lane.name, lane.coro, lane.first_output, {}});
       }
       const auto rank = static_cast<std::size_t>(lane.finish_rank);
       if (row->ranks.size() < rank) row->ranks.resize(rank, 0);
