@@ -55,7 +55,10 @@ constexpr std::string_view to_string(ready_kind k) {
 }
 
 struct ready_entry {
-  task_id task = no_task;  // the task it steps or wakes; else the task that scheduled it
+  // The task it steps or wakes; else the task whose step scheduled it, or no_task outside any
+  // step (a timer's callback; the done-callbacks a finishing Task's own future schedules, e.g.
+  // gather's child-done, since its step has ended by then).
+  task_id task = no_task;
   ready_kind kind = ready_kind::call_soon;
   bool operator==(const ready_entry&) const = default;
 };

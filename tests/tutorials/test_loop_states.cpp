@@ -171,7 +171,7 @@ TEST_CASE("loop states: stepping forward k and back k gives the identical state"
   }
 }
 
-TEST_CASE("loop states: off unless asked for; a recording over its cap says so and the run goes on") {
+TEST_CASE("loop states: off unless asked for, and scale_10k fits well under the cap") {
   {
     tutorials::session s(*tutorials::find("nine_tasks_race"), {});
     s.run_to_end();
