@@ -2,7 +2,7 @@
 // loop_observer::iteration as reversible deltas: per iteration the batch of ready entries, the
 // timers popped, and the heap positions that changed (old and new timer), so a cursor steps
 // forward and back in time proportional to what changed, and a 100,000-task run stays small
-// (scale_100k: about 20 MiB). Every timer is stored once (deadline, seq, task, kind), indexed by
+// (scale_10k: 3.7 MiB measured, scale_100k about 40 MiB estimated). Every timer is stored once (deadline, seq, task, kind), indexed by
 // its seq; positions refer to it by seq.
 //
 // Size cap: once the stored data passes max_bytes (64 MiB unless told otherwise) the iteration
