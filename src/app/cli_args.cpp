@@ -68,6 +68,8 @@ std::string parse_options(const std::vector<std::string>& args, tutorials::run_o
         return "--workers needs a whole number from 1 to " + std::to_string(pool::max_user_workers) + got(v);
       options.workers = static_cast<int>(n);
       have_workers = true;
+    } else if (a == "--steps") {
+      options.loop_states = true;
     } else if (a == "--format") {
       const std::string* v = value();
       if (v && *v == "text") format = output_format::text;
@@ -86,7 +88,7 @@ std::string parse_options(const std::vector<std::string>& args, tutorials::run_o
       else return "unknown option '" + a + "'; valid limits: --max-steps, --max-lines, --max-recursion, --max-memory-mb, --max-tasks";
       if (std::string bad = python::validate(*limits); !bad.empty()) return bad + got(v);
     } else if (a.size() > 1 && a[0] == '-') {
-      return "unknown option '" + a + "' for " + args[0] + "; valid: --tie-break, --seed, --jitter-us, --executor, --workers, --format" +
+      return "unknown option '" + a + "' for " + args[0] + "; valid: --tie-break, --seed, --jitter-us, --executor, --workers, --format, --steps" +
              (limits ? ", --max-steps, --max-lines, --max-recursion, --max-memory-mb, --max-tasks" : "");
     } else if (std::string bad = positional(a); !bad.empty()) {
       return bad;
@@ -127,10 +129,52 @@ command parse_run_file(const std::vector<std::string>& args) {
   return run;
 }
 
+command parse_stats(const std::vector<std::string>& args) {
+  stats_command stats;
+  stats.options.ties = tie_policy::jitter;
+  bool have_slug = false, have_runs = false;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const std::string* v = i + 1 < args.size() ? &args[i + 1] : nullptr;
+    const std::string got = v ? " (got '" + *v + "')" : std::string();
+    if (a == "--runs") {
+      std::uint64_t n = 0;
+      if (!v || !parse_u64(*v, n) || n < 1 || n > tutorials::max_stats_runs)
+        return usage_error{"--runs needs a whole number from 1 to " + std::to_string(tutorials::max_stats_runs) + got};
+      stats.runs = static_cast<std::uint32_t>(n);
+      have_runs = true;
+      ++i;
+    } else if (a == "--tie-break") {
+      auto p = v ? parse_tie_policy(*v) : std::nullopt;
+      if (!p) return usage_error{"--tie-break needs one of: fifo, cpython-heap, jitter" + got};
+      stats.options.ties = *p;
+      ++i;
+    } else if (a == "--seed") {
+      if (!v || !parse_u64(*v, stats.options.seed) || stats.options.seed > UINT64_MAX - tutorials::max_stats_runs)
+        return usage_error{"--seed needs the first seed, a whole number" + got};
+      ++i;
+    } else if (a == "--jitter-us") {
+      if (!v || !parse_double(*v, stats.options.jitter_us)) return usage_error{"--jitter-us needs a number of microseconds from 0 to 1000000" + got};
+      if (std::string bad = tutorials::validate(stats.options); !bad.empty()) return usage_error{"--jitter-us: " + bad};
+      ++i;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error{"unknown option '" + a + "' for stats; valid: --runs, --tie-break, --seed, --jitter-us"};
+    } else {
+      if (have_slug) return usage_error{"stats takes one tutorial, got a second: '" + a + "'"};
+      stats.slug = a;
+      have_slug = true;
+    }
+  }
+  if (!have_slug) return usage_error{"stats needs a tutorial; valid: " + slugs()};
+  if (!tutorials::find(stats.slug)) return usage_error{"unknown tutorial '" + stats.slug + "'; valid: " + slugs()};
+  if (!have_runs) return usage_error{"stats needs --runs N (1 to " + std::to_string(tutorials::max_stats_runs) + ")"};
+  return stats;
+}
+
 }  // namespace
 
 command parse(const std::vector<std::string>& args) {
-  if (args.empty()) return usage_error{"missing command; valid: list, run <tutorial>, run-file <program.py>, help"};
+  if (args.empty()) return usage_error{"missing command; valid: list, run <tutorial>, run-file <program.py>, stats <tutorial>, help"};
   const std::string& c = args[0];
   if (c == "list") {
     if (args.size() > 1) return usage_error{"list takes no arguments (got '" + args[1] + "')"};
@@ -139,16 +183,18 @@ command parse(const std::vector<std::string>& args) {
   if (c == "help" || c == "--help" || c == "-h") return help_command{};
   if (c == "run") return parse_run(args);
   if (c == "run-file") return parse_run_file(args);
-  return usage_error{"unknown command '" + c + "'; valid: list, run <tutorial>, run-file <program.py>, help"};
+  if (c == "stats") return parse_stats(args);
+  return usage_error{"unknown command '" + c + "'; valid: list, run <tutorial>, run-file <program.py>, stats <tutorial>, help"};
 }
 
 std::string usage() {
   return "usage: asyncrace list\n"
          "       asyncrace run <tutorial> [--tie-break fifo|cpython-heap|jitter] [--seed N]\n"
          "                                [--jitter-us X] [--executor virtual|real [--workers N]]\n"
-         "                                [--format text|jsonl|chrome-trace]\n"
+         "                                [--format text|jsonl|chrome-trace] [--steps]\n"
          "       asyncrace run-file <program.py | -> [the options of run] [--max-steps N] [--max-lines N]\n"
          "                                [--max-recursion N] [--max-memory-mb N] [--max-tasks N]\n"
+         "       asyncrace stats <tutorial> --runs N [--tie-break jitter] [--seed FIRST] [--jitter-us X]\n"
          "\n"
          "Runs asyncio tutorials on asyncrace's C++20 scheduler with a virtual clock and prints\n"
          "what CPython prints, with the virtual time of each line.\n"
@@ -163,6 +209,11 @@ std::string usage() {
          "  --format     text (time column + line, default), jsonl (the golden transcript format) or\n"
          "               chrome-trace (Trace Event JSON for Perfetto / chrome://tracing: a track per\n"
          "               task with its awaits, prints as instants, a track per pool worker, flows)\n"
+         "  --steps      instead of the transcript, one JSON object per loop iteration: iteration, t,\n"
+         "               ready (the queue, FIFO), timers (CPython's heap array: deadline, seq, task),\n"
+         "               popped (timers fired, in order); states above 64 MiB are not recorded (said)\n"
+         "stats runs a tutorial for seeds FIRST..FIRST+N-1 (N up to 1000; FIRST 1, ties jitter by\n"
+         "default) and prints each task's finish-rank counts and the most frequent finish orders.\n"
          "run-file runs any asyncio program with the Python interpreter on the same scheduler (exit 0:\n"
          "it ended normally; 1: it raised or hit a limit; 2: bad arguments or an unreadable file).\n"
          "Ties default to cpython-heap, or fifo when the file's first line is '# ties: fifo'.\n"

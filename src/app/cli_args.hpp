@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "python/limits.hpp"
+#include "tutorials/rank_stats.hpp"
 #include "tutorials/session.hpp"
 
 namespace asyncrace::cli {
@@ -16,6 +17,8 @@ enum class output_format { text, jsonl, chrome_trace };
 
 struct list_command {};
 struct help_command {};
+// With --steps (options.loop_states), run and run-file print one JSON object per loop iteration
+// (trace::to_json) instead of the transcript.
 struct run_command {
   std::string slug;
   tutorials::run_options options;
@@ -30,12 +33,19 @@ struct run_file_command {
   python::run_limits limits;
   bool ties_given = false;  // else the file's first line "# ties: fifo" or cpython-heap
 };
+// `asyncrace stats <tutorial> --runs N [--tie-break jitter] [--seed FIRST] [--jitter-us X]`:
+// finish-rank statistics over seeds FIRST..FIRST+N-1 (tutorials::rank_stats).
+struct stats_command {
+  std::string slug;
+  tutorials::run_options options;  // ties default to jitter; seed: the first one
+  std::uint32_t runs = 0;
+};
 // A one-line message naming the problem and the valid choices (exit status 2).
 struct usage_error {
   std::string message;
 };
 
-using command = std::variant<list_command, help_command, run_command, run_file_command, usage_error>;
+using command = std::variant<list_command, help_command, run_command, run_file_command, stats_command, usage_error>;
 
 command parse(const std::vector<std::string>& args);
 std::string usage();

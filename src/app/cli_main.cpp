@@ -10,6 +10,7 @@
 #include "cli_args.hpp"
 #include "python/program_run.hpp"
 #include "trace/chrome_trace.hpp"
+#include "trace/loop_steps.hpp"
 #include "trace/transcript.hpp"
 #include "tutorials/catalog.hpp"
 #include "tutorials/run_about.hpp"
@@ -43,11 +44,39 @@ void print_transcript(const trace::recording& r, const trace::trace_about& about
   std::cout.flush();
 }
 
+// --steps: one JSON object per recorded loop iteration, stepped through with a cursor; a last
+// object (and a line on stderr) when the states stop at the size cap.
+void print_steps(const trace::recording& r) {
+  const trace::loop_steps& steps = r.loop_states();
+  if (!steps.empty()) {
+    trace::loop_steps::cursor c(steps);
+    do {
+      std::cout << trace::to_json(c.state()) << '\n';
+    } while (c.forward());
+  }
+  if (steps.truncated()) {
+    std::cout << "{\"truncated\": true, \"message\": " << trace::json_quote(steps.message()) << "}\n";
+    std::fprintf(stderr, "asyncrace: %s\n", steps.message().c_str());
+  }
+  std::cout.flush();
+}
+
+void print_run(const tutorials::session& s, const trace::recording& r, cli::output_format f) {
+  if (s.options().loop_states) return print_steps(r);
+  print_transcript(r, tutorials::about_run(s), f);
+}
+
 int run(const cli::run_command& c) {
   tutorials::session s(*tutorials::find(c.slug), c.options);
   s.run_to_end();
-  print_transcript(s.trace(), tutorials::about_run(s), c.format);
+  print_run(s, s.trace(), c.format);
   return s.error().empty() ? 0 : 1;
+}
+
+int stats(const cli::stats_command& c) {
+  const tutorials::rank_table table = tutorials::rank_stats(*tutorials::find(c.slug), c.options, c.runs);
+  std::fputs(tutorials::to_text(table).c_str(), stdout);
+  return table.error.empty() ? 0 : 1;
 }
 
 // `asyncrace run-file`: compiles the whole program first (a SyntaxError runs nothing and is the
@@ -82,7 +111,7 @@ int run_file(const cli::run_file_command& c) {
   }
   tutorials::session s(std::move(program), options);
   s.run_to_end();
-  print_transcript(s.trace(), tutorials::about_run(s), c.format);
+  print_run(s, s.trace(), c.format);
   return s.error().empty() ? 0 : 1;
 }
 
@@ -105,6 +134,7 @@ int main(int argc, char** argv) {
                         },
                         [](const cli::run_command& c) { return run(c); },
                         [](const cli::run_file_command& c) { return run_file(c); },
+                        [](const cli::stats_command& c) { return stats(c); },
                         [](const cli::usage_error& e) {
                           std::fprintf(stderr, "asyncrace: %s\n", e.message.c_str());
                           return 2;

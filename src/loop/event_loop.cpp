@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "loop/executor.hpp"
+#include "loop/heap_mirror.hpp"
 #include "loop/future.hpp"
 #include "loop/task.hpp"
 #include "loop/task_driver.hpp"
@@ -30,6 +31,15 @@ struct event_loop::inbox {
   std::mutex mutex;
   std::condition_variable arrived;
   std::vector<callback> done;  // handed back, not yet taken by the loop
+};
+
+struct event_loop::steps {
+  explicit steps(tie_policy p) : mirror(p) {}
+  heap_mirror mirror;
+  std::vector<ready_entry> ready;   // one per entry of ready_, in the same order
+  std::vector<timer_entry> popped;  // this iteration's pops (not cancelled)
+  std::size_t pops = 0;             // this iteration's pops, cancelled ones included
+  std::uint64_t iteration = 0;
 };
 
 event_loop::event_loop(const loop_options& options)
@@ -72,9 +82,57 @@ event_loop::~event_loop() {
 
 event_loop* event_loop::current() { return current_loop; }
 
-timer_id event_loop::call_at(double when, callback cb) {
+timer_id event_loop::call_at(double when, callback cb, ready_kind kind) {
   if (options_.ties == tie_policy::jitter) when += jitter_rng_.random() * options_.jitter_us * 1e-6;
-  return timers_.push(when, cb);
+  if (!steps_) return timers_.push(when, cb);
+  const std::uint64_t seq = timers_.next_seq();
+  const timer_id id = timers_.push(when, cb);
+  task_driver* by = task_driver::running();
+  steps_->mirror.push({when, seq, by ? by->id : no_task, kind, false}, id.slot);
+  return id;
+}
+
+void event_loop::cancel_timer(timer_id id) {
+  if (timers_.cancel(id) && steps_) steps_->mirror.cancel(id.slot);
+}
+
+void event_loop::set_observer(loop_observer* o) {
+  observer_ = o;
+  steps_.reset();
+  // Snapshots need to have seen every timer: an observer attached later gets none.
+  if (o && o->wants_iterations() && timers_.empty()) {
+    steps_ = std::make_unique<steps>(options_.ties);
+    steps_->ready.assign(ready_.size(), ready_entry{});
+  }
+}
+
+void event_loop::tag_ready(const callback& cb, ready_kind kind) {
+  if (cb.fn == &task_driver::step_callback) {
+    const task_id id = static_cast<const task_driver*>(cb.arg)->id;
+    steps_->ready.push_back({id, kind == ready_kind::done_callback ? ready_kind::wakeup : ready_kind::step});
+    return;
+  }
+  task_driver* by = task_driver::running();
+  steps_->ready.push_back({by ? by->id : no_task, kind});
+}
+
+void event_loop::snapshot() {
+  steps& st = *steps_;
+  assert(st.ready.size() == ready_.size());
+  loop_snapshot s;
+  s.iteration = st.iteration++;
+  s.t = now_;
+  s.ready = st.ready;
+  s.timers = st.mirror.array();
+  st.mirror.drop_cut_off();
+  s.changed = st.mirror.changed();
+  s.popped = st.popped;
+  const bool more = observer_->iteration(s);
+  st.mirror.clear_changed();
+  for (; st.pops > 0; --st.pops) st.mirror.pop();
+  st.ready.clear();
+  st.popped.clear();
+  if (!more) steps_.reset();
 }
 
 double event_loop::next_event_time() const {
@@ -149,6 +207,7 @@ void event_loop::take_external() {
     }
     external_ -= inbox_->done.size();
     ready_.insert(ready_.end(), inbox_->done.begin(), inbox_->done.end());
+    if (steps_) steps_->ready.resize(ready_.size(), {no_task, ready_kind::external});
     inbox_->done.clear();
   }
   sync_clock();  // the time waited; from here on, with nothing outstanding, the clock jumps again
@@ -157,6 +216,7 @@ void event_loop::take_external() {
 bool event_loop::run_once() {
   running_scope scope(this);
   timers_.prune_cancelled();
+  if (steps_) steps_->mirror.prune();
   if (external_ > 0) take_external();
   if (ready_.empty() && !stopping_) {
     // Work still out that hands back between iterations: nothing to do until it does (or until
@@ -168,9 +228,20 @@ bool event_loop::run_once() {
   }
   const double end_time = now_ + clock_resolution;
   while (!timers_.empty() && timers_.top_when() < end_time) {
+    if (steps_) {
+      // The mirror pops the same timer after the snapshot, which shows the heap before the pops.
+      const timer_entry& e = steps_->mirror.at_slot(timers_.top_slot());
+      assert(e.seq == timers_.top_seq());
+      ++steps_->pops;
+      if (!e.cancelled) {
+        steps_->popped.push_back(e);
+        steps_->ready.push_back({e.task, e.kind});
+      }
+    }
     callback cb = timers_.pop();
     if (cb.fn) ready_.push_back(cb);
   }
+  if (steps_) snapshot();
   // Exactly the callbacks ready now; whatever they schedule waits for the next iteration.
   running_.swap(ready_);
   for (const callback& cb : running_) cb();

@@ -71,10 +71,17 @@ class event_loop {
   static event_loop* current();
 
   double time() const { return now_; }
-  void call_soon(callback cb) { ready_.push_back(cb); }
-  timer_id call_at(double when, callback cb);
-  timer_id call_later(double delay, callback cb) { return call_at(now_ + delay, cb); }
-  void cancel_timer(timer_id id) { timers_.cancel(id); }
+  // `kind` says what the entry is for the loop's snapshots (loop_observer::iteration); a
+  // callback that steps a task (task_driver::step_callback) is recognised by itself.
+  void call_soon(callback cb, ready_kind kind = ready_kind::call_soon) {
+    ready_.push_back(cb);
+    if (steps_) tag_ready(cb, kind);
+  }
+  timer_id call_at(double when, callback cb, ready_kind kind = ready_kind::timer);
+  timer_id call_later(double delay, callback cb, ready_kind kind = ready_kind::timer) {
+    return call_at(now_ + delay, cb, kind);
+  }
+  void cancel_timer(timer_id id);
   double timer_deadline(timer_id id) const { return timers_.when(id); }
 
   // One iteration; false when there was nothing to do at all (no ready callback, no timer, no
@@ -117,7 +124,11 @@ class event_loop {
   void refuse_to_block() const;
   const executor_factory* executors() const { return options_.executors; }
 
-  void set_observer(loop_observer* o) { observer_ = o; }
+  // Attach before anything is scheduled: an observer that wants_iterations() then gets one
+  // loop_snapshot per iteration (the loop keeps a heap_mirror and ready-queue tags for it; with
+  // no such observer it keeps nothing and pays one pointer test per call_soon, call_at and
+  // iteration).
+  void set_observer(loop_observer* o);
   // The Python this run mirrors (file name, lines), for reprs and warnings; may be null.
   void set_python(const python_source* p) { python_ = p; }
   const python_source* python() const { return python_; }
@@ -139,6 +150,9 @@ class event_loop {
  private:
   static void on_stop(void* loop);
   struct inbox;  // completions handed back by other threads
+  struct steps;  // the bookkeeping of per-iteration snapshots (only while an observer wants them)
+  void tag_ready(const callback& cb, ready_kind kind);
+  void snapshot();
   void sync_clock();
   void take_external();  // the inbox into the ready queue, waiting when there is nothing to do
   bool may_wait() const;  // for completions (false when they arrive between iterations)
@@ -159,6 +173,7 @@ class event_loop {
   bool stopping_ = false;
   std::size_t external_ = 0;  // announced, not yet back in the ready queue (loop thread only)
   std::unique_ptr<inbox> inbox_;
+  std::unique_ptr<steps> steps_;
   std::chrono::steady_clock::time_point wall_sync_{};  // the wall instant `now_` stands for
 };
 

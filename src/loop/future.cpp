@@ -8,7 +8,7 @@ namespace asyncrace {
 
 void future_core::add_done_callback(callback cb) {
   if (done()) {
-    loop_->call_soon(cb);
+    loop_->call_soon(cb, ready_kind::done_callback);
     return;
   }
   if (!first_callback_.fn)
@@ -66,8 +66,8 @@ void future_core::set_exception(std::exception_ptr e) {
 void future_core::finish(status s) {
   status_ = s;
   // Each callback becomes its own ready-queue entry, in registration order.
-  if (first_callback_.fn) loop_->call_soon(std::exchange(first_callback_, {}));
-  for (const callback& cb : more_callbacks_) loop_->call_soon(cb);
+  if (first_callback_.fn) loop_->call_soon(std::exchange(first_callback_, {}), ready_kind::done_callback);
+  for (const callback& cb : more_callbacks_) loop_->call_soon(cb, ready_kind::done_callback);
   more_callbacks_.clear();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace asyncrace {
@@ -29,6 +30,67 @@ struct wait_target {
 enum class task_outcome : std::uint8_t { result, exception, cancelled };
 enum class output_stream : std::uint8_t { out, warning, exception };
 
+// What a ready-queue entry (or the callback of a timer) is, as CPython's loop would show it.
+enum class ready_kind : std::uint8_t {
+  step,           // Task.__step scheduled directly: a task's first step, or after sleep(0)
+  wakeup,         // Task.__wakeup: a future's done-callback that resumes the task waiting on it
+  done_callback,  // another future's done-callback (a gather's child-done, ...)
+  sleep,          // asyncio.sleep's timer handle (futures._set_result_unless_cancelled)
+  timer,          // another call_later / call_at handle
+  call_soon,      // loop.call_soon of anything else
+  external,       // a completion handed back from another thread (call_soon_threadsafe)
+};
+
+constexpr std::string_view to_string(ready_kind k) {
+  switch (k) {
+    case ready_kind::step: return "step";
+    case ready_kind::wakeup: return "wakeup";
+    case ready_kind::done_callback: return "done-callback";
+    case ready_kind::sleep: return "sleep";
+    case ready_kind::timer: return "timer";
+    case ready_kind::call_soon: return "call-soon";
+    case ready_kind::external: return "external";
+  }
+  return "?";
+}
+
+struct ready_entry {
+  // The task it steps or wakes; else the task whose step scheduled it, or no_task outside any
+  // step (a timer's callback; the done-callbacks a finishing Task's own future schedules, e.g.
+  // gather's child-done, since its step has ended by then).
+  task_id task = no_task;
+  ready_kind kind = ready_kind::call_soon;
+  bool operator==(const ready_entry&) const = default;
+};
+
+// One entry of the timer heap, as an element of CPython's `_scheduled` heap array.
+struct timer_entry {
+  double deadline = 0.0;
+  std::uint64_t seq = 0;   // scheduling order of the timer (0, 1, 2, ... per loop)
+  task_id task = no_task;  // the task that scheduled it
+  ready_kind kind = ready_kind::timer;  // sleep or timer
+  bool cancelled = false;  // cancelled but still in the heap (CPython removes those lazily)
+  bool operator==(const timer_entry&) const = default;
+};
+
+// The loop's state at one iteration of _run_once, after due timers moved to the ready queue and
+// before the batch runs. Spans are valid during the call only.
+struct loop_snapshot {
+  std::uint64_t iteration = 0;  // 0, 1, 2, ...: iterations that ran a batch
+  double t = 0.0;               // the clock
+  // The batch this iteration runs, FIFO: what was ready before, then the popped timers.
+  std::span<const ready_entry> ready;
+  // The heap array at the start of the iteration (before this iteration's pops). Exactly
+  // heapq's array under cpython-heap; under fifo and jitter (a total order on deadline, seq)
+  // the same heapq algorithm, whose pops come in the same order as the scheduler's.
+  std::span<const timer_entry> timers;
+  // Indices of `timers` whose entry changed since the previous snapshot (every index in the
+  // first one), each once, in no particular order: what a delta store keeps.
+  std::span<const std::uint32_t> changed;
+  // The timers popped this iteration, in order (cancelled ones are dropped, not listed).
+  std::span<const timer_entry> popped;
+};
+
 class loop_observer {
  public:
   virtual ~loop_observer() = default;
@@ -45,6 +107,11 @@ class loop_observer {
   // `queued` by `for_task`, run from `start` to `end` (the pool lanes of the race diagram).
   virtual void executor_job(std::uint32_t /*pool*/, std::uint32_t /*worker*/, std::string_view /*what*/,
                             double /*queued*/, double /*start*/, double /*end*/, task_id /*for_task*/) {}
+  // Per-iteration snapshots cost the loop bookkeeping, so they are off unless the observer says
+  // so; the loop asks once, in set_observer. iteration() returns false to stop them for the rest
+  // of the run (a recording over its size cap): the loop then drops its bookkeeping.
+  virtual bool wants_iterations() const { return false; }
+  virtual bool iteration(const loop_snapshot& /*s*/) { return false; }
 };
 
 }  // namespace asyncrace

@@ -34,13 +34,14 @@ timer_heap::~timer_heap() {
     if (sl.in_use && !sl.cancelled) std::exchange(sl.cb, {}).discard();
 }
 
-void timer_heap::cancel(timer_id id) {
-  if (id.slot >= slots_.size()) return;
+bool timer_heap::cancel(timer_id id) {
+  if (id.slot >= slots_.size()) return false;
   slot& sl = slots_[id.slot];
-  if (!sl.in_use || sl.generation != id.generation || sl.cancelled) return;
+  if (!sl.in_use || sl.generation != id.generation || sl.cancelled) return false;
   sl.cancelled = true;
   ++cancelled_count_;
   std::exchange(sl.cb, {}).discard();  // it will never run: release what it owns now
+  return true;
 }
 
 void timer_heap::release(std::uint32_t s) {

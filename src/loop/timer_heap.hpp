@@ -34,7 +34,8 @@ class timer_heap {
   ~timer_heap();  // timers that never fired release what their callbacks own
 
   timer_id push(double when, callback cb);
-  void cancel(timer_id id);
+  // False when the timer had fired, was cancelled already, or its id is stale.
+  bool cancel(timer_id id);
   // The deadline of a scheduled timer (jitter included).
   double when(timer_id id) const { return slots_[id.slot].when; }
 
@@ -46,6 +47,9 @@ class timer_heap {
   std::size_t size() const { return heap_.size() + in_order_.size(); }
   double top_when() const { return top().when; }
   bool top_cancelled() const { return slots_[top().slot].cancelled; }
+  std::uint32_t top_slot() const { return top().slot; }
+  std::uint64_t top_seq() const { return top().seq; }
+  std::uint64_t next_seq() const { return next_seq_; }  // the seq the next push gets
 
   // Pops the top timer; returns its callback, or a null callback when it was cancelled.
   callback pop();

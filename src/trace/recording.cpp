@@ -50,7 +50,24 @@ std::vector<task_id> recording::finish_order() const {
   return order;
 }
 
-void recording::clear() { *this = recording{}; }
+void recording::clear() {
+  // What to record stays; what was recorded goes.
+  const bool on = loop_states_on_;
+  const std::size_t max_bytes = steps_.max_bytes();
+  *this = recording{};
+  record_loop_states(on, max_bytes);
+}
+
+void recording::record_loop_states(bool on, std::size_t max_bytes) {
+  loop_states_on_ = on;
+  steps_ = loop_steps(max_bytes);
+}
+
+bool recording::iteration(const loop_snapshot& s) {
+  ++changes_;
+  seen(s.t);
+  return steps_.add(s);
+}
 
 std::uint32_t recording::intern_coro(std::string_view coro) {
   if (last_coro_ < coros_.size() && coros_[last_coro_] == coro) return last_coro_;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "loop/observer.hpp"
+#include "trace/loop_steps.hpp"
 
 namespace asyncrace::trace {
 
@@ -90,6 +91,13 @@ class recording final : public loop_observer {
   std::uint64_t changes() const { return changes_; }
   void clear();
 
+  // The loop's state per iteration (ready queue, timer heap, pops): off by default (it costs the
+  // loop bookkeeping); turn it on before the recording is attached to a loop. Its size cap is
+  // loop_steps::default_max_bytes unless given.
+  void record_loop_states(bool on, std::size_t max_bytes = loop_steps::default_max_bytes);
+  bool records_loop_states() const { return loop_states_on_; }
+  const loop_steps& loop_states() const { return steps_; }
+
   void task_created(task_id id, task_id parent, std::string_view name, std::string_view coro,
                     double t) override;
   void task_stepped(task_id id, double t) override;
@@ -99,6 +107,8 @@ class recording final : public loop_observer {
   void loop_blocked(task_id by, double begin, double end) override;
   void executor_job(std::uint32_t pool, std::uint32_t worker, std::string_view what, double queued,
                     double start, double end, task_id for_task) override;
+  bool wants_iterations() const override { return loop_states_on_; }
+  bool iteration(const loop_snapshot& s) override;
 
  private:
   // One observer call about a task, as logged until the lanes are next read.
@@ -137,6 +147,8 @@ class recording final : public loop_observer {
   std::vector<std::uint32_t> pool_ids_;  // executor ids, in the order they took their first job
   double end_time_ = 0.0;
   std::uint64_t changes_ = 0;
+  bool loop_states_on_ = false;
+  loop_steps steps_;
 };
 
 }  // namespace asyncrace::trace

@@ -62,6 +62,7 @@ std::unique_ptr<executor_factory> executors_for(const run_options& o) {
 session::session(const tutorial& t, const run_options& o) : tutorial_(&t), options_(o), error_(validate(o)) {
   if (!error_.empty()) return;  // nothing runs with options that make no sense
   state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, executors_for(o), t);
+  trace_.record_loop_states(o.loop_states);
   state_->loop.set_observer(&trace_);
 }
 
@@ -72,6 +73,7 @@ session::session(std::shared_ptr<python::compiled_program> p, const run_options&
   if (!error_.empty()) return;
   p->interp().make_current();
   state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, executors_for(o), std::move(p));
+  trace_.record_loop_states(o.loop_states);
   state_->loop.set_observer(&trace_);
 }
 

@@ -28,6 +28,8 @@ struct run_options {
   double jitter_us = 50.0;  // jitter: each timer's deadline gets uniform [0, jitter_us) µs added
   executor_mode executors = executor_mode::virtual_workers;
   int workers = 0;  // real mode: at most this many workers per pool; 0 for the hardware threads
+  // Record the loop's state per iteration in the trace (trace::recording::loop_states()).
+  bool loop_states = false;
 };
 
 // Checks options a user typed (CLI, page): empty when valid, else a message naming the problem.
