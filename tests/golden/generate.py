@@ -20,7 +20,7 @@ Conventions: README.md next to this file; semantics: docs/asyncio-model.md.
 Standard library only.
 """
 import argparse, asyncio, ast, concurrent.futures, difflib, functools, gc, io, json, linecache
-import operator, os, re, subprocess, sys, _thread, traceback, types, warnings
+import operator, os, re, resource, signal, subprocess, sys, _thread, traceback, types, warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,7 +40,12 @@ import simulated_world  # noqa: E402
 # later deadline: there ties fire in scheduling order ("fifo"), which their printed output needs.
 FIFO_TIE_SEEDS = {"seed004"}  # producer_consumer_seed444 is the one whose output depends on it
 FIFO_TIES_LINE = "# ties: fifo"  # a corpus program whose first line is exactly this uses "fifo"
-CHILD_TIMEOUT = 120  # real seconds; on a virtual clock a tutorial takes well under one
+# On a virtual clock a tutorial takes well under a second, scale_1m (10^6 tasks) about 35 s of CPU.
+# A busy loop (livelock) can only be stopped by a limit. The limit is on CPU time, which a loaded
+# machine does not stretch: with the tests running two at a time beside ASan builds, scale_1m took
+# more than 120 s of real time in CI. The real-time limit only catches a child that blocks.
+CHILD_CPU_SECONDS = 300
+CHILD_TIMEOUT = 1200  # real seconds; below the CTest timeout of the test (tests/CMakeLists.txt)
 
 # ---------------------------------------------------------------- child: capturing output
 records = []  # the transcript, in the order things happened
@@ -301,11 +306,13 @@ def transcript_of(path, hash_seed="0"):
     env["PYTHONHASHSEED"] = hash_seed  # iteration order of sets of str is then reproducible
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(path),
                "--ties", tie_policy(path)]
-    try:  # a deadlock raises DeadlockError, but a busy loop (livelock) can only time out
+    try:  # a deadlock raises DeadlockError, but a busy loop (livelock) can only hit a limit
         proc = subprocess.run(command, cwd=path.parent, env=env, capture_output=True,
                               text=True, timeout=CHILD_TIMEOUT)
     except subprocess.TimeoutExpired:
-        sys.exit(f"{path}: still running after {CHILD_TIMEOUT} s of real time (a busy loop?)")
+        sys.exit(f"{path}: still running after {CHILD_TIMEOUT} s of real time (blocked?)")
+    if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        sys.exit(f"{path}: stopped after {CHILD_CPU_SECONDS} s of CPU time (a busy loop?)")
     if proc.stderr:
         sys.stderr.write("".join(f"[{path.stem}] {l}\n" for l in proc.stderr.splitlines()))
     if proc.returncode != 0:
@@ -372,7 +379,8 @@ def main():
     args = parser.parse_args()
     if sys.version_info[:2] != (3, 11):  # heap order, warning texts, reprs: all version-specific
         sys.exit(f"the goldens are CPython 3.11's output; this is {sys.version.split()[0]}")
-    if args.child:
+    if args.child:  # the child limits itself (preexec_fn is unsafe beside the parent's threads)
+        resource.setrlimit(resource.RLIMIT_CPU, (CHILD_CPU_SECONDS, CHILD_CPU_SECONDS + 5))
         return run_child(args.child, args.ties)
     if args.corpus:
         programs = find_corpus()
