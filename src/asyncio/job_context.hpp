@@ -32,6 +32,10 @@ class job_context {
   // error (BrokenProcessPool); the pool replaces the worker. Fault drills and tests use it.
   [[noreturn]] void terminate_worker();
   bool worker_terminated() const { return terminated_; }
+  // The worker running the job, numbered from 0 in its pool (-1: not said). A process pool's
+  // worker keeps its own interpreter state from job to job (python/process_pool.hpp).
+  int worker() const { return worker_; }
+  void set_worker(int w) { worker_ = w; }
 
  private:
   void advance(double seconds, const char* caller, bool sleeping);
@@ -41,6 +45,7 @@ class job_context {
   const char* what_ = nullptr;
   bool real_ = false;
   bool terminated_ = false;
+  int worker_ = -1;
 };
 
 // What terminate_worker throws through the job's frames (no std::exception: a job's own

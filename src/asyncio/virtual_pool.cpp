@@ -65,6 +65,7 @@ void virtual_pool::submit(executor_job& job) {
     if (free < start) start = free, worker = w;
   }
   job_context clock(start);
+  clock.set_worker(static_cast<int>(worker));
   contexts_[worker].run([&] { job.run(job, clock); });
   // A worker that died (terminate_worker) is replaced at once: a new thread, an empty context.
   if (clock.worker_terminated()) contexts_[worker].~context(), new (&contexts_[worker]) context();

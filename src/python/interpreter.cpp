@@ -71,6 +71,11 @@ void interpreter::register_module(std::string name, module_factory make) {
 
 void interpreter::add_module(std::string name, value module) { modules_[std::move(name)] = std::move(module); }
 
+value interpreter::loaded_module(std::string_view name) const {
+  auto it = modules_.find(std::string(name));
+  return it == modules_.end() ? value() : it->second;
+}
+
 value interpreter::import_module(std::string_view name) {
   std::string key(name);
   if (auto it = modules_.find(key); it != modules_.end()) return it->second;

@@ -16,6 +16,8 @@
 
 namespace asyncrace::python {
 
+class compiled_program;
+
 class interpreter {
  public:
   explicit interpreter(run_limits limits = {});
@@ -43,6 +45,16 @@ class interpreter {
   // `import name`: the module, made on first use; ModuleNotFoundError when unknown.
   value import_module(std::string_view name);
   void add_module(std::string name, value module);  // __main__ and the like
+  // A module already imported (or added), or empty: no import runs.
+  value loaded_module(std::string_view name) const;
+  // Every module imported so far, in no particular order.
+  template <class F>
+  void each_module(F&& f) const {
+    for (const auto& [name, m] : modules_) f(name, m);
+  }
+  // The program this interpreter runs (program_run.hpp), when it runs one: a process pool's
+  // workers import it again (process_pool.hpp).
+  const compiled_program* program = nullptr;
 
   // Singletons.
   value not_implemented, ellipsis;

@@ -17,6 +17,8 @@ class event_loop;
 
 namespace asyncrace::python {
 
+class process_workers;
+
 // The job whose Python function runs now on this thread (null: the loop's own thread).
 job_context* running_job();
 
@@ -44,6 +46,11 @@ struct python_job {
   std::vector<value> args;
   std::vector<std::pair<str_object*, value>> kwargs;
   std::shared_ptr<job_outcome> out;
+  // On a ProcessPoolExecutor (process_pool.hpp): the call travels pickled to the job's worker
+  // process (args and kwargs stay empty), or it could not be pickled: the job raises that.
+  std::shared_ptr<process_workers> processes;
+  std::string pickled_call;
+  std::exception_ptr pickling_error;
 };
 
 // The executors need the running loop (CPython's virtual pools call get_running_loop): it, or

@@ -28,6 +28,7 @@
 #include "limits.hpp"
 #include "modules.hpp"
 #include "numbers.hpp"
+#include "process_pool.hpp"
 #include "pyrt/context.hpp"
 #include "set.hpp"
 #include "vm.hpp"
@@ -72,7 +73,9 @@ value python_job::operator()(job_context& job) {
     all.push_back(v);
   }
   try {
-    value r = call(*in, fn, call_args{all.data(), args.size(), names.data(), names.size()});
+    if (pickling_error) std::rethrow_exception(pickling_error);
+    value r = processes ? processes->run(pickled_call, job)
+                        : call(*in, fn, call_args{all.data(), args.size(), names.data(), names.size()});
     if (out) out->result = r;
     if (out) out->ran = true, out->end = job.time();
     return r;
@@ -382,8 +385,28 @@ value cf_set_exception(interpreter& in, const call_args& a, object*) { return cf
 
 struct executor_object : object {
   std::unique_ptr<pool_executor> pool;
+  std::shared_ptr<process_workers> processes;  // a ProcessPoolExecutor's worker processes
   bool shut_down = false;
 };
+
+// fn(*args, **kwargs) as a job of `e`: pickled for a process pool (pickle's error, if any, is
+// what the job raises, as CPython's future gets it).
+python_job job_for(interpreter& in, const executor_object& e, value fn, std::vector<value> args,
+                   std::vector<std::pair<str_object*, value>> kwargs, std::shared_ptr<job_outcome> out = nullptr) {
+  if (!e.processes) return python_job(in, std::move(fn), std::move(args), std::move(kwargs), std::move(out));
+  python_job job(in, fn, {}, {}, std::move(out));
+  job.processes = e.processes;
+  job.pickling_error = call_caught([&] { job.pickled_call = process_workers::pickle_call(in, fn, args, kwargs); });
+  if (job.pickling_error) {
+    try {
+      std::rethrow_exception(job.pickling_error);
+    } catch (const limit_reached&) {
+      throw;
+    } catch (...) {
+    }
+  }
+  return job;
+}
 
 std::string executor_repr(interpreter&, const value& v) {
   const type_object* t = v.obj()->type;
@@ -422,6 +445,7 @@ value process_pool_new(interpreter& in, const call_args& a, object* t) {
   auto* o = in.heap.make<executor_object>(static_cast<type_object*>(t));
   value v = value::adopt(o);
   o->pool = std::make_unique<process_pool_executor>(n);
+  o->processes = std::make_shared<process_workers>(in);
   return v;
 }
 
@@ -444,7 +468,7 @@ value executor_submit(interpreter& in, const call_args& a, object*) {
   if (e.shut_down) throw_error(in, in.types.RuntimeError, "cannot schedule new futures after shutdown");
   event_loop& loop = loop_for_jobs(in);
   auto out = std::make_shared<job_outcome>();
-  python_job job(in, a.args[1], positional_from(a, 2), keywords_of(a), out);
+  python_job job = job_for(in, e, a.args[1], positional_from(a, 2), keywords_of(a), out);
   return make_cfuture(in, submit_job(in, loop, *e.pool, std::move(job), std::nullopt), out);
 }
 
@@ -455,6 +479,7 @@ value executor_shutdown(interpreter& in, const call_args& a, object*) {
   const bool wait = p[0].empty() || truthy(in, p[0]);
   e.shut_down = true;
   e.pool->shutdown(wait);  // with wait, the loop's thread blocks until the last job's end
+  if (e.processes) e.processes->shut_down();
   return value::none();
 }
 
@@ -467,6 +492,7 @@ value executor_exit(interpreter& in, const call_args& a, object*) {
   executor_object& e = ex(in, a);
   e.shut_down = true;
   e.pool->shutdown(true);
+  if (e.processes) e.processes->shut_down();
   return value::boolean(false);
 }
 
@@ -694,10 +720,12 @@ value loop_run_in_executor(interpreter& in, const call_args& a, object*) {
     return call(in, getattr(in, asyncio, in.intern("wrap_future")), {f});
   }
   event_loop& loop = loop_for_jobs(in);
-  python_job job(in, a.args[2], positional_from(a, 3), {});
-  if (executor_v.is_none()) return make_future(in, submit_job(in, loop, default_executor(loop), std::move(job), std::nullopt), wait_target{});
+  if (executor_v.is_none())
+    return make_future(in, submit_job(in, loop, default_executor(loop), python_job(in, a.args[2], positional_from(a, 3), {}), std::nullopt),
+                       wait_target{});
   auto& e = *static_cast<executor_object*>(executor_v.obj());
   if (e.shut_down) throw_error(in, in.types.RuntimeError, "cannot schedule new futures after shutdown");
+  python_job job = job_for(in, e, a.args[2], positional_from(a, 3), {});
   return make_future(in, submit_job(in, loop, *e.pool, std::move(job), std::nullopt), wait_target{});
 }
 

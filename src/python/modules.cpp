@@ -28,6 +28,7 @@ void install_stdlib(interpreter& in) {
   register_threading_module(in);
   register_concurrent_module(in);
   register_cpu_tasks_module(in);
+  register_pickle_module(in);
 }
 
 }  // namespace asyncrace::python

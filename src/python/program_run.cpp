@@ -1,5 +1,7 @@
 #include "program_run.hpp"
 
+#include <algorithm>
+
 #include "compiler.hpp"
 #include "coroutine.hpp"
 #include "functions.hpp"
@@ -71,6 +73,7 @@ compiled_program::compiled_program(source_file src, program_options o)
   state_->module_code = compile_source(source_, co);  // throws syntax_error: nothing is made
   interp_ = std::make_unique<interpreter>(options_.limits);
   interpreter& in = *interp_;
+  in.program = this;
   in.seed = options_.seed;
   auto* m = in.heap.make<module_object>(in.types.module);
   m->name = options_.module_name;
@@ -96,6 +99,19 @@ compiled_program::~compiled_program() {
 }
 
 program compiled_program::script() { return module_script(this, state_->frame_v); }
+
+bool compiled_program::run_module_now() {
+  interpreter& in = *interp_;
+  in.make_current();
+  const exec_result r = run_frame(in, *static_cast<frame*>(state_->frame_v.obj()));
+  flush_output(in);
+  return r.status != exec_status::run_request;
+}
+
+bool compiled_program::notebook_only() const {
+  const auto& code = state_->module_code->code;
+  return std::any_of(code.begin(), code.end(), [](const instr& i) { return i.code == op::asyncio_run; });
+}
 
 void display_value(interpreter& in, const value& v) {
   if (v.is_none()) return;

@@ -35,6 +35,12 @@ class compiled_program {
 
   // The module code as a scheduler program (call once).
   program script();
+  // Or the module code run at once, to its end, as a process pool's worker imports the program
+  // (module_name "__mp_main__"): false when it called asyncio.run, which a worker cannot go on
+  // from. What the code raises propagates. Call once, instead of script().
+  bool run_module_now();
+  // The module has a top-level await: a notebook, which only IPython runs (no file to import).
+  bool notebook_only() const;
   // Names Python lines in reprs and warnings (each line is its own).
   const python_source& python() const { return python_; }
   const source_file& source() const { return source_; }

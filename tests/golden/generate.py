@@ -222,6 +222,17 @@ def finalize(pending):
     run_frameless(gc.collect)
 
 
+def is_notebook(path):
+    """A program with a top-level await runs only in IPython: a notebook, whose process-pool
+    workers (spawned) find no file to import (virtual_executor.main_program)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), path.name)
+    except SyntaxError:  # nothing runs: compile_tutorial reports it
+        return False
+    return any(isinstance(getattr(stmt, "value", None), ast.Await)
+               or isinstance(stmt, (ast.AsyncFor, ast.AsyncWith)) for stmt in tree.body)
+
+
 def run_child(path, ties):
     """Run one tutorial and write its transcript, one JSON object per line, to stdout."""
     transcript = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -235,6 +246,8 @@ def run_child(path, ties):
     warnings._showwarnmsg_impl = capture_warnings
     gc.disable()  # cyclic garbage dies at exit, not at allocation-count-dependent moments
     keep_alive, sys.argv = install_main_module(), [path.name]
+    if not is_notebook(path):  # a process pool's workers import the program as __mp_main__
+        virtual_executor.main_program = (functools.partial(compile_tutorial, path), path.name)
     capture, pending = LineCapture(), []
     sys.stdout, sys.displayhook = capture, display
     try:

@@ -31,4 +31,7 @@ async def using_processpool(n_tasks=30):
         print("processpool elapsed", time.time() - t0, "results:", res)
 
 
-asyncio.run(using_processpool(n_tasks=30))
+# A process pool's workers import this file as __mp_main__ (spawn): unguarded, each would run the
+# race again and the pool would break, as in CPython.
+if __name__ == "__main__":
+    asyncio.run(using_processpool(n_tasks=30))
