@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "limits.hpp"
 #include "object.hpp"
 #include "loop/task.hpp"
 
@@ -77,6 +78,22 @@ std::exception_ptr call_caught(F&& f) noexcept {
   } catch (...) {
     return std::current_exception();
   }
+}
+
+// As call_caught, for a Python exception only: a run's cap (limit_reached) ends the whole run, whichever
+// interpreter reached it, so it goes on up.
+template <class F>
+std::exception_ptr python_error_of(F&& f) {
+  std::exception_ptr e = call_caught(std::forward<F>(f));
+  if (e) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const limit_reached&) {
+      throw;
+    } catch (...) {
+    }
+  }
+  return e;
 }
 
 // An async generator's next step as an awaitable (`__anext__()`): runs its frame until it yields

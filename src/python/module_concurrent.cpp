@@ -396,15 +396,7 @@ python_job job_for(interpreter& in, const executor_object& e, value fn, std::vec
   if (!e.processes) return python_job(in, std::move(fn), std::move(args), std::move(kwargs), std::move(out));
   python_job job(in, fn, {}, {}, std::move(out));
   job.processes = e.processes;
-  job.pickling_error = call_caught([&] { job.pickled_call = process_workers::pickle_call(in, fn, args, kwargs); });
-  if (job.pickling_error) {
-    try {
-      std::rethrow_exception(job.pickling_error);
-    } catch (const limit_reached&) {
-      throw;
-    } catch (...) {
-    }
-  }
+  job.pickling_error = python_error_of([&] { job.pickled_call = process_workers::pickle_call(in, fn, args, kwargs); });
   return job;
 }
 

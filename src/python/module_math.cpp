@@ -238,9 +238,7 @@ double math_radians(double x) { return x * (pi / 180.0); }
 double math_sqrt(double x) { return std::sqrt(x); }
 double math_fabs(double x) { return std::fabs(x); }
 
-void add(interpreter& in, module_object& m, std::string_view name, native_fn fn) {
-  m.attrs.set(in.intern(name), make_builtin(in, std::string(name), fn));
-}
+void add(interpreter& in, module_object& m, std::string_view name, native_fn fn) { add_function(in, m, name, fn); }
 
 void make_math(interpreter& in, module_object& m) {
   m.attrs.set(in.intern("pi"), value::floating(pi));

@@ -4,7 +4,9 @@
 namespace asyncrace::python {
 
 void add_function(interpreter& in, module_object& m, std::string_view name, native_fn fn, value data) {
-  m.attrs.set(in.intern(name), make_builtin(in, std::string(name), fn, std::move(data)));
+  value f = make_builtin(in, std::string(name), fn, std::move(data));
+  static_cast<builtin_function_object*>(f.obj())->module = m.name;
+  m.attrs.set(in.intern(name), std::move(f));
 }
 
 void install_stdlib(interpreter& in) {

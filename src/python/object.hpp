@@ -190,6 +190,7 @@ struct method_object : object {  // a bound method
 
 struct builtin_function_object : object {
   std::string name;          // "print", "list.append"
+  std::string module;        // the module that defines it (its __module__): "math"; empty for a method
   native_fn fn = nullptr;
   value bound;               // `self` of a bound builtin method, or data of a closure-like native
 };

@@ -62,6 +62,12 @@ std::string str_attr(interpreter& in, const value& v, const char* name) {
   return !s.empty() && isinstance(s, in.types.str) ? static_cast<str_object*>(s.obj())->s : std::string();
 }
 
+// The module a function was defined in (its globals' module), as pickle's whichmodule finds it.
+std::string module_of(const function_object& f) {
+  if (!f.globals.is_object()) return "__main__";
+  return static_cast<const module_object*>(f.globals.obj())->name;
+}
+
 class pickler {
  public:
   explicit pickler(interpreter& in) : in_(in) {}
@@ -129,10 +135,7 @@ class pickler {
       put(t_range), raw(r->start), raw(r->stop), raw(r->step);
       return;
     }
-    if (type == t.function) return global(v, static_cast<function_object*>(o)->globals.is_object()
-                                                 ? static_cast<module_object*>(static_cast<function_object*>(o)->globals.obj())->name
-                                                 : std::string("__main__"),
-                                          str_attr(in_, v, "__qualname__"));
+    if (type == t.function) return global(v, module_of(*static_cast<function_object*>(o)), str_attr(in_, v, "__qualname__"));
     if (isinstance(v, t.type_)) {
       auto* cls = static_cast<type_object*>(o);
       return global(v, cls->module, cls->is_heap_type ? str_attr(in_, v, "__qualname__") : cls->name);
@@ -212,14 +215,23 @@ class pickler {
       text(t_str, f.name.substr(dot + 1));
       return;
     }
+    // As pickle's whichmodule: the module the function names as its own (`from cpu_tasks import
+    // cpu_bound` puts it in __main__ too, where a spawned worker may not have it).
     std::string holder;
     str_object* name = in_.intern(f.name);
+    const auto holds = [&](const value& m) {
+      const value* x = m.is_object() && m.obj()->type == in_.types.module
+                           ? static_cast<module_object*>(m.obj())->attrs.find(name)
+                           : nullptr;
+      return x && x->identical(v);
+    };
     if (const value* x = in_.builtins().attrs.find(name); x && x->identical(v)) holder = "builtins";
-    in_.each_module([&](const std::string& module, const value& m) {
-      if (!holder.empty() || !m.is_object() || m.obj()->type != in_.types.module) return;
-      const value* x = static_cast<module_object*>(m.obj())->attrs.find(name);
-      if (x && x->identical(v)) holder = is_main(module) ? "__main__" : module;
-    });
+    if (holder.empty() && !f.module.empty() && holds(in_.loaded_module(f.module))) holder = f.module;
+    if (holder.empty())  // then any other module, by name (the module table has no order of its own)
+      in_.each_module([&](const std::string& module, const value& m) {
+        if (!is_main(module) && (holder.empty() || module < holder) && holds(m)) holder = module;
+      });
+    if (holder.empty() && holds(module_named(in_, "__main__"))) holder = "__main__";
     if (holder.empty()) throw_error(in_, in_.types.TypeError, "cannot pickle 'builtin_function_or_method' object");
     put(t_global), text(t_str, holder), text(t_str, f.name);
   }

@@ -11,24 +11,6 @@ namespace asyncrace::python {
 
 namespace {
 
-// A run's caps end the whole run, whichever interpreter reached them.
-void rethrow_limit(const std::exception_ptr& e) {
-  try {
-    std::rethrow_exception(e);
-  } catch (const limit_reached&) {
-    throw;
-  } catch (...) {
-  }
-}
-
-// Calls `f`; a Python exception it raises comes back (a cap's end of the run goes on).
-template <class F>
-std::exception_ptr python_error_of(F&& f) {
-  std::exception_ptr e = call_caught(std::forward<F>(f));
-  if (e) rethrow_limit(e);
-  return e;
-}
-
 const tuple_object& as_tuple(interpreter& in, const value& v) {
   if (!v.is_object() || v.obj()->type != in.types.tuple) throw_error(in, in.types.TypeError, "a pickled call is a tuple");
   return *static_cast<const tuple_object*>(v.obj());
