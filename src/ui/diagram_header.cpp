@@ -119,6 +119,7 @@ void race_diagram::header(app_state& app) {
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Show the whole run (double-click the diagram does the same)");
+  predict_and_stats_buttons(app);
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
   ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
