@@ -20,6 +20,11 @@ namespace {
 using asyncrace::app::automation_target;
 using asyncrace::trace::append_json_quoted;
 
+void append_button(std::string& out, const asyncrace::ui::rect& r) {
+  out += ",\"button\":{\"x\":" + std::to_string(r.x) + ",\"y\":" + std::to_string(r.y) + ",\"w\":" +
+         std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
+}
+
 void append_labels(std::string& out, const std::vector<std::string>& labels) {
   out += '[';
   for (const std::string& l : labels) {
@@ -38,6 +43,7 @@ std::string predict_json(asyncrace::ui::playground& p) {
   out += view.guess().locked() ? "true" : "false";
   out += ",\"problem\":";
   append_json_quoted(out, view.problem());
+  append_button(out, view.button);
   std::vector<std::string> guess;
   for (const auto& t : view.guess().guess()) guess.push_back(t.label);
   out += ",\"guess\":";
@@ -71,6 +77,7 @@ std::string stats_json(asyncrace::ui::playground& p) {
   out += ",\"runs\":" + std::to_string(table.runs) + ",\"wanted\":" + std::to_string(view.runs_wanted());
   out += ",\"problem\":";
   append_json_quoted(out, view.problem());
+  append_button(out, view.button);
   out += ",\"tasks\":[";
   for (const auto& row : table.tasks) {
     if (out.back() != '[') out += ',';

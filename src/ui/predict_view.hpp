@@ -31,6 +31,9 @@ class predict_view {
   prediction_result result(const app_state& app) const;
   const std::string& problem() const { return problem_; }
 
+  // Where the header's button that opens it was drawn last frame (automation checks it is on screen).
+  rect button;
+
  private:
   prediction prediction_;
   bool open_ = false;

@@ -47,6 +47,9 @@ class stats_view {
   };
   std::vector<shown_order> shown_orders(const app_state& app) const;
 
+  // Where the header's button that opens it was drawn last frame (automation checks it is on screen).
+  rect button;
+
  private:
   std::unique_ptr<tutorials::rank_stats_job> job_;
   tutorials::rank_table table_;
