@@ -90,9 +90,15 @@ TEST_CASE("finish rules on nine_tasks_race: equal deadlines, decided by the tie 
                                                                              : trace::finish_rule::tie_jitter;
       CHECK(why.rule == expected);
     }
-    // A gather finishes after the workers it gathered.
-    for (const trace::finish_reason& why : trace::explain_finish_order(r, ties, o.jitter_us))
-      if (r.lane(why.second)->first_output.empty() && !r.lane(why.first)->first_output.empty())
-        CHECK(why.rule == trace::finish_rule::awaited);
+    // A task that gathered others finishes after each of them, because it awaited them.
+    int gathers = 0;
+    for (const trace::task_lane& lane : r.lanes()) {
+      if (lane.waits.empty() || lane.waits.back().on.kind != wait_kind::gather) continue;
+      ++gathers;
+      const wait_target& on = lane.waits.back().on;
+      for (task_id child = on.target; child < on.target + on.count; ++child)
+        CHECK(trace::explain_pair(r, child, lane.id, ties, o.jitter_us).rule == trace::finish_rule::awaited);
+    }
+    CHECK(gathers == 4);  // the main task gathers three, each of them three workers
   }
 }
