@@ -112,7 +112,7 @@ void predict_view::comparison(app_state& app) {
       ImGui::Text("%zu", i + 1);
       ImGui::TableNextColumn();
       ImGui::PushStyleColor(ImGuiCol_Text, p.hit ? palette::step : p.actual.id == no_task ? palette::text : palette::error);
-      ImGui::Text("%s %s", p.hit ? "\xe2\x9c\x93" : p.actual.id == no_task ? " " : "\xe2\x9c\x97", p.guessed.label.c_str());
+      ImGui::Text("%s %s", p.hit ? "\xe2\x9c\x93" : p.actual.id == no_task ? " " : "\xc3\x97", p.guessed.label.c_str());
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.actual.id == no_task ? "\xe2\x80\xa6" : p.actual.label.c_str());

@@ -57,6 +57,29 @@ bool prediction::set_order(const std::vector<std::string>& labels) {
   return true;
 }
 
+namespace {
+
+// The rule's sentence names tasks ("Task-11"); the learner placed labels ("30"): "30 (Task-11)".
+// Whole names only: "Task-1" must not match inside "Task-11".
+std::string with_labels(std::string text, const std::vector<predicted_task>& tasks) {
+  for (const predicted_task& t : tasks) {
+    if (t.label == t.name) continue;
+    const std::string replacement = t.label + " (" + t.name + ")";
+    for (std::size_t at = text.find(t.name); at != std::string::npos; at = text.find(t.name, at)) {
+      const std::size_t end = at + t.name.size();
+      if (end < text.size() && text[end] >= '0' && text[end] <= '9') {
+        at = end;
+        continue;
+      }
+      text.replace(at, t.name.size(), replacement);
+      at += replacement.size();
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
 prediction_result compare(const prediction& p, const trace::recording& r, double playhead, tie_policy ties,
                           double jitter_us) {
   const std::vector<predicted_task>& guess = p.guess();
@@ -86,6 +109,7 @@ prediction_result compare(const prediction& p, const trace::recording& r, double
         place.why = trace::explain_pair(r, guess[i].id, actual[j + 1].id, ties, jitter_us);
       else
         place.misplaced = false;  // its successor has not finished yet: nothing to explain so far
+      place.why.text = with_labels(std::move(place.why.text), guess);
     }
     out.places.push_back(std::move(place));
   }

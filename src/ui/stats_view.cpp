@@ -119,7 +119,8 @@ std::vector<stats_view::shown_order> stats_view::shown_orders(const app_state& a
 }
 
 void stats_view::controls(const app_state& app) {
-  ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + 2.0f * ImGui::GetFrameHeight());
+  // InputInt draws its - and + buttons inside the width: room for "1000" besides.
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + 2.0f * ImGui::GetFrameHeight() + 4.0f * ImGui::GetStyle().FramePadding.x);
   ImGui::InputInt("runs", &runs_input_, 100, 100);
   runs_input_ = std::clamp(runs_input_, 1, static_cast<int>(tutorials::max_stats_runs));
   ImGui::SameLine();

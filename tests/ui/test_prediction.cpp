@@ -91,6 +91,8 @@ TEST_CASE("prediction: the real order scores every place; creation order misses 
         CHECK(place.why.rule == (ties == tie_policy::fifo ? trace::finish_rule::tie_fifo
                                                           : trace::finish_rule::tie_heap_order));
         CHECK((place.why.first == place.guessed.id || place.why.second == place.guessed.id));
+        // The sentence names the tasks by the labels the learner placed, and their names.
+        CHECK(place.why.text.find(place.guessed.label + " (" + place.guessed.name + ")") != std::string::npos);
       }
     }
     if (ties == tie_policy::cpython_heap) CHECK(naive.hits < real.size());

@@ -67,6 +67,7 @@ describe('predict and statistics, 1280x800', () => {
       // Nine equal one-second sleeps: every difference is the timer heap's doing.
       if (!place.hit) assert.equal(place.rule, 'equal deadlines: timer heap order', JSON.stringify(place));
       if (!place.hit) assert.match(place.why, /heapq/);
+      if (!place.hit) assert.ok(place.why.includes(place.guessed + ' (Task-'), 'the rule names the task as guessed: ' + place.why);
     }
     await page.screenshot({ path: await artifactPath('predict-compared.png') });
     assert.deepEqual(pg.problems, []);
@@ -101,7 +102,7 @@ describe('predict and statistics, 1280x800', () => {
   test('Statistics: Stop stops the runs where they are', async () => {
     const { page } = pg;
     assert.equal(await call(page, 'asyncrace_stats_open', ['number'], [1000]), 1);
-    await settled(page, 3);
+    while ((await statsJson(page)).runs === 0) await page.waitForTimeout(5);  // some frames' worth of runs
     assert.equal(await call(page, 'asyncrace_stats_stop'), 1);
     const stopped = await statsJson(page);
     assert.equal(stopped.running, false);
@@ -125,6 +126,7 @@ describe('predict and statistics on a phone, 390x844', () => {
     assert.equal(await call(page, 'asyncrace_run'), 1);
     await untilFinished(page);
     await settled(page);
+    await page.screenshot({ path: await artifactPath('narrow-header.png') });
     for (const json of [predictJson, statsJson]) {
       const b = (await json(page)).button;
       assert.ok(inside(b, 390, 844), 'the header button is on screen: ' + JSON.stringify(b));
