@@ -20,9 +20,14 @@ namespace {
 using asyncrace::app::automation_target;
 using asyncrace::trace::append_json_quoted;
 
+void append_rect(std::string& out, const asyncrace::ui::rect& r) {
+  out += "{\"x\":" + std::to_string(r.x) + ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) +
+         ",\"h\":" + std::to_string(r.h) + "}";
+}
+
 void append_button(std::string& out, const asyncrace::ui::rect& r) {
-  out += ",\"button\":{\"x\":" + std::to_string(r.x) + ",\"y\":" + std::to_string(r.y) + ",\"w\":" +
-         std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
+  out += ",\"button\":";
+  append_rect(out, r);
 }
 
 void append_labels(std::string& out, const std::vector<std::string>& labels) {
@@ -48,6 +53,12 @@ std::string predict_json(asyncrace::ui::playground& p) {
   for (const auto& t : view.guess().guess()) guess.push_back(t.label);
   out += ",\"guess\":";
   append_labels(out, guess);
+  out += ",\"rows\":[";
+  for (const asyncrace::ui::rect& r : view.rows) {
+    if (out.back() != '[') out += ',';
+    append_rect(out, r);
+  }
+  out += ']';
   out += ",\"hits\":" + std::to_string(r.hits) + ",\"finished\":" + std::to_string(r.finished) + ",\"places\":[";
   for (const auto& place : r.places) {
     if (out.back() != '[') out += ',';

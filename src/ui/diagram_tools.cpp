@@ -8,14 +8,6 @@
 
 namespace asyncrace::ui {
 
-namespace {
-rect item_rect() {
-  const ImVec2 a = ImGui::GetItemRectMin();
-  const ImVec2 b = ImGui::GetItemRectMax();
-  return {a.x, a.y, b.x - a.x, b.y - a.y};
-}
-}  // namespace
-
 // Statistics' runs when opened from the header: the "1,000 jittered runs".
 constexpr std::uint32_t header_stats_runs = 1000;
 
@@ -26,7 +18,7 @@ void race_diagram::predict_and_stats_buttons(app_state& app) {
     stats_.stop();
     predict_.open(app);
   }
-  predict_.button = item_rect();
+  predict_.button = last_item_rect();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Guess the order the tasks finish in, then run and compare");
   same_line_if_fits(ImGui::CalcTextSize("Statistics").x + 2.0f * ImGui::GetStyle().FramePadding.x);
@@ -34,7 +26,7 @@ void race_diagram::predict_and_stats_buttons(app_state& app) {
     predict_.close();
     stats_.open(app, header_stats_runs);
   }
-  stats_.button = item_rect();
+  stats_.button = last_item_rect();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Run it for seeds 1..1000 under jitter: each task's finish rank");
 }

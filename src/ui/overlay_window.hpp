@@ -14,4 +14,7 @@ bool begin_overlay(const char* title, const rect& diagram, bool* open);
 // phone a row of buttons continues on the next line instead of running past the edge.
 void same_line_if_fits(float width, float spacing = -1.0f);
 
+// The last ImGui item's rectangle on screen (automation reads where buttons and rows were).
+rect last_item_rect();
+
 }  // namespace asyncrace::ui

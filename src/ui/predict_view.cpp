@@ -66,11 +66,13 @@ prediction_result predict_view::result(const app_state& app) const {
 // The guess as a list: drag a task onto another place, or select it and press Alt+Up / Alt+Down.
 void predict_view::guess_list() {
   const auto& tasks = prediction_.guess();
+  rows.clear();
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     const std::string row = std::to_string(i + 1) + ".  " + tasks[i].label +
                             (tasks[i].label != tasks[i].name ? "   (" + tasks[i].name + ")" : std::string());
     if (ImGui::Selectable(row.c_str(), selected_ == static_cast<int>(i))) selected_ = static_cast<int>(i);
+    rows.push_back(last_item_rect());
     if (ImGui::BeginDragDropSource()) {
       const int from = static_cast<int>(i);
       ImGui::SetDragDropPayload("asyncrace-task", &from, sizeof from);
@@ -138,6 +140,7 @@ void predict_view::comparison(app_state& app) {
 }
 
 void predict_view::draw(app_state& app, const rect& diagram) {
+  rows.clear();
   if (!open_) return;
   if (begin_overlay("Predict the finish order###predict", diagram, &open_)) {
     ImGui::PushTextWrapPos(0.0f);

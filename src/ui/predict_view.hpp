@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "layout.hpp"
 #include "prediction.hpp"
@@ -33,6 +34,9 @@ class predict_view {
 
   // Where the header's button that opens it was drawn last frame (automation checks it is on screen).
   rect button;
+  // Where each row of the guess was drawn last frame (empty once it is locked): automation drags
+  // and clicks them.
+  std::vector<rect> rows;
 
  private:
   prediction prediction_;

@@ -70,7 +70,11 @@ TEST_CASE("finish rules: a task that awaited another, or gathered it, finishes a
   CHECK(trace::explain_pair(r, 2, 3, tie_policy::fifo).rule == finish_rule::ready_queue_order);
 }
 
-TEST_CASE("finish rules: an executor job that ended sooner, and an earlier wake-up") {
+namespace {
+
+// Task 1 waits on a future (an executor job's, when `job`), task 2 on sleep(0); 1 is woken at
+// 0.5 s, 2 at 0.75 s.
+trace::recording future_then_yield(bool job) {
   trace::recording r;
   r.task_created(1, no_task, "Task-1", "offload", 0.0);
   r.task_created(2, no_task, "Task-2", "nap", 0.0);
@@ -78,25 +82,21 @@ TEST_CASE("finish rules: an executor job that ended sooner, and an earlier wake-
   r.task_suspended(1, {wait_kind::future, 0.0, no_task, 0}, 0.0);
   r.task_stepped(2, 0.0);
   r.task_suspended(2, {wait_kind::yield, 0.0, no_task, 0}, 0.0);
-  r.executor_job(7, 0, "blocking_io", 0.0, 0.0, 0.5, 1);
+  if (job) r.executor_job(7, 0, "blocking_io", 0.0, 0.0, 0.5, 1);
   r.task_stepped(1, 0.5);
   r.task_finished(1, task_outcome::result, 0.5);
   r.task_stepped(2, 0.75);
   r.task_finished(2, task_outcome::result, 0.75);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("finish rules: an executor job that ended sooner, and an earlier wake-up") {
+  const trace::recording r = future_then_yield(true);
   const trace::finish_reason why = trace::explain_pair(r, 1, 2, tie_policy::fifo);
   CHECK(why.rule == finish_rule::executor_job);
   CHECK(why.text.find("blocking_io") != std::string::npos);
   // Without the job it is only the earlier wake-up.
-  trace::recording plain;
-  plain.task_created(1, no_task, "Task-1", "a", 0.0);
-  plain.task_created(2, no_task, "Task-2", "b", 0.0);
-  plain.task_stepped(1, 0.0);
-  plain.task_suspended(1, {wait_kind::future, 0.0, no_task, 0}, 0.0);
-  plain.task_stepped(2, 0.0);
-  plain.task_suspended(2, {wait_kind::yield, 0.0, no_task, 0}, 0.0);
-  plain.task_stepped(1, 0.25);
-  plain.task_finished(1, task_outcome::result, 0.25);
-  plain.task_stepped(2, 0.5);
-  plain.task_finished(2, task_outcome::result, 0.5);
-  CHECK(trace::explain_pair(plain, 1, 2, tie_policy::fifo).rule == finish_rule::earlier_wakeup);
+  CHECK(trace::explain_pair(future_then_yield(false), 1, 2, tie_policy::fifo).rule == finish_rule::earlier_wakeup);
 }

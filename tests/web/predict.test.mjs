@@ -45,6 +45,31 @@ describe('predict and statistics, 1280x800', () => {
     assert.equal(p.guess.length, 9);
     await page.screenshot({ path: await artifactPath('predict-guess.png') });
 
+    // Keyboard: select a task, Alt+Down moves it one place later; Alt+Up back.
+    const first = p.guess[0];
+    await page.mouse.click(center(p.rows[0]).x, center(p.rows[0]).y);
+    await settled(page);
+    await page.keyboard.press('Alt+ArrowDown');
+    await settled(page);
+    p = await predictJson(page);
+    assert.equal(p.guess[1], first, 'Alt+Down moved the selected task down: ' + p.guess);
+    await page.keyboard.press('Alt+ArrowUp');
+    await settled(page);
+    p = await predictJson(page);
+    assert.equal(p.guess[0], first, 'Alt+Up moved it back: ' + p.guess);
+    // The mouse: drag the first row onto the third.
+    await page.mouse.move(center(p.rows[0]).x, center(p.rows[0]).y);
+    await page.mouse.down();
+    await settled(page);
+    for (const f of [0.3, 0.6, 1]) {
+      await page.mouse.move(center(p.rows[0]).x, center(p.rows[0]).y + f * (center(p.rows[2]).y - center(p.rows[0]).y));
+      await settled(page);
+    }
+    await page.mouse.up();
+    await settled(page);
+    const dragged = (await predictJson(page)).guess;
+    assert.deepEqual(dragged, [p.guess[1], p.guess[2], first, ...p.guess.slice(3)], 'the drag moved it to third place');
+
     // The learner's guess: the order the tasks were started in, backwards.
     const guess = [...p.guess].reverse();
     assert.equal(await call(page, 'asyncrace_predict_set', ['string'], [guess.join(',')]), 1);
