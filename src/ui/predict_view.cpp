@@ -142,6 +142,7 @@ void predict_view::comparison(app_state& app) {
 void predict_view::draw(app_state& app, const rect& diagram) {
   rows.clear();
   if (!open_) return;
+  if (app.selection_slug() != slug_) open(app);  // another program: its own tasks
   if (begin_overlay("Predict the finish order###predict", diagram, &open_)) {
     ImGui::PushTextWrapPos(0.0f);
     if (!problem_.empty()) {
