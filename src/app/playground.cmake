@@ -4,7 +4,8 @@
 add_executable(asyncrace-playground
   "${CMAKE_CURRENT_LIST_DIR}/playground_main.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/playground_args.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/playground_automation.cpp")
+  "${CMAKE_CURRENT_LIST_DIR}/playground_automation.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/predict_automation.cpp")
 target_link_libraries(asyncrace-playground PRIVATE asyncrace::ui asyncrace::platform)
 asyncrace_target_defaults(asyncrace-playground)
 

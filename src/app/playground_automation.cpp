@@ -261,6 +261,7 @@ std::string state_json(const ui::playground& p) {
 }  // namespace
 
 void attach_automation(ui::playground* playground) { target = playground; }
+ui::playground* automation_target() { return target; }
 
 }  // namespace asyncrace::app
 

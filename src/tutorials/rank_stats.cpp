@@ -2,66 +2,84 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 
 #include "pyrt/py_format.hpp"
 
 namespace asyncrace::tutorials {
 
-rank_table rank_stats(const tutorial& t, const run_options& options, std::uint32_t runs) {
-  rank_table out;
-  out.slug = std::string(t.slug());
-  out.options = options;
-  {
-    run_options own;  // what `asyncrace run <slug>` does
-    own.ties = t.info->ties;
-    session s(t, own);
-    s.run_to_end();
-    out.default_order = s.trace().finish_order();
-  }
-  std::map<std::vector<task_id>, rank_table::order> orders;
-  for (std::uint32_t i = 0; i < runs; ++i) {
-    run_options o = options;
-    o.seed = options.seed + i;
+rank_stats_job::rank_stats_job(const tutorial& t, const run_options& options, std::uint32_t runs)
+    : tutorial_(&t), wanted_(std::min(runs, max_stats_runs)) {
+  partial_.slug = std::string(t.slug());
+  partial_.options = options;
+  run_options own;  // what `asyncrace run <slug>` does
+  own.ties = t.info->ties;
+  session s(t, own);
+  s.run_to_end();
+  partial_.default_order = s.trace().finish_order();
+  done_ = wanted_ == 0;
+}
+
+bool rank_stats_job::step(std::uint32_t max_runs) {
+  for (std::uint32_t i = 0; i < max_runs && !done_; ++i) {
+    run_options o = partial_.options;
+    o.seed = partial_.options.seed + runs_done_;
     o.loop_states = false;
-    session s(t, o);
+    session s(*tutorial_, o);
     s.run_to_end();
     if (!s.error().empty()) {
-      out.error = "seed " + std::to_string(o.seed) + ": " + s.error();
+      partial_.error = "seed " + std::to_string(o.seed) + ": " + s.error();
+      done_ = true;
       break;
     }
-    ++out.runs;
-    const trace::recording& r = s.trace();
-    for (const trace::task_lane& lane : r.lanes()) {
-      if (!lane.done()) continue;
-      auto row = std::find_if(out.tasks.begin(), out.tasks.end(), [&](const auto& x) { return x.id == lane.id; });
-      if (row == out.tasks.end()) {
-        row = out.tasks.insert(std::upper_bound(out.tasks.begin(), out.tasks.end(), lane.id,
-                                                [](task_id id, const auto& x) { return id < x.id; }),
-                               rank_table::task_row{lane.id, lane.name, lane.coro, lane.first_output, {}});
-      }
-      const auto rank = static_cast<std::size_t>(lane.finish_rank);
-      if (row->ranks.size() < rank) row->ranks.resize(rank, 0);
-      ++row->ranks[rank - 1];
-    }
-    std::vector<task_id> order = r.finish_order();
-    rank_table::order& entry = orders[order];
-    if (entry.count++ == 0) {
-      entry.tasks = std::move(order);
-      entry.first_seed = o.seed;
-    }
+    count(s.trace(), o.seed);
+    done_ = ++runs_done_ == wanted_;
   }
+  return !done_;
+}
+
+void rank_stats_job::count(const trace::recording& r, std::uint64_t seed) {
+  ++partial_.runs;
+  auto& tasks = partial_.tasks;
+  for (const trace::task_lane& lane : r.lanes()) {
+    if (!lane.done()) continue;
+    auto row = std::find_if(tasks.begin(), tasks.end(), [&](const auto& x) { return x.id == lane.id; });
+    if (row == tasks.end()) {
+      row = tasks.insert(std::upper_bound(tasks.begin(), tasks.end(), lane.id,
+                                          [](task_id id, const auto& x) { return id < x.id; }),
+                         rank_table::task_row{lane.id, lane.name, lane.coro, lane.first_output, {}});
+    }
+    const auto rank = static_cast<std::size_t>(lane.finish_rank);
+    if (row->ranks.size() < rank) row->ranks.resize(rank, 0);
+    ++row->ranks[rank - 1];
+  }
+  std::vector<task_id> order = r.finish_order();
+  rank_table::order& entry = orders_[order];
+  if (entry.count++ == 0) {
+    entry.tasks = std::move(order);
+    entry.first_seed = seed;
+  }
+}
+
+rank_table rank_stats_job::table() const {
+  rank_table out = partial_;
   std::size_t width = 0;
   for (const auto& row : out.tasks) width = std::max(width, row.ranks.size());
   for (auto& row : out.tasks) row.ranks.resize(width, 0);
-  for (auto& [key, entry] : orders) {
-    entry.is_default = key == out.default_order;
+  for (const auto& [key, entry] : orders_) {
     out.orders.push_back(entry);
+    out.orders.back().is_default = key == out.default_order;
   }
   std::sort(out.orders.begin(), out.orders.end(), [](const auto& a, const auto& b) {
     return a.count != b.count ? a.count > b.count : a.first_seed < b.first_seed;
   });
   return out;
+}
+
+rank_table rank_stats(const tutorial& t, const run_options& options, std::uint32_t runs) {
+  rank_stats_job job(t, options, runs);
+  while (job.step(64)) {
+  }
+  return job.table();
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,31 @@ struct rank_table {
 };
 
 inline constexpr std::uint32_t max_stats_runs = 1000;
+
+// The statistics as a job done a few runs at a time: the page runs it in slices between frames
+// (so it never freezes, shows progress and can stop), the CLI all at once (rank_stats). Either
+// way the runs and the table are the same.
+class rank_stats_job {
+ public:
+  // Seeds options.seed .. options.seed + runs - 1 (runs capped at max_stats_runs).
+  rank_stats_job(const tutorial& t, const run_options& options, std::uint32_t runs);
+  // Runs up to `max_runs` more; false once all are done (or one failed).
+  bool step(std::uint32_t max_runs = 1);
+  bool done() const { return done_; }
+  std::uint32_t runs_done() const { return runs_done_; }
+  std::uint32_t runs_wanted() const { return wanted_; }
+  // The table of the runs so far (orders sorted, ranks padded): complete once done().
+  rank_table table() const;
+
+ private:
+  const tutorial* tutorial_;
+  rank_table partial_;  // tasks and ranks so far; orders_ holds the orders
+  std::map<std::vector<task_id>, rank_table::order> orders_;
+  std::uint32_t wanted_ = 0;
+  std::uint32_t runs_done_ = 0;
+  bool done_ = false;
+  void count(const trace::recording& r, std::uint64_t seed);
+};
 
 // Runs `t` `runs` times with seeds options.seed, options.seed + 1, ...
 rank_table rank_stats(const tutorial& t, const run_options& options, std::uint32_t runs);

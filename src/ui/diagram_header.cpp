@@ -10,6 +10,7 @@
 #include "diagram_header.hpp"
 #include "finish_summary.hpp"
 #include "legend.hpp"
+#include "overlay_window.hpp"
 #include "race_diagram.hpp"
 #include "theme.hpp"
 #include "tutorials/session.hpp"
@@ -119,11 +120,14 @@ void race_diagram::header(app_state& app) {
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Show the whole run (double-click the diagram does the same)");
-  ImGui::SameLine();
+  predict_and_stats_buttons(app);
+  const std::string zoom = zoom_readout(axis_.px_per_s);
+  same_line_if_fits(ImGui::CalcTextSize(zoom.c_str()).x);
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
-  ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
+  ImGui::TextUnformatted(zoom.c_str());
   ImGui::PopStyleColor();
-  ImGui::SameLine(0.0f, 18.0f);
+  // On a phone Export wraps to the next line rather than run past the edge.
+  same_line_if_fits(ImGui::CalcTextSize("Export\xe2\x80\xa6").x + 2.0f * ImGui::GetStyle().FramePadding.x, 18.0f);
   // Export before Compare: on a narrow screen the combo may run past the edge, the button must not.
   exports_.draw(app);
   ImGui::SameLine(0.0f, 18.0f);

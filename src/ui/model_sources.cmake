@@ -11,6 +11,7 @@ set(ASYNCRACE_UI_MODEL_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/layout.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/narrow_layout.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/playback.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/prediction.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/pool_lanes.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/race_svg.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/run_digest.cpp"

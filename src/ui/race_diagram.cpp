@@ -118,6 +118,8 @@ void race_diagram::draw(app_state& app, const rect& area) {
     }
   }
   end_panel();
+  predict_.draw(app, area);
+  stats_.draw(app, area);
 }
 
 void race_diagram::zoom_at(float x, double factor) {

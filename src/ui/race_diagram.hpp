@@ -16,8 +16,10 @@
 #include "diagram_find.hpp"
 #include "layout.hpp"
 #include "pool_lanes.hpp"
+#include "predict_view.hpp"
 #include "row_scroll.hpp"
 #include "run_digest.hpp"
+#include "stats_view.hpp"
 #include "time_axis.hpp"
 
 namespace asyncrace::trace {
@@ -59,6 +61,9 @@ class race_diagram {
   // The header's Export button and menu (automation downloads through it too).
   export_menu& exports() { return exports_; }
   const export_menu& exports() const { return exports_; }
+  // The header's Predict and Statistics windows (issue 11; automation drives them too).
+  predict_view& predict() { return predict_; }
+  stats_view& stats() { return stats_; }
 
  private:
   // One diagram's own state: its run's digest, what the mouse is over, where it was drawn, its
@@ -92,6 +97,9 @@ class race_diagram {
   rect panel_;
   pane panes_[2];  // the selected tutorial's run, the compared one's
   export_menu exports_;
+  predict_view predict_;
+  stats_view stats_;
+  void predict_and_stats_buttons(app_state& app);
 };
 
 }  // namespace asyncrace::ui
