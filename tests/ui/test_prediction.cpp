@@ -45,7 +45,7 @@ TEST_CASE("prediction: the candidates are the tasks that printed, labelled like 
   CHECK(std::is_sorted(tasks.begin(), tasks.end(), [](const auto& a, const auto& b) { return a.id < b.id; }));
 }
 
-TEST_CASE("prediction: move, nudge and set_order rearrange the guess; a locked guess stays") {
+TEST_CASE("prediction: move, nudge and set_order rearrange the guess, a locked guess stays") {
   ui::prediction p;
   p.start({{1, "a", "Task-1"}, {2, "b", "Task-2"}, {3, "c", "Task-3"}});
   CHECK(p.move(0, 2));
@@ -67,7 +67,7 @@ TEST_CASE("prediction: move, nudge and set_order rearrange the guess; a locked g
   CHECK(labels(p) == std::vector<std::string>{"c", "b", "a"});
 }
 
-TEST_CASE("prediction: the real order scores every place; creation order misses by the heap's rule") {
+TEST_CASE("prediction: the real order scores every place, creation order misses by the heap rule") {
   for (tie_policy ties : {tie_policy::cpython_heap, tie_policy::fifo}) {
     CAPTURE(to_string(ties));
     const auto run = nine_tasks(ties);
