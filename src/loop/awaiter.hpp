@@ -43,12 +43,15 @@ class awaiter {
   // The awaiter protocol: the body becomes the awaiting Task's current frame, and hands control
   // back to the awaiting frame when it returns (promise_base::final_awaiter).
   bool await_ready() const noexcept { return false; }
-  void await_suspend(coro::coroutine_handle<> parent) const noexcept {
-    h_.promise().continuation = parent;
+  template <class P>
+  void await_suspend(coro::coroutine_handle<P> h) noexcept {
+    h_.promise().continuation = h;
     h_.promise().started = true;
+    parent_ = detail::link_callee(h, h_.promise());
     detail::set_current_frame(h_);  // the Task's driver resumes it next
   }
   stored_t<T> await_resume() const {
+    if (parent_) parent_->callee = nullptr;
     auto& p = h_.promise();
     if (p.error) std::rethrow_exception(p.error);
     return p.take();
@@ -57,6 +60,7 @@ class awaiter {
  private:
   explicit awaiter(coro::coroutine_handle<promise_type> h) : h_(h) {}
   coro::coroutine_handle<promise_type> h_;
+  promise_base* parent_ = nullptr;  // the awaiting promise, linked to this body while it runs
 };
 
 }  // namespace asyncrace

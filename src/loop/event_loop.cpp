@@ -1,5 +1,6 @@
 #include "loop/event_loop.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <cmath>
@@ -8,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "loop/await_chain.hpp"
 #include "loop/executor.hpp"
 #include "loop/heap_mirror.hpp"
 #include "loop/future.hpp"
@@ -40,6 +42,9 @@ struct event_loop::steps {
   std::vector<timer_entry> popped;  // this iteration's pops (not cancelled)
   std::size_t pops = 0;             // this iteration's pops, cancelled ones included
   std::uint64_t iteration = 0;
+  std::vector<task_driver*> changed;  // tasks created or stepped since the last snapshot (null: finished)
+  std::vector<task_chain> chains;     // their chains, for the snapshot
+  std::vector<task_id> finished;      // tasks finished since the last snapshot
 };
 
 event_loop::event_loop(const loop_options& options)
@@ -98,6 +103,7 @@ void event_loop::cancel_timer(timer_id id) {
 
 void event_loop::set_observer(loop_observer* o) {
   observer_ = o;
+  forget_chain_changes();
   steps_.reset();
   // Snapshots need to have seen every timer: an observer attached later gets none.
   if (o && o->wants_iterations() && timers_.empty()) {
@@ -127,12 +133,40 @@ void event_loop::snapshot() {
   st.mirror.drop_cut_off();
   s.changed = st.mirror.changed();
   s.popped = st.popped;
+  for (task_driver* d : st.changed) {
+    if (!d) continue;
+    st.chains.push_back({d->id, build_await_chain(*d, python_)});
+    d->chain_slot = 0;
+  }
+  st.changed.clear();
+  std::sort(st.chains.begin(), st.chains.end(), [](const task_chain& a, const task_chain& b) { return a.task < b.task; });
+  std::sort(st.finished.begin(), st.finished.end());
+  s.chains = st.chains;
+  s.finished = st.finished;
   const bool more = observer_->iteration(s);
+  st.chains.clear();
+  st.finished.clear();
   st.mirror.clear_changed();
   for (; st.pops > 0; --st.pops) st.mirror.pop();
   st.ready.clear();
   st.popped.clear();
-  if (!more) steps_.reset();
+  if (!more) {
+    forget_chain_changes();
+    steps_.reset();
+  }
+}
+
+void event_loop::chain_changes(task_driver& d) {
+  if (d.chain_slot) return;
+  steps_->changed.push_back(&d);
+  d.chain_slot = static_cast<std::uint32_t>(steps_->changed.size());
+}
+
+void event_loop::forget_chain_changes() {
+  if (!steps_) return;
+  for (task_driver* d : steps_->changed)
+    if (d) d->chain_slot = 0;
+  steps_->changed.clear();
 }
 
 double event_loop::next_event_time() const {
@@ -316,11 +350,17 @@ void event_loop::adopt_task(task_driver& d) {
     observer_->task_created(d.id, parent ? parent->id : no_task,
                             std::string_view(name, static_cast<std::size_t>(end - name)), coro, now_);
   }
+  if (steps_) chain_changes(d);
   call_soon({&task_driver::step_callback, &d});
 }
 
 void event_loop::task_completed(task_driver& d, task_outcome outcome) {
   if (observer_) observer_->task_finished(d.id, outcome, now_);
+  if (steps_) {
+    if (d.chain_slot) steps_->changed[d.chain_slot - 1] = nullptr;  // d is about to be freed
+    d.chain_slot = 0;
+    steps_->finished.push_back(d.id);
+  }
   (d.prev_unfinished ? d.prev_unfinished->next_unfinished : first_unfinished_) = d.next_unfinished;
   (d.next_unfinished ? d.next_unfinished->prev_unfinished : last_unfinished_) = d.prev_unfinished;
   d.prev_unfinished = d.next_unfinished = nullptr;

@@ -140,6 +140,10 @@ class event_loop {
   // number, so later tasks are named as in CPython, but it is not one of the program's tasks.
   void skip_task_number() { ++task_counter_; }
   void task_completed(task_driver& d, task_outcome outcome);
+  // A task's step begins: its await chain will change (for snapshots; one pointer test otherwise).
+  void task_stepping(task_driver& d) {
+    if (steps_) chain_changes(d);
+  }
   std::size_t pending_tasks() const { return unfinished_count_; }
   // Unfinished tasks in creation order (asyncio.all_tasks(); CPython's is a set, whose order
   // follows allocation in practice).
@@ -153,6 +157,8 @@ class event_loop {
   struct steps;  // the bookkeeping of per-iteration snapshots (only while an observer wants them)
   void tag_ready(const callback& cb, ready_kind kind);
   void snapshot();
+  void chain_changes(task_driver& d);  // d's chain goes into the next snapshot
+  void forget_chain_changes();         // before the snapshot bookkeeping is dropped
   void sync_clock();
   void take_external();  // the inbox into the ready queue, waiting when there is nothing to do
   bool may_wait() const;  // for completions (false when they arrive between iterations)

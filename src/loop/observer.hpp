@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace asyncrace {
 
@@ -25,6 +27,7 @@ struct wait_target {
   double deadline = 0.0;  // for sleep
   task_id target = no_task;
   std::uint32_t count = 0;
+  bool operator==(const wait_target&) const = default;
 };
 
 enum class task_outcome : std::uint8_t { result, exception, cancelled };
@@ -73,6 +76,29 @@ struct timer_entry {
   bool operator==(const timer_entry&) const = default;
 };
 
+// A pending Task's await chain (built by loop/await_chain.hpp), as `asyncio pstree` shows it.
+struct await_frame {
+  std::string function;  // the coroutine function's name (a Python qualname when interpreted)
+  // The Python line it is suspended at (or, before its first step, its def line); 0 for a library
+  // coroutine (asyncio's sleep, Queue.get, ...), which has no line in the program's source.
+  unsigned line = 0;
+  bool operator==(const await_frame&) const = default;
+};
+
+struct await_chain {
+  std::vector<await_frame> frames;  // outermost (the Task's coroutine) first
+  bool started = false;             // false: created, its first step not run yet (awaits nothing)
+  wait_target awaits;               // what the innermost frame waits on (when started)
+  bool operator==(const await_chain&) const = default;
+};
+
+// A task's chain at a snapshot.
+struct task_chain {
+  task_id task = no_task;
+  await_chain chain;
+  bool operator==(const task_chain&) const = default;
+};
+
 // The loop's state at one iteration of _run_once, after due timers moved to the ready queue and
 // before the batch runs. Spans are valid during the call only.
 struct loop_snapshot {
@@ -89,6 +115,13 @@ struct loop_snapshot {
   std::span<const std::uint32_t> changed;
   // The timers popped this iteration, in order (cancelled ones are dropped, not listed).
   std::span<const timer_entry> popped;
+  // The await chains of the tasks created or stepped since the previous snapshot (every pending
+  // task in the first one), each once, in order of id: all a delta store needs, since a chain
+  // only changes while its task steps. A task stepped by this iteration's batch shows up in the
+  // next snapshot.
+  std::span<const task_chain> chains;
+  // The tasks that finished since the previous snapshot (their chains end), in order of id.
+  std::span<const task_id> finished;
 };
 
 class loop_observer {

@@ -9,6 +9,7 @@
 
 #include <exception>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "loop/coro.hpp"
@@ -68,11 +69,32 @@ struct promise_base {
 
   const char* name;
   unsigned line;
-  coro::coroutine_handle<> continuation;
   unsigned await_line = 0;  // C++ line of the latest co_await (0: not started)
+  coro::coroutine_handle<> continuation;
+  // The coroutine this one awaits inline now (`co_await coro()`, an awaiter<T>), else null: set
+  // as it suspends into the child, cleared as it resumes. From a Task's root one walks down to
+  // the innermost frame (await_chain.hpp): a Task's await chain, as `asyncio pstree` shows it.
+  promise_base* callee = nullptr;
   std::exception_ptr error;
   bool started = false;
+  // Its await_line is a line of the Python source itself (an interpreted program's frame,
+  // python/coroutine.cpp), not a C++ line to map.
+  bool python_frame = false;
 };
+
+namespace detail {
+// The awaiting side of an inline await: links the parent's promise to the child's while the
+// child runs (a coroutine type not built on promise_base, such as a program's, keeps no link).
+template <class P>
+promise_base* link_callee(coro::coroutine_handle<P> parent, promise_base& child) noexcept {
+  if constexpr (std::is_base_of_v<promise_base, P>) {
+    parent.promise().callee = &child;
+    return &parent.promise();
+  } else {
+    return nullptr;
+  }
+}
+}  // namespace detail
 
 template <class T>
 struct promise_value : promise_base {
@@ -121,13 +143,17 @@ class task {
 
   struct inline_awaiter {
     handle_type child;
+    promise_base* parent = nullptr;  // the awaiting promise, while it is linked to the child
     bool await_ready() const noexcept { return false; }
-    void await_suspend(coro::coroutine_handle<> parent) const noexcept {
-      child.promise().continuation = parent;
+    template <class P>
+    void await_suspend(coro::coroutine_handle<P> h) noexcept {
+      child.promise().continuation = h;
       child.promise().started = true;
+      parent = detail::link_callee(h, child.promise());
       detail::set_current_frame(child);  // the driver resumes it next
     }
     stored_t<T> await_resume() const {
+      if (parent) parent->callee = nullptr;
       auto& p = child.promise();
       if (p.error) std::rethrow_exception(p.error);
       return p.take();

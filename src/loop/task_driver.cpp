@@ -27,6 +27,7 @@ void task_driver::step() {
   task_driver* outer = std::exchange(running_driver, this);
   context* outer_context = context::swap_current(&ctx);
   if (loop_observer* o = loop->observer()) o->task_stepped(id, loop->time());
+  loop->task_stepping(*this);
   if (!std::exchange(started_, true) && throw_cancel_) {
     // coro.throw() into a coroutine that never started raises at once: none of its body runs.
     throw_cancel_ = false;

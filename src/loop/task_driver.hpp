@@ -59,6 +59,8 @@ class task_driver {
   // Destroys the task's frames (when its loop is destroyed before it finished).
   void abandon() { ops_->abandon(*this); }
 
+  // Its first step has run (a Task not yet started awaits nothing).
+  bool started() const { return started_; }
   // The future it is parked on (Task._fut_waiter), or null.
   const future_core* waiter() const { return fut_waiter_; }
 
@@ -78,6 +80,7 @@ class task_driver {
   task_driver* prev_unfinished = nullptr;  // the loop's list of unfinished tasks, creation order
   task_driver* next_unfinished = nullptr;
   wait_target waiting_on;                  // what it is parked on (for traces and deadlock reports)
+  std::uint32_t chain_slot = 0;            // 1 + its place in the loop's changed chains, 0 if not there
   // The context its steps run in: a copy of the one current when the task was created
   // (Task.__init__'s copy_context(); each step is `self._context.run(self.__step)`).
   context ctx;

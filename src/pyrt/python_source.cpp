@@ -1,5 +1,6 @@
 #include "pyrt/python_source.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace asyncrace {
@@ -17,6 +18,7 @@ python_source::python_source(std::string file, std::string_view python_text, std
     std::size_t nl = cpp_text.find('\n', start);
     if (nl == std::string_view::npos) nl = cpp_text.size();
     std::string_view line = cpp_text.substr(start, nl - start);
+    cpp_lines_.emplace_back(line);
     if (std::size_t m = line.rfind("// py:"); m != std::string_view::npos)
       if (unsigned n = static_cast<unsigned>(std::strtoul(std::string(line.substr(m + 6)).c_str(), nullptr, 10)))
         cpp_to_python_[cpp_line] = n;
@@ -45,6 +47,60 @@ unsigned python_source::python_line(unsigned cpp_line) const {
   if (identity_) return cpp_line <= lines_.size() ? cpp_line : 0;
   auto it = cpp_to_python_.find(cpp_line);
   return it == cpp_to_python_.end() ? 0 : it->second;
+}
+
+namespace {
+
+std::size_t indent_of(std::string_view l) { return std::min(l.find_first_not_of(' '), l.size()); }
+
+bool is_code(std::string_view l) {
+  const std::size_t i = indent_of(l);
+  return i < l.size() && l[i] != '#';
+}
+
+// The 1-based lines of `lines` from `first` (a def's line) to the end of its indented body that
+// suspend: an `await`, an `async with` or an `async for` before any comment.
+std::vector<unsigned> python_suspension_lines(const std::vector<std::string>& lines, unsigned first) {
+  std::vector<unsigned> out;
+  const std::size_t def_indent = indent_of(lines[first - 1]);
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    std::string_view l = lines[i];
+    if (is_code(l) && indent_of(l) <= def_indent) break;
+    l = l.substr(0, l.find('#'));
+    if (l.find("await ") != std::string_view::npos || l.find("async with ") != std::string_view::npos ||
+        l.find("async for ") != std::string_view::npos)
+      out.push_back(static_cast<unsigned>(i + 1));
+  }
+  return out;
+}
+
+// The 1-based lines of the C++ function `function`'s definition (`... function(...) {` at column
+// 0, up to its closing `}` at column 0) that hold a co_await.
+std::vector<unsigned> cpp_awaits_in(const std::vector<std::string>& lines, std::string_view function) {
+  std::vector<unsigned> out;
+  const std::string head = " " + std::string(function) + "(";
+  std::size_t i = 0;
+  while (i < lines.size() && !(lines[i].find(head) != std::string::npos && lines[i][0] != ' ' && lines[i][0] != '/')) ++i;
+  for (++i; i < lines.size() && lines[i].rfind('}', 0) != 0; ++i) {
+    std::string_view l = lines[i];
+    l = l.substr(0, l.find("//"));
+    if (l.find("co_await") != std::string_view::npos) out.push_back(static_cast<unsigned>(i + 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+unsigned python_source::await_line(std::string_view function, unsigned cpp_line) const {
+  const unsigned def = def_line(function);
+  if (!def || identity_) return 0;
+  if (const unsigned marked = python_line(cpp_line)) return marked;
+  const std::vector<unsigned> cpp = cpp_awaits_in(cpp_lines_, function);
+  const auto at = std::find(cpp.begin(), cpp.end(), cpp_line);
+  if (at == cpp.end()) return 0;
+  const std::vector<unsigned> py = python_suspension_lines(lines_, def);
+  const auto n = static_cast<std::size_t>(at - cpp.begin());
+  return n < py.size() ? py[n] : 0;
 }
 
 std::string_view python_source::line_text(unsigned n) const {

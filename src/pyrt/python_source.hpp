@@ -23,6 +23,14 @@ class python_source {
   unsigned def_line(std::string_view function) const;
   // The Python line a C++ line is marked with; 0 when it has no `// py:N`.
   unsigned python_line(unsigned cpp_line) const;
+  // Where `function`, suspended at the co_await on C++ line `cpp_line`, stands in the Python
+  // source: 0 unless the source defines `function` (a library coroutine such as asyncio's own has
+  // its C++ lines in other files, which must not be mapped through this one). Then its `// py:N`
+  // mark if the line has one; else the twin's n-th co_await in `function` is taken for the n-th
+  // line with an `await` in the Python function's body (a twin mirrors its Python statement by
+  // statement); 0 when there is no such line, and always for an interpreted source (its frames
+  // hold their Python lines themselves).
+  unsigned await_line(std::string_view function, unsigned cpp_line) const;
   // The text of Python line n (1-based), without its newline.
   std::string_view line_text(unsigned n) const;
 
@@ -30,6 +38,7 @@ class python_source {
   std::string file_;
   std::vector<std::string> lines_;
   std::unordered_map<unsigned, unsigned> cpp_to_python_;
+  std::vector<std::string> cpp_lines_;
   bool identity_ = false;
 };
 

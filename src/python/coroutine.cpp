@@ -25,6 +25,7 @@ struct at_line {
   template <class P>
   auto await_suspend(coro::coroutine_handle<P> h) {
     h.promise().await_line = line;
+    h.promise().python_frame = true;  // a Python line, for the Task's await chain
     return inner.await_suspend(h);
   }
   resumed await_resume() noexcept { return inner.await_resume(); }

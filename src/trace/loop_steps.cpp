@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <cassert>
+#include <unordered_set>
 
 #include "pyrt/py_format.hpp"
+#include "trace/transcript.hpp"
 
 namespace asyncrace::trace {
 
 std::size_t loop_steps::bytes() const {
   return records_.size() * sizeof(record) + timers_.size() * sizeof(timer_info) + ready_.size() * sizeof(ready_entry) +
-         writes_.size() * sizeof(write) + popped_.size() * sizeof(std::uint32_t) + current_.size() * sizeof(std::uint32_t);
+         writes_.size() * sizeof(write) + popped_.size() * sizeof(std::uint32_t) + current_.size() * sizeof(std::uint32_t) +
+         chains_.bytes();
 }
 
 void loop_steps::clear() {
@@ -21,6 +24,7 @@ void loop_steps::clear() {
   writes_.clear();
   popped_.clear();
   current_.clear();
+  chains_.clear();
 }
 
 bool loop_steps::add(const loop_snapshot& s) {
@@ -47,12 +51,13 @@ bool loop_steps::add(const loop_snapshot& s) {
   }
   for (const timer_entry& e : s.popped) popped_.push_back(know(e));
   ready_.insert(ready_.end(), s.ready.begin(), s.ready.end());
+  chains_.add(s.chains, s.finished);
   records_.push_back({s.iteration, s.t, size, ready_.size(), writes_.size(), popped_.size()});
   if (bytes() > max_bytes_) {
     truncated_ = true;
     message_ = "loop states recorded for iterations 0 to " + std::to_string(s.iteration) + " only: the record of the " +
                "loop's state passed " + std::to_string(max_bytes_ >> 20) + " MiB, so later iterations (ready queue, " +
-               "timer heap, pops) are not recorded";
+               "timer heap, pops, await chains) are not recorded";
     return false;
   }
   return true;
@@ -63,7 +68,7 @@ timer_entry loop_steps::entry(std::uint32_t seq, std::size_t k) const {
   return {info.deadline, seq, info.task, info.kind, info.cancelled_at <= k};
 }
 
-loop_steps::cursor::cursor(const loop_steps& s) : s_(&s) {
+loop_steps::cursor::cursor(const loop_steps& s) : s_(&s), chains_(s.chains_) {
   if (!s.records_.empty()) apply(0);
 }
 
@@ -74,6 +79,7 @@ void loop_steps::cursor::apply(std::size_t k) {
     const write& x = s_->writes_[w];
     if (x.after != none) heap_[x.index] = x.after;
   }
+  chains_.apply(k);
 }
 
 void loop_steps::cursor::unapply(std::size_t k) {
@@ -83,6 +89,7 @@ void loop_steps::cursor::unapply(std::size_t k) {
     const write& x = s_->writes_[w];
     if (x.before != none) heap_[x.index] = x.before;
   }
+  chains_.unapply(k);
 }
 
 bool loop_steps::cursor::forward() {
@@ -117,6 +124,7 @@ loop_state loop_steps::cursor::state() const {
   for (std::uint32_t seq : heap_) out.timers.push_back(s_->entry(seq, k_));
   for (std::size_t p = k_ ? s_->records_[k_ - 1].popped_end : 0; p < r.popped_end; ++p)
     out.popped.push_back(s_->entry(s_->popped_[p], k_));
+  out.chains = chains_.chains();
   return out;
 }
 
@@ -139,9 +147,40 @@ void append_timers(std::string& out, const std::vector<timer_entry>& timers) {
   }
   out += ']';
 }
+
+std::string awaits_json(const await_chain& c) {
+  if (!c.started) return "{\"kind\": \"start\"}";
+  const wait_target& w = c.awaits;
+  switch (w.kind) {
+    case wait_kind::sleep: return "{\"kind\": \"sleep\", \"deadline\": " + py_float_repr(w.deadline) + "}";
+    case wait_kind::yield: return "{\"kind\": \"yield\"}";
+    case wait_kind::task: return "{\"kind\": \"task\", \"task\": " + std::to_string(w.target) + "}";
+    case wait_kind::gather:
+      return "{\"kind\": \"gather\", \"task\": " + std::to_string(w.target) + ", \"count\": " + std::to_string(w.count) + "}";
+    case wait_kind::future: break;
+  }
+  return "{\"kind\": \"future\"}";
+}
+
+void append_chains(std::string& out, const std::vector<task_chain>& chains, const task_namer& task_name) {
+  out += ", \"chains\": {";
+  std::unordered_set<std::string> keys;
+  for (std::size_t i = 0; i < chains.size(); ++i) {
+    const task_chain& c = chains[i];
+    std::string key = task_name(c.task);
+    if (!keys.insert(key).second) key += "#" + std::to_string(c.task);
+    out += (i ? ", " : "") + json_quote(key) + ": {\"task\": " + std::to_string(c.task) + ", \"frames\": [";
+    for (std::size_t f = 0; f < c.chain.frames.size(); ++f) {
+      const await_frame& fr = c.chain.frames[f];
+      out += (f ? ", " : "") + std::string("{\"function\": ") + json_quote(fr.function) + ", \"line\": " + std::to_string(fr.line) + "}";
+    }
+    out += "], \"awaits\": " + awaits_json(c.chain) + "}";
+  }
+  out += '}';
+}
 }  // namespace
 
-std::string to_json(const loop_state& s) {
+std::string to_json(const loop_state& s, const task_namer& task_name) {
   std::string out = "{\"iteration\": " + std::to_string(s.iteration) + ", \"t\": " + py_float_repr(s.t) + ", \"ready\": [";
   for (std::size_t i = 0; i < s.ready.size(); ++i) {
     if (i) out += ", ";
@@ -151,6 +190,7 @@ std::string to_json(const loop_state& s) {
   append_timers(out, s.timers);
   out += ", \"popped\": ";
   append_timers(out, s.popped);
+  if (task_name) append_chains(out, s.chains, task_name);
   out += '}';
   return out;
 }

@@ -5,6 +5,10 @@
 // (scale_10k: 3.7 MiB measured, scale_100k about 40 MiB estimated). Every timer is stored once (deadline, seq, task, kind), indexed by
 // its seq; positions refer to it by seq.
 //
+// Await chains are stored by a chain_steps (interned frame lists, a delta per task whose chain
+// changed). A view gets iteration k's chains as `steps.at(k).chains`, or, stepping,
+// `cursor.state().chains` (or `cursor.chains()` alone): one task_chain per pending task.
+//
 // Size cap: once the stored data passes max_bytes (64 MiB unless told otherwise) the iteration
 // that crossed it is kept and the rest are not recorded: truncated() says so, and message()
 // says plainly from which iteration on the states are missing.
@@ -12,11 +16,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
 
 #include "loop/observer.hpp"
+#include "trace/chain_steps.hpp"
 
 namespace asyncrace::trace {
 
@@ -27,6 +33,10 @@ struct loop_state {
   std::vector<ready_entry> ready;
   std::vector<timer_entry> timers;  // heap array before this iteration's pops
   std::vector<timer_entry> popped;
+  // Every pending task's await chain (created, not finished) at the start of the iteration, in
+  // order of task id: frames outermost first ({function, Python line}), and what the innermost
+  // awaits (see loop/await_chain.hpp).
+  std::vector<task_chain> chains;
   bool operator==(const loop_state&) const = default;
 };
 
@@ -55,6 +65,7 @@ class loop_steps {
     void seek(std::size_t k);
     loop_state state() const;
     std::vector<std::uint32_t> heap_seqs() const { return heap_; }
+    std::vector<task_chain> chains() const { return chains_.chains(); }  // as state().chains
 
    private:
     void apply(std::size_t k);    // record k's new values (from k - 1)
@@ -62,6 +73,7 @@ class loop_steps {
     const loop_steps* s_;
     std::size_t k_ = 0;
     std::vector<std::uint32_t> heap_;
+    chain_steps::cursor chains_;
   };
   // The state at iteration k (a fresh cursor sought there).
   loop_state at(std::size_t k) const;
@@ -97,12 +109,20 @@ class loop_steps {
   std::vector<write> writes_;
   std::vector<std::uint32_t> popped_;     // seqs
   std::vector<std::uint32_t> current_;    // the heap array (seqs) at the last record
+  chain_steps chains_;
 };
 
 // One JSON object (one line, no newline), keys as `asyncrace run --steps` prints them:
 // {"iteration": 3, "t": 1.0, "ready": [{"kind": "sleep", "task": 4}, ...],
 //  "timers": [{"deadline": 1.0, "seq": 0, "task": 4, "kind": "sleep"}, ...], "popped": [...]}
 // Task ids are the recording's (lane ids); "cancelled": true marks a cancelled timer.
-std::string to_json(const loop_state& s);
+// With `task_name` (a task id's name, e.g. from the recording's lanes) it also prints
+// "chains": {"Task-2": {"task": 2, "frames": [{"function": "worker", "line": 5}, ...],
+//            "awaits": {"kind": "sleep", "deadline": 3.0}}, ...}
+// where "awaits" is {"kind": "start"} before the first step, {"kind": "yield"}, {"kind": "future"},
+// {"kind": "task", "task": 4} or {"kind": "gather", "task": first child, "count": n}; a name
+// given to two pending tasks is printed the second time as "name#id".
+using task_namer = std::function<std::string(task_id)>;
+std::string to_json(const loop_state& s, const task_namer& task_name = {});
 
 }  // namespace asyncrace::trace
