@@ -10,5 +10,7 @@ namespace asyncrace::app {
 
 // The playground the exported functions act on (set once, before the first frame).
 void attach_automation(ui::playground* target);
+// The playground attached (null before), for the other exported functions (loop_automation).
+ui::playground* automation_target();
 
 }  // namespace asyncrace::app

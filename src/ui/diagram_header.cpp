@@ -120,6 +120,14 @@ void race_diagram::header(app_state& app) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Show the whole run (double-click the diagram does the same)");
   ImGui::SameLine();
+  // The Event loop view under the diagram (runs then record the loop's state per iteration).
+  const bool loop_on = app.wants_loop_states();
+  if (loop_on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  if (ImGui::SmallButton("Event loop")) app.want_loop_states(!loop_on);
+  if (loop_on) ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The loop's ready queue and timer heap, stepped with Space, \xe2\x86\x90 / \xe2\x86\x92 (L)");
+  ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
   ImGui::TextUnformatted(zoom_readout(axis_.px_per_s).c_str());
   ImGui::PopStyleColor();
