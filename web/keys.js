@@ -25,7 +25,7 @@
     return spec;
   }
   function matches(e, spec) {
-    if (e.key !== spec.key) return false;
+    if (e.key !== (spec.key === 'Space' ? ' ' : spec.key)) return false;
     if (spec.mod !== (mac ? e.metaKey : e.ctrlKey) || spec.alt !== e.altKey) return false;
     // '?' is Shift+/ on many layouts: printable keys match whatever Shift it took to type them.
     return spec.key.length === 1 || spec.shift === e.shiftKey;
@@ -36,7 +36,8 @@
   }
   // "Ctrl+Enter" / "⌘+Enter" for people.
   function display(keys) {
-    return keys.replace('Mod', mac ? '\u2318' : 'Ctrl').replace('Escape', 'Esc');
+    return keys.replace('Mod', mac ? '\u2318' : 'Ctrl').replace('Escape', 'Esc')
+      .replace('ArrowLeft', '\u2190').replace('ArrowRight', '\u2192');
   }
 
   function add(entry) {
@@ -92,6 +93,21 @@
   add({ id: 'run', keys: 'Mod+Enter', label: 'Run the tutorial (again)', run: function () { call('asyncrace_run'); } });
   add({ id: 'stop', keys: 'Escape', label: 'Stop the run where it is', run: function () { return call('asyncrace_stop') === 1; } });
   add({ id: 'help', keys: '?', label: 'Show these shortcuts', run: function () { showHelp(); } });
+  // The Event loop view (issue 11): each key does nothing, and goes on, unless a run records the loop.
+  function loop(action) {
+    return function () {
+      var page = window.asyncracePage;
+      return (page ? page.call('asyncrace_loop', 'number', ['string'], [action]) : 0) === 1;
+    };
+  }
+  add({ id: 'loop-view', keys: 'l', label: 'Show or hide the Event loop view', run: loop('view') });
+  add({ id: 'loop-pause', keys: 'Space', label: 'Event loop: pause / resume', run: loop('pause') });
+  add({ id: 'loop-back', keys: 'ArrowLeft', label: 'Event loop: back one pop or callback', run: loop('back') });
+  add({ id: 'loop-step', keys: 'ArrowRight', label: 'Event loop: one pop or callback', run: loop('step') });
+  add({ id: 'loop-iteration-back', keys: 'Shift+ArrowLeft', label: 'Event loop: back one loop iteration', run: loop('iteration_back') });
+  add({ id: 'loop-iteration', keys: 'Shift+ArrowRight', label: 'Event loop: one loop iteration', run: loop('iteration') });
+  add({ id: 'loop-line-back', keys: ',', label: 'Event loop: to the previous printed line', run: loop('line_back') });
+  add({ id: 'loop-line', keys: '.', label: 'Event loop: to the next printed line', run: loop('line') });
 
   // SDL listens for keys on the whole window and keeps Tab from the browser. It gets only the keys
   // aimed at the canvas; outside a canvas text field Tab leaves the canvas for the page's

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "loop/tie_policy.hpp"
+#include "loop_automation.hpp"
 #include "platform/platform.hpp"
 #include "pool/real_executors.hpp"
 #include "trace/transcript.hpp"
@@ -254,6 +255,7 @@ std::string state_json(const ui::playground& p) {
   std::snprintf(axis, sizeof axis, ",\"axis\":{\"t0\":%.9g,\"px_per_s\":%.9g}", p.diagram().axis().t0,
                 p.diagram().axis().px_per_s);
   out += axis;
+  append_loop_state(out, p);
   out += '}';
   return out;
 }

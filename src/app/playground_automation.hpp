@@ -10,7 +10,7 @@ namespace asyncrace::app {
 
 // The playground the exported functions act on (set once, before the first frame).
 void attach_automation(ui::playground* target);
-// That playground (null before attach_automation): other automation files act on it too.
+// That playground (null before attach_automation): other automation files (predict, loop) act on it too.
 ui::playground* automation_target();
 
 }  // namespace asyncrace::app

@@ -66,6 +66,8 @@ void recording::record_loop_states(bool on, std::size_t max_bytes) {
 bool recording::iteration(const loop_snapshot& s) {
   ++changes_;
   seen(s.t);
+  marks_.push_back({s.t, static_cast<std::uint32_t>(lines_.size()), static_cast<std::uint32_t>(s.popped.size()),
+                    static_cast<std::uint32_t>(s.ready.size())});
   return steps_.add(s);
 }
 

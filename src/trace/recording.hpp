@@ -54,6 +54,15 @@ struct output_line {
   std::string text;
 };
 
+// Where one recorded loop iteration stands among the run's other records (for stepping): its
+// clock, how many lines had been printed when it began, and how big its batch was.
+struct iteration_mark {
+  double t = 0.0;
+  std::uint32_t lines_before = 0;  // lines() printed before the iteration began
+  std::uint32_t pops = 0;          // timers it popped
+  std::uint32_t callbacks = 0;     // entries of its ready batch
+};
+
 struct blocked_span {
   task_id by = no_task;
   double begin = 0.0;
@@ -97,6 +106,8 @@ class recording final : public loop_observer {
   void record_loop_states(bool on, std::size_t max_bytes = loop_steps::default_max_bytes);
   bool records_loop_states() const { return loop_states_on_; }
   const loop_steps& loop_states() const { return steps_; }
+  // One mark per iteration in loop_states(), in order (cheap to search by time or line).
+  const std::vector<iteration_mark>& iteration_marks() const { return marks_; }
 
   void task_created(task_id id, task_id parent, std::string_view name, std::string_view coro,
                     double t) override;
@@ -149,6 +160,7 @@ class recording final : public loop_observer {
   std::uint64_t changes_ = 0;
   bool loop_states_on_ = false;
   loop_steps steps_;
+  std::vector<iteration_mark> marks_;
 };
 
 }  // namespace asyncrace::trace

@@ -115,6 +115,7 @@ void app_state::end_run() {
   session_.reset();
   halted_ = false;
   stopped_ = false;
+  reset_stepper();
   clock_.restart();
   ++run_serial_;
 }
@@ -195,6 +196,8 @@ bool app_state::run() {
     message_ = std::move(problem);
     return false;
   }
+  options.loop_states = want_loop_states_;
+  stepper_.reset();  // it reads the old run's recording
   compare_session_.reset();  // the old runs' coroutines die before the new loops start
   session_.reset();
   try {
@@ -227,6 +230,7 @@ bool app_state::run() {
   ++run_serial_;
   halted_ = false;
   stopped_ = false;
+  reset_stepper();
   message_.clear();
   if (syntax_problem_) ++syntax_serial_;
   syntax_problem_.reset();
@@ -240,10 +244,11 @@ bool app_state::stop() {
 }
 
 void app_state::tick(double real_dt) {
-  if (!session_ || halted_ || stopped_) return;
+  if (!session_ || halted_ || stopped_ || paused_) return;
   try {
     tutorials::session* const runs[] = {session_.get(), compare_session_.get()};
     clock_.tick(std::span(runs, compare_session_ ? 2 : 1), real_dt, settings.speed);
+    if (stepper_) stepper_->seek_time(clock_.now());  // the Event loop view follows the playhead
   } catch (const std::exception& e) {
     // The session reports run errors through error(); anything thrown past it is ours to show.
     message_ = std::string("The run stopped: ") + e.what();
@@ -281,5 +286,77 @@ bool app_state::waiting_on_workers() const {
 }
 
 bool app_state::running() const { return running(session_.get()) || running(compare_session_.get()); }
+
+double app_state::playhead() const { return paused_ && stepper_ ? stepper_->time() : clock_.now(); }
+
+void app_state::reset_stepper() {
+  paused_ = false;
+  stepper_.reset();
+  if (!session_ || !session_->trace().records_loop_states()) return;
+  // CPython's TimerHandle compares deadlines only; the other policies break ties by sequence.
+  stepper_.emplace(session_->trace(), session_->options().ties == tie_policy::cpython_heap
+                                          ? heap_order::deadline_only
+                                          : heap_order::deadline_then_seq);
+  stepper_->seek_time(clock_.now());
+}
+
+void app_state::want_loop_states(bool on) {
+  want_loop_states_ = on;
+  if (on && session_ && !session_->trace().records_loop_states()) run();  // the same run, recorded
+}
+
+bool app_state::toggle_pause() {
+  if (!stepper_) return false;
+  if (paused_) {
+    paused_ = false;
+    return true;
+  }
+  return pause_for_stepping();
+}
+
+bool app_state::pause_for_stepping() {
+  if (!stepper_) return false;
+  if (!paused_) stepper_->seek_time(clock_.now());
+  paused_ = true;
+  return true;
+}
+
+bool app_state::step(loop_move move, int direction) {
+  if (!pause_for_stepping()) return false;
+  const auto once = [&] {
+    switch (move) {
+      case loop_move::callback: return stepper_->step(direction);
+      case loop_move::iteration: return stepper_->step_iteration(direction);
+      case loop_move::line: return stepper_->step_line(direction);
+    }
+    return false;
+  };
+  if (once()) return true;
+  // At the last recorded iteration of a run still playing: let the loop run a little further.
+  if (direction <= 0 || !running(session_.get())) return false;
+  try {
+    session_->advance(session_->next_event_time(), frame_budget);
+  } catch (const std::exception& e) {
+    message_ = std::string("The run stopped: ") + e.what();
+    halted_ = true;
+    return false;
+  }
+  return once();
+}
+
+void app_state::scrub(double t) {
+  if (!stepper_ && session_) want_loop_states(true);  // scrubbing shows the Event loop view
+  if (!pause_for_stepping()) return;
+  // A run still playing has not reached every time yet: run it up to `t` first.
+  if (running(session_.get()) && t > session_->now()) {
+    try {
+      session_->advance(t, frame_budget);
+    } catch (const std::exception& e) {
+      message_ = std::string("The run stopped: ") + e.what();
+      halted_ = true;
+    }
+  }
+  stepper_->seek_time(t);
+}
 
 }  // namespace asyncrace::ui

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "edited_program.hpp"
+#include "loop_stepper.hpp"
 #include "playback.hpp"
 #include "loop/tie_policy.hpp"
 #include "python/limits.hpp"
@@ -114,13 +115,31 @@ class app_state {
   // True while every playing run has jobs out on real workers (their clock follows the wall clock
   // meanwhile, whatever the speed).
   bool waiting_on_workers() const;
-  double playhead() const { return clock_.now(); }
+  // Where the views are: the playback clock, or while paused the stepper's position.
+  double playhead() const;
   // Counts runs, so views can reset (scroll, zoom to fit) when a new one starts.
   std::uint64_t run_serial() const { return run_serial_; }
   // The last problem to show the learner (bad input, failed run); empty when all is well.
   const std::string& message() const { return message_; }
   // Shows a problem found outside the page (a bad launch option or share link).
   void report(std::string problem) { message_ = std::move(problem); }
+
+  // The Event loop view and its stepper (issue 11). While the view is shown, runs record the
+  // loop's state per iteration; showing it over a run that did not runs that one again.
+  void want_loop_states(bool on);
+  bool wants_loop_states() const { return want_loop_states_; }
+  // The selected run's stepper (null without a run that records loop states).
+  loop_stepper* stepper() { return stepper_ ? &*stepper_ : nullptr; }
+  const loop_stepper* stepper() const { return stepper_ ? &*stepper_ : nullptr; }
+  // Paused: playback stands still and the views show the stepper's position (Space toggles).
+  bool paused() const { return paused_; }
+  bool toggle_pause();  // false without a stepper
+  enum class loop_move { callback, iteration, line };
+  // Pauses and moves the stepper (direction +1 / -1); a paused run still playing is advanced as
+  // far as a forward step needs. False when there was nowhere to go.
+  bool step(loop_move move, int direction);
+  // Pauses at virtual time `t` (a drag on the time axis).
+  void scrub(double t);
 
  private:
   const tutorials::tutorial* selected_ = nullptr;
@@ -144,6 +163,11 @@ class app_state {
   std::uint64_t run_serial_ = 0;
   bool halted_ = false;  // the run threw past the session: keep its trace, stop playing
   bool stopped_ = false;  // the learner stopped it (stop()): also keeps its trace
+  bool want_loop_states_ = false;
+  bool paused_ = false;
+  std::optional<loop_stepper> stepper_;  // over session_'s recording
+  void reset_stepper();
+  bool pause_for_stepping();
   std::string message_;
 };
 

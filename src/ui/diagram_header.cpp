@@ -121,6 +121,14 @@ void race_diagram::header(app_state& app) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Show the whole run (double-click the diagram does the same)");
   predict_and_stats_buttons(app);
+  // The Event loop view under the diagram (runs then record the loop's state per iteration).
+  same_line_if_fits(ImGui::CalcTextSize("Event loop").x + 2.0f * ImGui::GetStyle().FramePadding.x);
+  const bool loop_on = app.wants_loop_states();
+  if (loop_on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  if (ImGui::SmallButton("Event loop")) app.want_loop_states(!loop_on);
+  if (loop_on) ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The loop's ready queue and timer heap, stepped with Space, \xe2\x86\x90 / \xe2\x86\x92 (L)");
   const std::string zoom = zoom_readout(axis_.px_per_s);
   same_line_if_fits(ImGui::CalcTextSize(zoom.c_str()).x);
   ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);

@@ -9,6 +9,7 @@ set(ASYNCRACE_UI_MODEL_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/finish_summary.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/lane_layout.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/layout.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/loop_stepper.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/narrow_layout.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/playback.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/prediction.cpp"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <limits>
 #include <string>
 
@@ -52,7 +53,7 @@ double playground::frame() {
   announcer_.update(app_, page::mirror());
   build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - now).count();
   ++frames_;
-  animating_ = app_.running();
+  animating_ = app_.running() && !app_.paused();
   if (!animating_) return std::numeric_limits<double>::infinity();
   return app_.waiting_on_workers() ? real_work_frame_interval : 0.0;
 }
@@ -104,9 +105,17 @@ void playground::sync_editor() {
   page::place_editor(editor_area_);
 }
 
+// The race diagram, and under it the Event loop view when it is on (the diagram keeps the top).
 void playground::draw_diagram(const rect& area) {
   const auto start = std::chrono::steady_clock::now();
-  diagram_.draw(app_, area);
+  if (!app_.wants_loop_states()) {
+    diagram_.draw(app_, area);
+  } else {
+    constexpr float gap = 4.0f;
+    const float loop_h = std::floor(std::max(std::min(300.0f, area.h * 0.6f), area.h * (narrow_ ? 0.55f : 0.48f)));
+    diagram_.draw(app_, {area.x, area.y, area.w, area.h - loop_h - gap});
+    loop_view_.draw(app_, {area.x, area.bottom() - loop_h, area.w, loop_h});
+  }
   diagram_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 

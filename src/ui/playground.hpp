@@ -10,6 +10,7 @@
 #include "console_view.hpp"
 #include "controls.hpp"
 #include "layout.hpp"
+#include "loop_view.hpp"
 #include "narrow_layout.hpp"
 #include "race_diagram.hpp"
 #include "source_view.hpp"
@@ -50,6 +51,7 @@ class playground {
   void show_tab(page_tab t);
   const rect& tab_button(page_tab t) const { return tab_buttons_[static_cast<int>(t)]; }
   const control_rects& controls() const { return controls_; }
+  const loop_view& loops() const { return loop_view_; }
   std::uint64_t frames() const { return frames_; }
   // What the last frame returned: the picture moves by itself (a run plays).
   bool animating() const { return animating_; }
@@ -64,6 +66,7 @@ class playground {
   source_view cpp_{language::cpp};
   console_view console_;
   race_diagram diagram_;
+  loop_view loop_view_;  // under the diagram while app_state::wants_loop_states()
   control_rects controls_;
   announcer announcer_;  // the screen-reader mirror of the console (page_bridge)
   bool narrow_ = false;

@@ -84,7 +84,9 @@ void race_diagram::draw(app_state& app, const rect& area) {
       if (follow_ || fit_requested_)
         axis_ = fit(0.0, reach, columns(min, avail.x, label_w, playhead).plot_width());
       fit_requested_ = false;
-      const bool live = app.running();  // one clock: the playhead moves on both until both are done
+      // One clock: the playhead moves on both until both are done (and shows where a pause is).
+      const bool live = app.running() || app.paused();
+      scrub_to_ = -1.0;
       if (!two) {
         panes_[1].plot = {};
         lanes(panes_[0], "lanes", runs[0]->trace(), label_w, playhead, live, reach, avail);
@@ -120,6 +122,7 @@ void race_diagram::draw(app_state& app, const rect& area) {
   end_panel();
   predict_.draw(app, area);
   stats_.draw(app, area);
+  if (scrub_to_ >= 0.0) app.scrub(scrub_to_);
 }
 
 void race_diagram::zoom_at(float x, double factor) {
@@ -159,6 +162,15 @@ void race_diagram::axis_strip(const diagram_frame& f, float top, bool live) cons
   const float w = font->CalcTextSizeA(size, 1e9f, 0.0f, caption).x;
   dl->AddText(font, size, {0.5f * (f.finish_x0 + f.finish_x1 - w), top + 2.0f}, palette::text_dim, caption);
   dl->AddText(font, size, {f.label_x0, top + 2.0f}, palette::text_dim, "task");
+}
+
+void race_diagram::scrub_strip(pane& p, const char* id, const diagram_frame& f, float top) {
+  p.axis = {f.plot_x0, top, f.plot_width(), axis_height};
+  ImGui::SetCursorScreenPos({f.plot_x0, top});
+  ImGui::InvisibleButton((std::string(id) + "_axis").c_str(), {std::max(1.0f, f.plot_width()), axis_height});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to scrub: the Event loop view and the lanes follow");
+  if (ImGui::IsItemActive())
+    scrub_to_ = std::max(0.0, f.axis.to_t(static_cast<double>(ImGui::GetIO().MousePos.x - f.plot_x0)));
 }
 
 // Columns of the diagram for this frame: labels | time plot | finish ranks.
@@ -223,6 +235,7 @@ void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, f
     f.plot_x1 -= row_scrollbar_width;
   }
   axis_strip(f, origin.y, live);
+  scrub_strip(p, id, f, origin.y);
 
   ImGui::SetCursorScreenPos({origin.x, origin.y + axis_height + 2.0f});
   ImGui::BeginChild(id, {avail.x, lanes_h}, false, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);

@@ -47,6 +47,8 @@ class race_diagram {
   const rect& plot() const { return panes_[0].plot; }
   const rect& compare_plot() const { return panes_[1].plot; }
   const rect& panel() const { return panel_; }
+  // The selected run's time axis strip (a drag there scrubs the playhead).
+  const rect& axis_strip() const { return panes_[0].axis; }
   const time_axis& axis() const { return axis_; }
   // The pool lanes (one per worker that ran an executor job) drawn last frame below the task
   // lanes, for automation; compare_pool_lanes() those of the compared run.
@@ -73,6 +75,7 @@ class race_diagram {
     int hovered_row = -1;
     int marked_row = -1;  // the row Find went to
     rect plot;
+    rect axis;  // the time axis strip above the lanes
     row_scroll scroll;
     double visible_rows = 0.0;
     diagram_background background;
@@ -80,6 +83,8 @@ class race_diagram {
 
   void header(app_state& app);
   void axis_strip(const diagram_frame& f, float top, bool live) const;
+  // An invisible button over the strip: dragging it asks to scrub to the time under the mouse.
+  void scrub_strip(pane& p, const char* id, const diagram_frame& f, float top);
   diagram_frame columns(ImVec2 origin, float width, float label_w, double playhead) const;
   void queue_background(pane& p, const diagram_frame& f, const rect& area, bool live, int base);
   // One run's diagram: overview (big runs), axis strip and lanes in `size` from the cursor, on the
@@ -100,6 +105,7 @@ class race_diagram {
   predict_view predict_;
   stats_view stats_;
   void predict_and_stats_buttons(app_state& app);
+  double scrub_to_ = -1.0;  // where a drag on an axis strip asked the playhead to go (this frame)
 };
 
 }  // namespace asyncrace::ui

@@ -53,7 +53,11 @@ describe('keyboard and screen reader', () => {
     const rows = await pg.page.$$eval('#shortcut-list tr', (trs) => trs.map((tr) => tr.textContent));
     const listed = await pg.page.evaluate(() => asyncraceKeys.list().map((s) => s.keys + s.label));
     assert.deepEqual(rows, listed);
-    assert.deepEqual(rows, ['Ctrl+EnterRun the tutorial (again)', 'EscStop the run where it is', '?Show these shortcuts']);
+    assert.deepEqual(rows, ['Ctrl+EnterRun the tutorial (again)', 'EscStop the run where it is', '?Show these shortcuts',
+                            'lShow or hide the Event loop view', 'SpaceEvent loop: pause / resume',
+                            '\u2190Event loop: back one pop or callback', '\u2192Event loop: one pop or callback',
+                            'Shift+\u2190Event loop: back one loop iteration', 'Shift+\u2192Event loop: one loop iteration',
+                            ',Event loop: to the previous printed line', '.Event loop: to the next printed line']);
     await pg.page.screenshot({ path: await artifactPath('shortcuts.png') });
     await pg.page.keyboard.press('Escape');
     assert.equal(await dialogOpen(pg.page), false);
