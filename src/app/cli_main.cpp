@@ -50,10 +50,7 @@ void print_steps(const trace::recording& r) {
   const trace::loop_steps& steps = r.loop_states();
   if (!steps.empty()) {
     trace::loop_steps::cursor c(steps);
-    const trace::task_namer name = [&r](task_id t) {
-      const trace::task_lane* lane = r.lane(t);
-      return lane ? lane->name : "Task#" + std::to_string(t);
-    };
+    const trace::task_namer name = trace::lane_names(r);
     do {
       std::cout << trace::to_json(c.state(), name) << '\n';
     } while (c.forward());

@@ -6,6 +6,7 @@
 
 #include "platform/platform.hpp"
 #include "playground_automation.hpp"
+#include "trace/loop_steps.hpp"
 #include "trace/transcript.hpp"
 #include "ui/playground.hpp"
 
@@ -72,7 +73,9 @@ void append_loop_state(std::string& out, const ui::playground& p) {
     trace::append_json_quoted(out, to_string(pic.state.ready[i].kind));
     out += ",\"task\":" + std::to_string(pic.state.ready[i].task) + '}';
   }
-  out += "]}";
+  // The iteration as `asyncrace run --steps` prints it, await chains included (null for a big run).
+  const bool small = pic.state.chains.size() + pic.state.timers.size() + pic.state.ready.size() <= max_listed;
+  out += "],\"state\":" + (small ? trace::to_json(pic.state, trace::lane_names(p.state().session()->trace())) : "null") + '}';
 }
 
 }  // namespace asyncrace::app

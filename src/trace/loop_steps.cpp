@@ -1,5 +1,7 @@
 #include "trace/loop_steps.hpp"
 
+#include "trace/recording.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <unordered_set>
@@ -193,6 +195,13 @@ std::string to_json(const loop_state& s, const task_namer& task_name) {
   if (task_name) append_chains(out, s.chains, task_name);
   out += '}';
   return out;
+}
+
+task_namer lane_names(const recording& r) {
+  return [&r](task_id t) {
+    const task_lane* lane = r.lane(t);
+    return lane ? lane->name : "Task#" + std::to_string(t);
+  };
 }
 
 }  // namespace asyncrace::trace

@@ -124,5 +124,8 @@ class loop_steps {
 // given to two pending tasks is printed the second time as "name#id".
 using task_namer = std::function<std::string(task_id)>;
 std::string to_json(const loop_state& s, const task_namer& task_name = {});
+class recording;
+// Names tasks by their lanes in `r` (which must outlive it); an unknown id as "Task#<id>".
+task_namer lane_names(const recording& r);
 
 }  // namespace asyncrace::trace

@@ -27,12 +27,11 @@ enum class heap_order { deadline_only, deadline_then_seq };
 
 // What the Event loop view draws at one position.
 struct loop_picture {
-  trace::loop_state state;               // the iteration as recorded (heap before its pops)
+  trace::loop_state state;               // the iteration as recorded (heap before its pops, await chains)
   std::vector<timer_entry> heap;         // the heap array after `pops_done` of its pops (heapq)
   std::size_t pops_done = 0;
   std::size_t callbacks_done = 0;        // entries of state.ready that have run
   std::size_t lines_printed = 0;         // the recording's lines printed before this position
-  // Await chains (issue 11 item 1) are not in loop_steps yet: when they are, they belong here.
   bool operator==(const loop_picture&) const = default;
 };
 

@@ -184,10 +184,44 @@ void pops_and_lines(const trace::recording& rec, const loop_picture& p) {
     caption("Printed last");
     ImGui::TextWrapped("%s", rec.lines()[p.lines_printed - 1].text.c_str());
   }
-  // Await chains (issue 11 item 1): loop_steps does not record them yet. When it does, draw each
-  // pending task's chain here as a tree (coroutine frames with their lines, what the innermost awaits).
+}
+
+// What a chain's innermost frame waits on, in words.
+std::string awaited(const trace::recording& rec, const await_chain& c) {
+  if (!c.started) return "not started: waits for its first step";
+  const wait_target& w = c.awaits;
+  switch (w.kind) {
+    case wait_kind::sleep: return "a sleep until " + format_seconds(w.deadline) + " s";
+    case wait_kind::yield: return "sleep(0): one trip through the ready queue";
+    case wait_kind::task: return "the task " + task_name(rec, w.target);
+    case wait_kind::gather: return "a gather of " + std::to_string(w.count);
+    case wait_kind::future: break;
+  }
+  return "a future";
+}
+
+// Every pending task's await chain, as `asyncio pstree` prints it: the task, its coroutine
+// frames from the outermost in, each with the line it is suspended at, then what the innermost awaits.
+void await_chains(const trace::recording& rec, const loop_picture& p) {
   caption("Await chains");
-  ImGui::TextDisabled("not recorded yet");
+  if (p.state.chains.empty()) {
+    ImGui::TextDisabled("(no pending task)");
+    return;
+  }
+  for (const task_chain& tc : p.state.chains) {
+    const std::string task = task_name(rec, tc.task);
+    if (!ImGui::TreeNodeEx(task.c_str(), ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth)) continue;
+    for (const await_frame& f : tc.chain.frames) {
+      if (f.line) ImGui::BulletText("%s  line %u", f.function.c_str(), f.line);
+      else ImGui::BulletText("%s", f.function.c_str());
+      ImGui::Indent();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
+    ImGui::TextWrapped("awaits %s", awaited(rec, tc.chain).c_str());
+    ImGui::PopStyleColor();
+    for (std::size_t i = 0; i < tc.chain.frames.size(); ++i) ImGui::Unindent();
+    ImGui::TreePop();
+  }
 }
 
 }  // namespace
@@ -209,6 +243,7 @@ void loop_view::draw(app_state& app, const rect& area) {
         ImGui::BeginGroup();
         ready_row(rec, p, left - 12.0f);
         pops_and_lines(rec, p);
+        await_chains(rec, p);
         ImGui::EndGroup();
         ImGui::SameLine(left + ImGui::GetStyle().WindowPadding.x);
         ImGui::BeginGroup();
@@ -218,6 +253,7 @@ void loop_view::draw(app_state& app, const rect& area) {
         ready_row(rec, p, width);
         heap_tree(rec, p, width);
         pops_and_lines(rec, p);
+        await_chains(rec, p);
       }
     }
   }

@@ -67,6 +67,12 @@ describe('Event loop view: pause, step, scrub', () => {
     for (let i = 0; i < 500; ++i) {
       if (loop.next_pop !== 0) {
         assert.equal(loop.heap[0], loop.next_pop, 'the next pop is the heap\'s root');
+        if (pops.length === 0) {  // the await chains then: nine workers in their sleeps, under gathers
+          const chains = Object.values(loop.state.chains);
+          assert.equal(chains.filter((c) => c.awaits.kind === 'sleep').length, 9, JSON.stringify(chains));
+          assert.ok(chains.filter((c) => c.awaits.kind === 'gather').length >= 3, 'three gathers of three');
+          assert.ok(chains.every((c) => c.frames.length > 0));
+        }
         pops.push(names.get(loop.next_pop));
       }
       if (pops.length === 3) await pg.page.screenshot({ path: await artifactPath('loop-wide.png') });
