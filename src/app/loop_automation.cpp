@@ -10,13 +10,6 @@
 #include "trace/transcript.hpp"
 #include "ui/playground.hpp"
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten/emscripten.h>
-#define ASYNCRACE_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define ASYNCRACE_EXPORT extern "C"
-#endif
-
 namespace asyncrace::app {
 namespace {
 

@@ -16,13 +16,6 @@
 #include "ui/playground.hpp"
 #include "ui/theme.hpp"
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten/emscripten.h>
-#define ASYNCRACE_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define ASYNCRACE_EXPORT extern "C"
-#endif
-
 namespace asyncrace::app {
 namespace {
 

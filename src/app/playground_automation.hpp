@@ -2,6 +2,14 @@
 // set options, run, and read the state back as JSON.
 #pragma once
 
+// What an exported function is declared with: kept and callable from JavaScript on the web.
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+#define ASYNCRACE_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
+#else
+#define ASYNCRACE_EXPORT extern "C"
+#endif
+
 namespace asyncrace::ui {
 class playground;
 }
