@@ -90,6 +90,15 @@ const loop_picture& loop_stepper::picture() {
   p.callbacks_done = pos_.sub - p.pops_done;
   p.heap = p.state.timers;
   heap_pop(p.heap, order_, p.pops_done);
+  if (pos_.sub >= steps_in(pos_.iteration) && pos_.iteration + 1 < iterations()) {
+    // Its callbacks have run: the timers they pushed and the chains they left are what the next
+    // iteration recorded before its own pops.
+    cursor_->seek(pos_.iteration + 1);
+    trace::loop_state next = cursor_->state();
+    p.heap = std::move(next.timers);
+    heap_pop(p.heap, order_, 0);
+    p.state.chains = std::move(next.chains);
+  }
   p.lines_printed = pos_.sub >= steps_in(pos_.iteration) ? lines_after(pos_.iteration)
                                                           : rec_->iteration_marks()[pos_.iteration].lines_before;
   picture_ = std::move(p);

@@ -27,8 +27,12 @@ enum class heap_order { deadline_only, deadline_then_seq };
 
 // What the Event loop view draws at one position.
 struct loop_picture {
-  trace::loop_state state;               // the iteration as recorded (heap before its pops, await chains)
-  std::vector<timer_entry> heap;         // the heap array after `pops_done` of its pops (heapq)
+  // The iteration as recorded (heap before its pops); once all its callbacks ran, its chains are
+  // the next iteration's (what those callbacks left).
+  trace::loop_state state;
+  // The heap array after `pops_done` of its pops (heapq); once all its callbacks ran, with the
+  // timers they pushed (the next iteration's heap before its pops).
+  std::vector<timer_entry> heap;
   std::size_t pops_done = 0;
   std::size_t callbacks_done = 0;        // entries of state.ready that have run
   std::size_t lines_printed = 0;         // the recording's lines printed before this position
