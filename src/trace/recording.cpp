@@ -1,6 +1,7 @@
 #include "recording.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <utility>
@@ -171,7 +172,10 @@ void recording::apply(const event& e) const {
   switch (e.what) {
     case event::kind::created: {
       const std::string* custom = e.detail ? &custom_names_[custom_names_used_++] : nullptr;
-      if (e.id != lanes_.size() + 1) return;  // ids must be dense; anything else is a scheduler bug
+      // The loop hands out task ids 1, 2, 3, ... and reports every task it creates: a gap or a
+      // repeat is a scheduler bug, not something to record around.
+      assert(e.id == lanes_.size() + 1 && "task ids must be dense, in creation order");
+      if (e.id != lanes_.size() + 1) return;  // release builds: no lane at the wrong index
       task_lane& l = lanes_.emplace_back();
       l.id = e.id;
       l.parent = e.data.pair.a;
@@ -182,7 +186,8 @@ void recording::apply(const event& e) const {
     }
     case event::kind::stepped: {
       task_lane* l = mutable_lane(e.id);
-      if (!l) return;
+      assert(l && "the loop reports a task's events only after creating it");
+      if (!l) return;  // release builds: no null dereference
       if (l->steps.empty()) l->first_step = e.t;
       l->steps.push_back(e.t);
       if (!l->waits.empty() && l->waits.back().end == never) l->waits.back().end = e.t;
@@ -190,7 +195,8 @@ void recording::apply(const event& e) const {
     }
     case event::kind::suspended: {
       task_lane* l = mutable_lane(e.id);
-      if (!l) return;
+      assert(l && "the loop reports a task's events only after creating it");
+      if (!l) return;  // release builds: no null dereference
       wait_target on;
       if (e.detail == odd_wait) {
         on = odd_waits_[e.data.pair.a];
@@ -206,7 +212,8 @@ void recording::apply(const event& e) const {
     }
     case event::kind::finished: {
       task_lane* l = mutable_lane(e.id);
-      if (!l) return;
+      assert(l && "the loop reports a task's events only after creating it");
+      if (!l) return;  // release builds: no null dereference
       l->finished = e.t;
       l->outcome = static_cast<task_outcome>(e.detail);
       l->finish_rank = ++finished_count_;
