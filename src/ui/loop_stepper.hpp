@@ -5,6 +5,7 @@
 // the recording and the position alone, so it is the same however the position was reached.
 #pragma once
 
+#include <compare>
 #include <cstddef>
 #include <optional>
 #include <vector>

@@ -59,6 +59,7 @@ float label_width(const trace::recording& rec, const run_digest& digest, float a
 
 void race_diagram::draw(app_state& app, const rect& area) {
   panel_ = area;
+  scrub_to_ = -1.0;
   if (begin_panel("Race diagram", area, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     if (app.run_serial() != serial_) {
       serial_ = app.run_serial();
@@ -86,7 +87,6 @@ void race_diagram::draw(app_state& app, const rect& area) {
       fit_requested_ = false;
       // One clock: the playhead moves on both until both are done (and shows where a pause is).
       const bool live = app.running() || app.paused();
-      scrub_to_ = -1.0;
       if (!two) {
         panes_[1].plot = {};
         lanes(panes_[0], "lanes", runs[0]->trace(), label_w, playhead, live, reach, avail);

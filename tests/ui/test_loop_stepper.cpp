@@ -3,6 +3,7 @@
 // reached (forward k then back k returns the identical picture).
 #include <doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
