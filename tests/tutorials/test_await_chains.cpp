@@ -90,12 +90,15 @@ void check_create_task_vs_await(bool interpreted) {
   const std::vector<await_frame> want_seq{{"seq", line_of(py, "await job(1)")}, {"job", sleep_line}};
   CHECK(program_frames(seq->second.chain) == want_seq);
   CHECK(seq->second.chain.awaits.kind == wait_kind::sleep);
-  CHECK(seq->second.chain.awaits.deadline > seq->first.t);
+  CHECK(seq->second.chain.awaits.deadline >= seq->first.t);  // due now at the latest (popped this iteration)
   CHECK(seq->second.chain.awaits.deadline <= seq->first.t + 1.0);
 
-  // tasks_then_await() awaits Task t1, itself pending in job's sleep.
-  auto then = find_chain(steps, [](const trace::loop_state&, const task_chain& c) {
-    return outermost_is(c, "tasks_then_await") && c.chain.awaits.kind == wait_kind::task;
+  // tasks_then_await() awaits Task t1, itself pending in job's sleep (once t1 has started).
+  auto then = find_chain(steps, [](const trace::loop_state& st, const task_chain& c) {
+    if (!outermost_is(c, "tasks_then_await") || c.chain.awaits.kind != wait_kind::task) return false;
+    for (const task_chain& other : st.chains)
+      if (other.task == c.chain.awaits.target) return other.chain.started;
+    return false;
   });
   REQUIRE(then);
   const unsigned await_t1 = line_of(py, "await t1");
