@@ -95,10 +95,14 @@ describe('Event loop view: pause, step, scrub', () => {
     assert.equal(loop.pops_done, 3);
     const before = loop;
     for (let i = 0; i < 6; ++i) await press(pg.page, 'ArrowRight');
-    await press(pg.page, 'Shift+ArrowRight');
-    await press(pg.page, 'Shift+ArrowLeft');
     for (let i = 0; i < 6; ++i) loop = await press(pg.page, 'ArrowLeft');
-    assert.deepEqual(loop, before);
+    assert.deepEqual(loop, before, 'six callbacks forward, six back');
+    // By iteration: Shift+← first goes to the start of this one; Shift+→ then Shift+← come back to it.
+    const start = await press(pg.page, 'Shift+ArrowLeft');
+    assert.equal(start.sub, 0);
+    const next = await press(pg.page, 'Shift+ArrowRight');
+    assert.equal(next.index, start.index + 1);
+    assert.deepEqual(await press(pg.page, 'Shift+ArrowLeft'), start, 'one iteration forward, one back');
   });
 
   test('a drag on the time axis scrubs the playhead; Space resumes', async () => {
