@@ -14,6 +14,17 @@ const center = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 const inside = (r, w, h) => r.w > 0 && r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
 
 // Polls the statistics until they stop running; counts the frames drawn meanwhile.
+// Alt+key held across a frame: ImGui 1.86 reads key state once a frame, so a press whose down and
+// up land in one frame (a busy machine) would be missed.
+async function altPress(page, key) {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down(key);
+  await settled(page);
+  await page.keyboard.up(key);
+  await page.keyboard.up('Alt');
+  await settled(page);
+}
+
 async function statsDone(page, timeoutMs = 120000) {
   const deadline = Date.now() + timeoutMs;
   const firstFrames = (await state(page)).frames;
@@ -49,12 +60,10 @@ describe('predict and statistics, 1280x800', () => {
     const first = p.guess[0];
     await page.mouse.click(center(p.rows[0]).x, center(p.rows[0]).y);
     await settled(page);
-    await page.keyboard.press('Alt+ArrowDown');
-    await settled(page);
+    await altPress(page, 'ArrowDown');
     p = await predictJson(page);
     assert.equal(p.guess[1], first, 'Alt+Down moved the selected task down: ' + p.guess);
-    await page.keyboard.press('Alt+ArrowUp');
-    await settled(page);
+    await altPress(page, 'ArrowUp');
     p = await predictJson(page);
     assert.equal(p.guess[0], first, 'Alt+Up moved it back: ' + p.guess);
     // The mouse: drag the first row onto the third.
