@@ -19,6 +19,7 @@ namespace {
 
 constexpr float node_w_min = 46.0f;  // a heap node: "Task-12" over its token and deadline
 constexpr int max_levels = 5;        // 31 timers; a bigger heap says how many more it has
+constexpr std::size_t max_chains = 64;  // chains drawn per frame; a big run says how many more it has
 
 // "Task-12", and the last word of what it printed first ("10" in the nine-task race): the name
 // the race diagram's finish order uses.
@@ -208,7 +209,9 @@ void await_chains(const trace::recording& rec, const loop_picture& p) {
     ImGui::TextDisabled("(no pending task)");
     return;
   }
-  for (const task_chain& tc : p.state.chains) {
+  const std::size_t shown = std::min(p.state.chains.size(), max_chains);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const task_chain& tc = p.state.chains[i];
     const std::string task = task_name(rec, tc.task);
     if (!ImGui::TreeNodeEx(task.c_str(), ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth)) continue;
     for (const await_frame& f : tc.chain.frames) {
@@ -222,6 +225,7 @@ void await_chains(const trace::recording& rec, const loop_picture& p) {
     for (std::size_t i = 0; i < tc.chain.frames.size(); ++i) ImGui::Unindent();
     ImGui::TreePop();
   }
+  if (shown < p.state.chains.size()) ImGui::TextDisabled("+ %zu more pending tasks", p.state.chains.size() - shown);
 }
 
 }  // namespace
