@@ -1,6 +1,20 @@
-# Per-target defaults: warnings and the exception model. Applied target by target, never directory-wide.
+# Per-target defaults: warnings, the exception model and the sanitizers. Applied target by target,
+# never directory-wide.
+
+# The sanitizers of a sanitizer build (ASYNCRACE_SANITIZE, e.g. address,undefined) as a target that
+# every asyncrace target links: its own code is instrumented, a third-party target only if it asks,
+# and the executables that link any asyncrace library get the sanitizer runtimes with it.
+set(ASYNCRACE_SANITIZE "" CACHE STRING "Sanitizers for every asyncrace target, e.g. address,undefined")
+add_library(asyncrace_sanitizers INTERFACE)
+if(ASYNCRACE_SANITIZE)
+  target_compile_options(asyncrace_sanitizers INTERFACE
+                         -fsanitize=${ASYNCRACE_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(asyncrace_sanitizers INTERFACE -fsanitize=${ASYNCRACE_SANITIZE})
+endif()
+
 function(asyncrace_target_defaults target)
   target_compile_features(${target} PUBLIC cxx_std_20)
+  target_link_libraries(${target} PUBLIC asyncrace_sanitizers)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
   endif()
@@ -12,9 +26,3 @@ function(asyncrace_target_defaults target)
     target_link_options(${target} PUBLIC -fwasm-exceptions)
   endif()
 endfunction()
-
-set(ASYNCRACE_SANITIZE "" CACHE STRING "Sanitizers for every target, e.g. address,undefined")
-if(ASYNCRACE_SANITIZE)
-  add_compile_options(-fsanitize=${ASYNCRACE_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
-  add_link_options(-fsanitize=${ASYNCRACE_SANITIZE})
-endif()

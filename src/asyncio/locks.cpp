@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "loop/event_loop.hpp"
+#include "pyrt/address.hpp"
 
 namespace asyncrace {
 
@@ -60,13 +61,14 @@ event_loop* bind_running_loop(event_loop*& bound) {
 }
 
 namespace {
-// object.__repr__ of a locks.py class with the state CPython appends. Transcripts print addresses
-// masked as `at 0x...` (tests/golden/generate.py), so the repr prints the mask itself.
-std::string locks_repr(const char* type, std::string extra, const waiter_list& waiters) {
+// object.__repr__ of a locks.py class and the state CPython appends. `self` is the address shown:
+// the primitive's own, or the interpreted object that holds it (`shown_as`), so that the repr
+// agrees with that object's id().
+std::string locks_repr(const void* self, const char* type, std::string extra, const waiter_list& waiters) {
   std::size_t n = 0;
   for (const waiter* w = waiters.front(); w; w = w->next()) ++n;
   if (n) extra += ", waiters:" + std::to_string(n);
-  return std::string("<asyncio.locks.") + type + " object at 0x... [" + extra + "]>";
+  return std::string("<asyncio.locks.") + type + " object at " + address_text(self) + " [" + extra + "]>";
 }
 }  // namespace
 
@@ -90,7 +92,7 @@ task<bool> event::wait() {
   co_return true;
 }
 
-std::string event::repr() const { return detail::locks_repr("Event", value_ ? "set" : "unset", waiters_); }
+std::string event::repr(const void* shown_as) const { return detail::locks_repr(shown_as ? shown_as : this, "Event", value_ ? "set" : "unset", waiters_); }
 
 // ---------------------------------------------------------------- Lock
 
@@ -132,7 +134,7 @@ task<lock::guard> lock::scoped() {
   co_return guard(*this);
 }
 
-std::string lock::repr() const { return detail::locks_repr("Lock", locked_ ? "locked" : "unlocked", waiters_); }
+std::string lock::repr(const void* shown_as) const { return detail::locks_repr(shown_as ? shown_as : this, "Lock", locked_ ? "locked" : "unlocked", waiters_); }
 
 // ---------------------------------------------------------------- Semaphore
 
@@ -186,9 +188,9 @@ task<semaphore::guard> semaphore::scoped() {
   co_return guard(*this);
 }
 
-std::string semaphore::repr() const {
+std::string semaphore::repr(const void* shown_as) const {
   const char* type = bounded_ ? "BoundedSemaphore" : "Semaphore";
-  return detail::locks_repr(type, locked() ? "locked" : "unlocked, value:" + std::to_string(value_), waiters_);
+  return detail::locks_repr(shown_as ? shown_as : this, type, locked() ? "locked" : "unlocked, value:" + std::to_string(value_), waiters_);
 }
 
 // ---------------------------------------------------------------- Condition
@@ -243,7 +245,7 @@ void condition::notify_all() {
   notify(n);
 }
 
-std::string condition::repr() const { return detail::locks_repr("Condition", locked() ? "locked" : "unlocked", waiters_); }
+std::string condition::repr(const void* shown_as) const { return detail::locks_repr(shown_as ? shown_as : this, "Condition", locked() ? "locked" : "unlocked", waiters_); }
 
 // ---------------------------------------------------------------- Barrier
 
@@ -295,11 +297,11 @@ task<void> barrier::abort() {
   cond_.notify_all();
 }
 
-std::string barrier::repr() const {
+std::string barrier::repr(const void* shown_as) const {
   static const char* const words[] = {"filling", "draining", "resetting", "broken"};
   std::string extra = words[static_cast<int>(state_)];
   if (!broken()) extra += ", waiters:" + std::to_string(n_waiting()) + "/" + std::to_string(parties_);
-  return "<asyncio.locks.Barrier object at 0x... [" + extra + "]>";
+  return "<asyncio.locks.Barrier object at " + address_text(shown_as ? shown_as : this) + " [" + extra + "]>";
 }
 
 }  // namespace asyncrace

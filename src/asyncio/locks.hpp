@@ -112,7 +112,7 @@ class event {
   // `await event.wait()`: True at once when the flag is set (no loop iteration).
   task<bool> wait();
 
-  std::string repr() const;  // <asyncio.locks.Event object at 0x... [unset, waiters:1]>
+  std::string repr(const void* shown_as = nullptr) const;  // <asyncio.locks.Event object at 0x7f… [unset, waiters:1]>
 
  private:
   detail::waiter_list waiters_;
@@ -138,7 +138,7 @@ class lock {
   // `async with lock:` → `auto guard = co_await lock.scoped();`
   task<guard> scoped();
 
-  std::string repr() const;  // <asyncio.locks.Lock object at 0x... [locked, waiters:2]>
+  std::string repr(const void* shown_as = nullptr) const;  // <asyncio.locks.Lock object at 0x7f… [locked, waiters:2]>
 
  private:
   void wake_up_first();
@@ -169,7 +169,7 @@ class semaphore {
   // `async with sem:` → `auto guard = co_await sem.scoped();`
   task<guard> scoped();
 
-  std::string repr() const;  // <asyncio.locks.Semaphore object at 0x... [unlocked, value:2]>
+  std::string repr(const void* shown_as = nullptr) const;  // <asyncio.locks.Semaphore object at 0x7f… [unlocked, value:2]>
 
  protected:
   semaphore(int value, bool bounded);
@@ -214,7 +214,7 @@ class condition {
   void notify_all();
   lock& underlying() const { return *lock_; }
 
-  std::string repr() const;  // <asyncio.locks.Condition object at 0x... [unlocked, waiters:1]>
+  std::string repr(const void* shown_as = nullptr) const;  // <asyncio.locks.Condition object at 0x7f… [unlocked, waiters:1]>
 
  private:
   lock own_;
@@ -240,7 +240,7 @@ class barrier {
   int n_waiting() const { return state_ == phase::filling ? count_ : 0; }
   bool broken() const { return state_ == phase::broken; }
 
-  std::string repr() const;  // <asyncio.locks.Barrier object at 0x... [filling, waiters:0/3]>
+  std::string repr(const void* shown_as = nullptr) const;  // <asyncio.locks.Barrier object at 0x7f… [filling, waiters:0/3]>
 
  private:
   void exit();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "asyncio/locks.hpp"
+#include "pyrt/address.hpp"
 #include "pyrt/py_format.hpp"
 
 namespace asyncrace {
@@ -201,7 +202,10 @@ class basic_queue {
     if (unfinished_tasks_ > 0) co_await finished_.wait();
   }
 
-  std::string repr() const { return std::string("<") + Items::name + " at 0x... " + format() + ">"; }
+  // `shown_as`: the address to show when an interpreted object holds this queue (its id()).
+  std::string repr(const void* shown_as = nullptr) const {
+    return std::string("<") + Items::name + " at " + address_text(shown_as ? shown_as : this) + " " + format() + ">";
+  }
   std::string str() const { return std::string("<") + Items::name + " " + format() + ">"; }
 
  private:

@@ -3,12 +3,13 @@
 #include "loop/event_loop.hpp"
 #include "loop/task.hpp"
 #include "loop/task_driver.hpp"
+#include "pyrt/address.hpp"
 #include "pyrt/python_source.hpp"
 
 namespace asyncrace {
 
-std::string coroutine_repr(std::string_view qualname) {
-  return "<coroutine object " + std::string(qualname) + " at 0x...>";
+std::string coroutine_repr(std::string_view qualname, const void* frame) {
+  return "<coroutine object " + std::string(qualname) + " at " + address_text(frame) + ">";
 }
 
 namespace {

@@ -12,9 +12,9 @@ namespace asyncrace {
 
 class task_driver;
 
-// "<coroutine object do_some_work at 0x...>" (the address is shown normalised, as the golden
-// transcripts record it).
-std::string coroutine_repr(std::string_view qualname);
+// "<coroutine object do_some_work at 0x7f3a1c2e4d10>": `frame` is the coroutine's frame, whose
+// address the repr shows (pyrt/address.hpp).
+std::string coroutine_repr(std::string_view qualname, const void* frame);
 
 // "<Future pending cb=[Task.task_wakeup()]>" and the like.
 std::string future_repr(const future_core& f, std::string_view class_name = "Future");

@@ -148,7 +148,7 @@ class module_state {
 // not warn) until the program ends.
 template <class T>
 void display(task<T>&& coro) {
-  print(coroutine_repr(coro.name()));
+  print(coroutine_repr(coro.name(), coro.handle().address()));
   if (module_state* m = module_state::current()) {
     auto kept = std::make_shared<task<T>>(std::move(coro));
     m->keep([kept]() mutable { kept.reset(); });

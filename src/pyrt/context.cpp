@@ -45,9 +45,8 @@ context* context::swap_current(context* c) { return std::exchange(current_contex
 
 context::scope::scope(context& c) : entered_(c) {
   if (c.entered_)
-    // CPython: "cannot enter context: <_contextvars.Context object at 0x...> is already entered"
-    throw py_exception("RuntimeError",
-                       "cannot enter context: <_contextvars.Context object at 0x...> is already entered");
+    throw py_exception("RuntimeError", "cannot enter context: <_contextvars.Context object at " + address_text(&c) +
+                                           "> is already entered");
   c.entered_ = true;
   outer_ = std::exchange(current_context, &c);
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "pyrt/py_exception.hpp"
+#include "pyrt/address.hpp"
 #include "pyrt/py_format.hpp"
 
 namespace asyncrace {
@@ -180,10 +181,10 @@ class context_var {
     c.assign(id_, token.old_);
   }
 
-  // `<ContextVar name='x' default=0 at 0x...>`: addresses as the golden transcripts normalise them.
+  // `<ContextVar name='x' default=0 at 0x7f3a1c2e4d10>`.
   std::string repr() const {
     return "<ContextVar name='" + name_ + "'" + (default_ ? " default=" + detail::default_repr(*default_) : "") +
-           " at 0x...>";
+           " at " + address_text(this) + ">";
   }
 
  private:
@@ -203,7 +204,9 @@ class context_token {
     if (!old_) return std::nullopt;
     return *std::static_pointer_cast<const T>(old_);
   }
-  std::string repr() const { return std::string("<Token ") + (used_ ? "used " : "") + "var=" + var_->repr() + " at 0x...>"; }
+  std::string repr() const {
+    return std::string("<Token ") + (used_ ? "used " : "") + "var=" + var_->repr() + " at " + address_text(this) + ">";
+  }
 
  private:
   friend class context_var<T>;

@@ -62,7 +62,7 @@ struct queue_of final : queue_object {
   value get_nowait() override { return q.get_nowait().v; }
   void task_done() override { q.task_done(); }
   task<> join() override { return q.join(); }
-  std::string repr() const override { return q.repr(); }
+  std::string repr() const override { return q.repr(static_cast<const object*>(this)); }  // its id()
   std::string str() const override { return q.str(); }
 };
 

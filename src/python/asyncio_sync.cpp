@@ -32,12 +32,12 @@ struct barrier_object : object {
   asyncrace::barrier b;
 };
 
-std::string event_repr(interpreter&, const value& v) { return static_cast<event_object*>(v.obj())->e.repr(); }
-std::string lock_repr(interpreter&, const value& v) { return static_cast<lock_object*>(v.obj())->l.repr(); }
-std::string semaphore_repr(interpreter&, const value& v) { return static_cast<semaphore_object*>(v.obj())->s->repr(); }
+std::string event_repr(interpreter&, const value& v) { return static_cast<event_object*>(v.obj())->e.repr(v.obj()); }
+std::string lock_repr(interpreter&, const value& v) { return static_cast<lock_object*>(v.obj())->l.repr(v.obj()); }
+std::string semaphore_repr(interpreter&, const value& v) { return static_cast<semaphore_object*>(v.obj())->s->repr(v.obj()); }
 
-std::string condition_repr(interpreter&, const value& v) { return static_cast<condition_object*>(v.obj())->c.repr(); }
-std::string barrier_repr(interpreter&, const value& v) { return static_cast<barrier_object*>(v.obj())->b.repr(); }
+std::string condition_repr(interpreter&, const value& v) { return static_cast<condition_object*>(v.obj())->c.repr(v.obj()); }
+std::string barrier_repr(interpreter&, const value& v) { return static_cast<barrier_object*>(v.obj())->b.repr(v.obj()); }
 condition_object& cnd(interpreter& in, const call_args& a) {
   return native_self<condition_object>(in, a, condition_repr, "Condition");
 }

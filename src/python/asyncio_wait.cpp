@@ -5,6 +5,7 @@
 // generator does the same: tests/golden/README.md, "Conformance").
 #include <memory>
 
+#include "pyrt/address.hpp"
 #include "args.hpp"
 #include "asyncio_natives.hpp"
 #include "asyncio_objects.hpp"
@@ -170,7 +171,9 @@ struct as_completed_object : object {
   bool started = false;
 };
 
-std::string as_completed_repr(interpreter&, const value&) { return "<generator object as_completed at 0x...>"; }
+std::string as_completed_repr(interpreter&, const value& v) {
+  return "<generator object as_completed at " + address_text(v.obj()) + ">";
+}
 
 // A done future's result, or what it raised as a Python exception. A plain function: no try block
 // in a coroutine (see caught, coroutine.hpp).

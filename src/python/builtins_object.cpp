@@ -2,6 +2,7 @@
 // getattr/setattr/hasattr/delattr, callable, vars, dir, and input/open (not in the playground).
 #include <algorithm>
 
+#include "pyrt/address.hpp"
 #include "args.hpp"
 #include "builtins.hpp"
 #include "dict.hpp"
@@ -171,7 +172,7 @@ void install_object_builtins(interpreter& in, module_object& b) {
   add_builtin(in, b, "id", [](interpreter& i, const call_args& a, object*) {
     expect_args(i, a, "id", 1);
     const value& v = a.args[0];
-    if (v.is_object()) return value::integer(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(v.obj())));
+    if (v.is_object()) return value::integer(static_cast<std::int64_t>(plausible_address(v.obj())));
     // Immediates have no address: a stable number per value, as CPython's cached small ints.
     return value::integer(0x7f0000000000 + (hash(i, v) & 0xffffffffff) * 32 + static_cast<int>(v.tag()));
   });

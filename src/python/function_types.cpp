@@ -1,6 +1,7 @@
 // How functions, methods, types, modules and the singletons look and what attributes they have.
 #include <cstdio>
 
+#include "pyrt/address.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
 
@@ -8,12 +9,7 @@ namespace asyncrace::python {
 
 namespace {
 
-std::string address(const value& v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "0x7f%010llx",
-                static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(v.obj()) & 0xffffffffffull));
-  return buf;
-}
+std::string address(const value& v) { return address_text(v.obj()); }
 
 std::string function_repr(interpreter& in, const value& v) {
   auto* fn = static_cast<function_object*>(v.obj());

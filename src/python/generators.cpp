@@ -1,3 +1,4 @@
+#include "pyrt/address.hpp"
 #include "generators.hpp"
 
 #include <cstdint>
@@ -74,15 +75,13 @@ value self_method(interpreter&, const call_args& a, object*) { return a.args[0];
 
 std::string gen_repr(interpreter&, const value& v) {
   auto* g = static_cast<generator_object*>(v.obj());
-  return "<" + v.obj()->type->name + " object " + g->qualname + " at 0x7f3a1c2e4d10>";
+  return "<" + v.obj()->type->name + " object " + g->qualname + " at " + address_text(g) + ">";
 }
 
 // "<coroutine object do_some_work at 0x...>": CPython names it by __qualname__.
 std::string coroutine_repr_slot(interpreter&, const value& v) {
   auto* c = static_cast<coroutine_object*>(v.obj());
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "0x7f%010llx", static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(c) & 0xffffffffffull));
-  return "<coroutine object " + c->qualname + " at " + buf + ">";
+  return "<coroutine object " + c->qualname + " at " + address_text(c) + ">";
 }
 
 value coroutine_await_method(interpreter& in, const call_args& a, object*) { return make_await_iterator(in, a.args[0]); }

@@ -16,6 +16,7 @@
 #include <limits>
 #include <optional>
 
+#include "pyrt/address.hpp"
 #include "args.hpp"
 #include "asyncio/executor_call.hpp"
 #include "asyncio/pool_executor.hpp"
@@ -101,11 +102,7 @@ namespace {
 
 // Helpers ---------------------------------------------------------------------------------------
 
-std::string address(const value& v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(v.obj()));
-  return buf;
-}
+std::string address(const value& v) { return address_text(v.obj()); }
 
 std::int64_t identity_hash(interpreter&, const value& v) {
   return static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(v.obj()) >> 4);

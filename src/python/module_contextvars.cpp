@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "pyrt/address.hpp"
 #include "args.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
@@ -65,11 +66,7 @@ contextvar_object::~contextvar_object() {
   if (var) vars_by_id.erase(var->id());
 }
 
-std::string address(const object* o) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "0x7f%010llx", static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(o) & 0xffffffffffull));
-  return buf;
-}
+std::string address(const object* o) { return address_text(o); }
 
 std::string var_repr(interpreter& in, const value& v) {
   auto* o = static_cast<contextvar_object*>(v.obj());

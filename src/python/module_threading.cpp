@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "pyrt/address.hpp"
 #include "args.hpp"
 #include "jobs.hpp"
 #include "loop/event_loop.hpp"
@@ -28,11 +29,7 @@ struct lock_object : object {
   std::int64_t count = 0;  // acquisitions held (0 or 1 for a Lock)
 };
 
-std::string address(const value& v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(v.obj()));
-  return buf;
-}
+std::string address(const value& v) { return address_text(v.obj()); }
 
 std::string thread_repr(interpreter&, const value&) {
   return "<_MainThread(MainThread, started " + std::to_string(main_ident) + ")>";

@@ -2,6 +2,7 @@
 // through its MRO otherwise, and CPython's TypeError texts when neither exists.
 #include <cstdio>
 
+#include "pyrt/address.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
 #include "vm.hpp"
@@ -52,18 +53,12 @@ value call_dunder(interpreter& in, const value& fn, const value& self, const val
 
 bool is_not_implemented(interpreter& in, const value& v) { return v.is_object() && v.obj() == in.not_implemented.obj(); }
 
-std::string address_of(const value& v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "0x7f%010llx", static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(v.obj()) & 0xffffffffffull));
-  return buf;
-}
-
 }  // namespace
 
 std::string default_repr(interpreter&, const value& v) {
   type_object* t = type_of(v);
   const std::string prefix = t->module == "builtins" ? "" : t->module + ".";
-  return "<" + prefix + t->name + " object at " + address_of(v) + ">";
+  return "<" + prefix + t->name + " object at " + address_text(v.obj()) + ">";
 }
 
 value call(interpreter& in, const value& callable, std::vector<value> positional) {

@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-#include "tutorial.hpp"
+#include "tutorial_info.hpp"
 
 namespace asyncrace::tutorials {
 

@@ -14,7 +14,7 @@ namespace asyncrace::python {
 class compiled_program;
 }
 #include "trace/recording.hpp"
-#include "tutorial.hpp"
+#include "tutorial_info.hpp"
 
 namespace asyncrace::tutorials {
 

@@ -14,7 +14,7 @@
 #include "loop/tie_policy.hpp"
 #include "python/limits.hpp"
 #include "tutorials/session.hpp"
-#include "tutorials/tutorial.hpp"
+#include "tutorials/tutorial_info.hpp"
 
 namespace asyncrace::ui {
 

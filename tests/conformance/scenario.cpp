@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "address_mask.hpp"
 #include "pyrt/py_exception.hpp"
 #include "trace/transcript.hpp"
 
@@ -37,7 +38,8 @@ void scenario::run(task<> main) {
 
 void scenario::print(std::string_view text) { trace_.output(no_task, output_stream::out, text, loop_.time()); }
 
-std::string scenario::transcript() const { return trace::to_jsonl(trace_); }
+// Addresses masked as the goldens record them.
+std::string scenario::transcript() const { return testing::mask_addresses(trace::to_jsonl(trace_)); }
 
 std::string expected(std::string_view path) {
   return read(std::string(ASYNCRACE_SOURCE_DIR) + "/tests/conformance/" + std::string(path) + ".jsonl");

@@ -33,7 +33,7 @@ task<std::string> example_future() {
 }
 task<> main() {
   task<std::string> coro = example_future();
-  print(coroutine_repr(coro.name()));
+  print(coroutine_repr(coro.name(), coro.handle().address()));
   auto t = asyncio::create_task(std::move(coro));
   print(t.repr());
   co_await asyncio::sleep(0);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "address_mask.hpp"
 #include "program/program.hpp"
 #include "pyrt/context.hpp"
 #include "pyrt/py_exception.hpp"
@@ -48,6 +49,7 @@ std::vector<std::string> run_program(program p) {
   while (r.step()) {
   }
   CHECK(r.finished());
+  for (std::string& line : obs.lines) line = testing::mask_addresses(line);
   return obs.lines;
 }
 

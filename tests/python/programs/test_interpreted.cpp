@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "address_mask.hpp"
 #include "python/program_run.hpp"
 #include "trace/transcript.hpp"
 #include "tutorials/catalog.hpp"
@@ -26,21 +27,7 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
-// CPython prints real addresses; the goldens record " at 0x..." (tests/golden/README.md).
-std::string normalise_addresses(std::string s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    if (s.compare(i, 6, " at 0x") == 0) {
-      out += " at 0x...";
-      i += 6;
-      while (i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i]))) ++i;
-      if (s.compare(i, 3, "...") == 0) i += 3;
-      continue;
-    }
-    out += s[i++];
-  }
-  return out;
-}
+using testing::mask_addresses;
 
 // A program's run: its transcript (addresses normalised) and its session (none when the program
 // does not compile).
@@ -64,7 +51,7 @@ std::string first_difference(const trace::recording& a, const trace::recording& 
     const trace::task_lane& x = a.lanes()[i];
     const trace::task_lane& y = b.lanes()[i];
     const bool same = x.id == y.id && x.parent == y.parent && x.name == y.name && x.coro == y.coro &&
-                      normalise_addresses(x.first_output) == normalise_addresses(y.first_output) && x.created == y.created && x.first_step == y.first_step &&
+                      mask_addresses(x.first_output) == mask_addresses(y.first_output) && x.created == y.created && x.first_step == y.first_step &&
                       x.finished == y.finished && x.finish_rank == y.finish_rank && x.outcome == y.outcome &&
                       x.steps == y.steps && x.waits.size() == y.waits.size() &&
                       std::equal(x.waits.begin(), x.waits.end(), y.waits.begin(), same_wait);
@@ -76,7 +63,7 @@ std::string first_difference(const trace::recording& a, const trace::recording& 
     const trace::output_line& y = b.lines()[i];
     // Addresses differ between the two runs (CPython's do too): compared as the goldens record them.
     if (x.t != y.t || x.from != y.from || x.stream != y.stream ||
-        normalise_addresses(x.text) != normalise_addresses(y.text))
+        mask_addresses(x.text) != mask_addresses(y.text))
       return "printed line: " + x.text;
   }
   if (a.blocked().size() != b.blocked().size()) return "blocked spans: count";
@@ -107,7 +94,7 @@ program_run run_program(const std::string& name, std::string text, tie_policy ti
   }
   auto s = std::make_unique<tutorials::session>(std::move(p), tutorials::run_options{ties});
   s->run_to_end();
-  std::string transcript = normalise_addresses(trace::to_jsonl(s->trace()));
+  std::string transcript = mask_addresses(trace::to_jsonl(s->trace()));
   return {std::move(transcript), std::move(s)};
 }
 
