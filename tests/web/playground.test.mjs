@@ -208,6 +208,11 @@ describe('playground page', () => {
 
   test('the canvas follows the window size', async () => {
     await pg.page.setViewportSize({ width: 1024, height: 700 });
+    // The resize reaches the page as an event after setViewportSize returns: until SDL has handled
+    // it the page may still report itself idle at the old size. Wait (bounded) for the backing
+    // store to follow, then for the frames that lay the new size out.
+    await pg.page.waitForFunction(() => document.getElementById('canvas').width === Math.floor(1024 * devicePixelRatio),
+      null, { timeout: 10000 }).catch(() => {});
     await settled(pg.page);
     const size = await pg.page.evaluate(() => {
       const c = document.getElementById('canvas');
