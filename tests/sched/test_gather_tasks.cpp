@@ -80,7 +80,8 @@ task<std::string> task_twice(Gather gather_twice) {
   auto u = asyncio::create_task(worker(8, 1));
   auto h = gather_twice(u);
   co_await asyncio::sleep(0);
-  out += " " + py_join("cancel", h.cancel(), "cancelling", u.cancelling());
+  const bool cancelled = h.cancel();  // before reading cancelling()
+  out += " " + py_join("cancel", cancelled, "cancelling", u.cancelling());
   try {
     co_await h;
   } catch (const cancelled_error&) {
