@@ -83,6 +83,7 @@ event_loop::~event_loop() {
     f->release();  // the hold above
     f->release();  // the loop's reference
   }
+  default_executor_.reset();  // last: nothing of the loop refers to it any more
 }
 
 event_loop* event_loop::current() { return current_loop; }
@@ -100,6 +101,8 @@ timer_id event_loop::call_at(double when, callback cb, ready_kind kind) {
 void event_loop::cancel_timer(timer_id id) {
   if (timers_.cancel(id) && steps_) steps_->mirror.cancel(id.slot);
 }
+
+void event_loop::set_default_executor(std::unique_ptr<executor> pool) { default_executor_ = std::move(pool); }
 
 void event_loop::set_observer(loop_observer* o) {
   observer_ = o;

@@ -42,6 +42,7 @@ namespace asyncrace {
 class task_driver;
 class future_core;
 class python_source;
+class executor;
 class executor_factory;
 
 // Nothing is ready, no timer is scheduled, and the awaited task has not finished.
@@ -123,6 +124,10 @@ class event_loop {
   // such a completion, which cannot arrive while they block (instead of spinning forever).
   void refuse_to_block() const;
   const executor_factory* executors() const { return options_.executors; }
+  // loop._default_executor: the pool of run_in_executor(None, ...) and to_thread, made on first
+  // use by the asyncio layer (asyncio/pool_executor.hpp); it lives as long as the loop.
+  executor* default_executor() const { return default_executor_.get(); }
+  void set_default_executor(std::unique_ptr<executor> pool);
 
   // Attach before anything is scheduled: an observer that wants_iterations() then gets one
   // loop_snapshot per iteration (the loop keeps a heap_mirror and ready-queue tags for it; with
@@ -178,6 +183,7 @@ class event_loop {
   task_id task_ids_ = 0;            // ids of the tasks observers see: dense, 1, 2, 3, ...
   bool stopping_ = false;
   std::size_t external_ = 0;  // announced, not yet back in the ready queue (loop thread only)
+  std::unique_ptr<executor> default_executor_;
   std::unique_ptr<inbox> inbox_;
   std::unique_ptr<steps> steps_;
   std::chrono::steady_clock::time_point wall_sync_{};  // the wall instant `now_` stands for
