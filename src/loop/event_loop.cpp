@@ -15,7 +15,6 @@
 #include "loop/future.hpp"
 #include "loop/task.hpp"
 #include "loop/task_driver.hpp"
-#include "pyrt/python_source.hpp"
 
 namespace asyncrace {
 namespace {
@@ -391,36 +390,6 @@ std::string event_loop::describe_pending() const {
     out += '\n';
   }
   return out;
-}
-
-namespace {
-thread_local unsigned dropped_at_cpp_line = 0;
-thread_local unsigned exiting = 0;
-}  // namespace
-
-void detail::coroutine_dropped_at(unsigned cpp_line) { dropped_at_cpp_line = cpp_line; }
-detail::exit_scope::exit_scope() { ++exiting; }
-detail::exit_scope::~exit_scope() { --exiting; }
-
-void detail::coroutine_never_awaited(const char* name, unsigned /*def_line*/) {
-  // CPython's warnings.formatwarning, when the object dies:
-  //   file.py:7: RuntimeWarning: coroutine 'do_some_work' was never awaited
-  //     do_some_work(1)
-  //   RuntimeWarning: Enable tracemalloc to get the object allocation traceback
-  event_loop* loop = event_loop::current();
-  const unsigned cpp_line = std::exchange(dropped_at_cpp_line, 0);
-  if (!loop) return;
-  const std::string message = std::string("RuntimeWarning: coroutine '") + name + "' was never awaited";
-  // At exit there is no frame to name and `import tracemalloc` fails: one line.
-  if (exiting) return loop->emit(output_stream::warning, "sys:1: " + message);
-  const python_source* src = loop->python();
-  const unsigned line = src ? src->python_line(cpp_line) : 0;
-  if (!line) return loop->emit(output_stream::warning, message);
-  std::string_view text = src->line_text(line);
-  text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
-  loop->emit(output_stream::warning, src->file() + ":" + std::to_string(line) + ": " + message);
-  loop->emit(output_stream::warning, "  " + std::string(text));
-  loop->emit(output_stream::warning, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
 }
 
 }  // namespace asyncrace

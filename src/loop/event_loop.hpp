@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "loop/callback.hpp"
+#include "loop/never_awaited.hpp"
 #include "loop/observer.hpp"
 #include "loop/tie_policy.hpp"
 #include "loop/timer_heap.hpp"
@@ -137,6 +138,8 @@ class event_loop {
   // The Python this run mirrors (file name, lines), for reprs and warnings; may be null.
   void set_python(const python_source* p) { python_ = p; }
   const python_source* python() const { return python_; }
+  // The never-awaited warnings of the coroutines that die on this loop (never_awaited.hpp).
+  never_awaited_warnings& never_awaited() { return never_awaited_; }
   loop_observer* observer() const { return observer_; }
 
   // Task bookkeeping, used by create_task and task_driver.
@@ -176,6 +179,7 @@ class event_loop {
   py_random jitter_rng_;
   loop_observer* observer_ = nullptr;
   const python_source* python_ = nullptr;
+  never_awaited_warnings never_awaited_;
   task_driver* first_unfinished_ = nullptr;
   task_driver* last_unfinished_ = nullptr;
   std::size_t unfinished_count_ = 0;
