@@ -14,20 +14,10 @@ namespace asyncrace {
 template <class T>
 gather_future<std::vector<stored_t<T>>> gather(std::vector<future_handle<T>> futures) {
   using result = std::vector<stored_t<T>>;
-  event_loop& loop = *event_loop::current();
-  std::vector<future_core*> children;
+  std::vector<gather_child> children;
   children.reserve(futures.size());
-  for (const future_handle<T>& f : futures) {
-    f.state().add_ref();
-    children.push_back(&f.state());
-  }
-  auto* s = new gather_state<result>(loop, std::move(children), no_task, [](const std::vector<future_core*>& c) {
-    result out;
-    out.reserve(c.size());
-    for (future_core* f : c) out.push_back(static_cast<future_state<T>*>(f)->result());
-    return out;
-  });
-  return gather_future<result>{ref<gather_state<result>>(s)};
+  for (const future_handle<T>& f : futures) children.push_back({&f.state()});
+  return gather_future<result>{make_gather<result>(*event_loop::current(), children, &detail::collect_vector<T>)};
 }
 
 }  // namespace asyncrace

@@ -10,13 +10,11 @@
 //   std::array tasks{asyncio::create_task(a()), asyncio::create_task(b())};
 //   co_await asyncio::gather(tasks);           // gather(*tasks): std::array of their results
 //
-// (CPython gathers a Task passed twice once; here each argument is a child of its own.)
+// A Task passed twice is gathered once, its result at both places (gather_state.hpp).
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
-#include <initializer_list>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -31,14 +29,10 @@ template <class... T>
   requires(sizeof...(T) > 0)
 auto gather(const task_handle<T>&... tasks) {
   using result = std::tuple<stored_t<T>...>;
-  event_loop& loop = *event_loop::current();
-  std::vector<future_core*> children{&tasks.state()...};
-  for (future_core* f : children) f->add_ref();  // the gather's reference to each child
-  const task_id first = std::min({tasks.id()...});
-  auto* s = new gather_state<result>(loop, std::move(children), first, [](const std::vector<future_core*>& c) {
+  const std::vector<gather_child> children{gather_child{&tasks.state(), tasks.id()}...};
+  return gather_future<result>{make_gather<result>(*event_loop::current(), children, [](const std::vector<future_core*>& c) {
     return detail::collect_tuple<T...>(c, std::index_sequence_for<T...>{});
-  });
-  return gather_future<result>{ref<gather_state<result>>(s)};
+  })};
 }
 
 // `co_await asyncio::gather(tasks)` over a std::array of Tasks (Python's gather(*tasks) over a
@@ -47,20 +41,13 @@ template <class T, std::size_t N>
   requires(N > 0)
 auto gather(const std::array<task_handle<T>, N>& tasks) {
   using result = std::array<stored_t<T>, N>;
-  event_loop& loop = *event_loop::current();
-  std::vector<future_core*> children;
-  for (const task_handle<T>& t : tasks) {
-    children.push_back(&t.state());
-    children.back()->add_ref();  // the gather's reference to each child
-  }
-  task_id first = tasks[0].id();
-  for (const task_handle<T>& t : tasks) first = std::min(first, t.id());
-  auto* s = new gather_state<result>(loop, std::move(children), first, [](const std::vector<future_core*>& c) {
+  std::vector<gather_child> children;
+  for (const task_handle<T>& t : tasks) children.push_back({&t.state(), t.id()});
+  return gather_future<result>{make_gather<result>(*event_loop::current(), children, [](const std::vector<future_core*>& c) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return result{static_cast<task_state<T>*>(c[I])->result()...};
     }(std::make_index_sequence<N>{});
-  });
-  return gather_future<result>{ref<gather_state<result>>(s)};
+  })};
 }
 
 namespace asyncio {

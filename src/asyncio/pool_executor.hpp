@@ -52,7 +52,8 @@ class process_pool_executor : public pool_executor {
       : pool_executor(pool_kind::process, max_workers.value_or(cpu_count)) {}
 };
 
-// The loop's default executor (loop._default_executor): a ThreadPoolExecutor made on first use.
+// The loop's default executor (loop._default_executor): a ThreadPoolExecutor made on first use,
+// owned by the loop.
 executor& default_executor(event_loop& loop);
 
 }  // namespace asyncrace

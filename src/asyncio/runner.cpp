@@ -1,6 +1,6 @@
 #include "asyncio/runner.hpp"
 
-#include "asyncio/gather.hpp"
+#include "asyncio/gather_state.hpp"
 
 namespace asyncrace {
 
@@ -47,16 +47,16 @@ void runner::next_phase() {
       // asyncio.runners._cancel_all_tasks
       std::vector<task_driver*> left = loop_->unfinished_tasks();
       if (!left.empty()) {
-        std::vector<future_core*> children;
+        std::vector<gather_child> children;
         for (task_driver* d : left) {
           d->self->cancel();
-          d->self->add_ref();
-          children.push_back(d->self);
+          children.push_back({d->self, d->id});
         }
-        auto* g = new gather_state<none_t>(
-            *loop_, std::move(children), left.front()->id,
-            [](const std::vector<future_core*>&) { return none_t{}; }, true);
-        leftovers_ = ref<future_core>(g);
+        ref<gather_state<none_t>> g = make_gather<none_t>(
+            *loop_, children, [](const std::vector<future_core*>&) { return none_t{}; }, true,
+            gather_children::distinct);
+        g->add_ref();
+        leftovers_ = ref<future_core>(g.get());  // with a reference of its own
         phase_ = phase::cancel_leftovers;
         loop_->stop_when_done(*g);
         return;

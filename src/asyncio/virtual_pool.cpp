@@ -54,8 +54,8 @@ void virtual_pool::submit(executor_job& job) {
   event_loop& loop = *job.loop;
   const double now = loop.time();
   std::vector<double>& free_at = state_->free_at;
-  // With nothing in flight every worker is idle now (their free times are this loop's past, or
-  // another loop's: the registry of default executors outlives loops).
+  // With nothing in flight every worker is idle now: their free times are the past (an earlier
+  // asyncio.run of the program, or another loop's for a pool that outlives its loop).
   if (state_->in_flight == 0) free_at.assign(free_at.size(), now);
   // The worker free first, lowest index on ties.
   std::size_t worker = 0;

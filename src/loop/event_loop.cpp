@@ -4,9 +4,8 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
-#include <condition_variable>
 #include <limits>
-#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "loop/await_chain.hpp"
@@ -15,7 +14,6 @@
 #include "loop/future.hpp"
 #include "loop/task.hpp"
 #include "loop/task_driver.hpp"
-#include "pyrt/python_source.hpp"
 
 namespace asyncrace {
 namespace {
@@ -28,12 +26,6 @@ constexpr double clock_resolution = 1e-9;
 
 running_scope::running_scope(event_loop* loop) : previous_(std::exchange(current_loop, loop)) {}
 running_scope::~running_scope() { current_loop = previous_; }
-
-struct event_loop::inbox {
-  std::mutex mutex;
-  std::condition_variable arrived;
-  std::vector<callback> done;  // handed back, not yet taken by the loop
-};
 
 struct event_loop::steps {
   explicit steps(tie_policy p) : mirror(p) {}
@@ -48,32 +40,18 @@ struct event_loop::steps {
 };
 
 event_loop::event_loop(const loop_options& options)
-    : timers_(options.ties), options_(options), jitter_rng_(options.jitter_seed) {}
+    : timers_(options.ties), options_(options), jitter_rng_(options.jitter_seed), external_(options.executors) {}
 
 event_loop::~event_loop() {
   // Real work still out there refers to this loop: wait for it (its completions are dropped with
   // the ready queue below). Work that hands back between iterations cannot arrive while this
   // runs: its factory drops it.
-  if (external_ > 0 && !may_wait()) {
-    std::lock_guard lock(inbox_->mutex);
-    ready_.insert(ready_.end(), inbox_->done.begin(), inbox_->done.end());
-    inbox_->done.clear();
-    external_ = 0;
-  }
-  while (external_ > 0) {
-    std::unique_lock lock(inbox_->mutex);
-    inbox_->arrived.wait(lock, [&] { return !inbox_->done.empty(); });
-    external_ -= inbox_->done.size();
-    ready_.insert(ready_.end(), inbox_->done.begin(), inbox_->done.end());
-    inbox_->done.clear();
-  }
+  external_.drain(ready_);
   // Tasks still unfinished: destroy every frame first (frames hold references to other tasks and
   // gathers), drop the callbacks that will never run (they may own references), then drop the
   // loop's own reference to each task.
   running_scope scope(this);
-  std::vector<task_driver*> unfinished = unfinished_tasks();
-  first_unfinished_ = last_unfinished_ = nullptr;
-  unfinished_count_ = 0;
+  std::vector<task_driver*> unfinished = tasks_.take_unfinished();
   for (task_driver* d : unfinished) d->self->add_ref();
   for (task_driver* d : unfinished) d->abandon();
   for (task_driver* d : unfinished) d->self->discard_callbacks();
@@ -83,6 +61,7 @@ event_loop::~event_loop() {
     f->release();  // the hold above
     f->release();  // the loop's reference
   }
+  default_executor_.reset();  // last: nothing of the loop refers to it any more
 }
 
 event_loop* event_loop::current() { return current_loop; }
@@ -100,6 +79,8 @@ timer_id event_loop::call_at(double when, callback cb, ready_kind kind) {
 void event_loop::cancel_timer(timer_id id) {
   if (timers_.cancel(id) && steps_) steps_->mirror.cancel(id.slot);
 }
+
+void event_loop::set_default_executor(std::unique_ptr<executor> pool) { default_executor_ = std::move(pool); }
 
 void event_loop::set_observer(loop_observer* o) {
   observer_ = o;
@@ -171,50 +152,18 @@ void event_loop::forget_chain_changes() {
 
 double event_loop::next_event_time() const {
   if (!ready_.empty() || stopping_) return now_;
-  if (external_ > 0) {
-    std::lock_guard lock(inbox_->mutex);
-    if (!inbox_->done.empty()) return now_;  // handed back: taken in the next iteration
-  }
+  if (external_.handed_back()) return now_;  // taken in the next iteration
   if (timers_.empty()) return std::numeric_limits<double>::infinity();
   return timers_.top_when() > now_ ? timers_.top_when() : now_;
 }
 
-void event_loop::external_begin() {
-  if (!inbox_) inbox_ = std::make_unique<inbox>();
-  if (external_++ == 0) wall_sync_ = std::chrono::steady_clock::now();  // the clock follows the wall from here
-}
+double event_loop::time_at(std::chrono::steady_clock::time_point t) const { return now_ - external_.before_sync(t); }
 
-void event_loop::external_done(callback cb) {
-  std::lock_guard lock(inbox_->mutex);
-  inbox_->done.push_back(cb);
-  inbox_->arrived.notify_one();
-}
-
-void event_loop::sync_clock() {
-  const auto wall = std::chrono::steady_clock::now();
-  now_ += std::chrono::duration<double>(wall - wall_sync_).count();
-  wall_sync_ = wall;
-}
-
-double event_loop::time_at(std::chrono::steady_clock::time_point t) const {
-  return now_ - std::chrono::duration<double>(wall_sync_ - t).count();
-}
-
-bool event_loop::may_wait() const {
-  return options_.executors == nullptr || !options_.executors->hands_back_between_iterations();
-}
-
-double event_loop::live_time() const {
-  if (external_ == 0) return now_;
-  return now_ + std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_sync_).count();
-}
+double event_loop::live_time() const { return external_.pending() == 0 ? now_ : now_ + external_.since_sync(); }
 
 bool event_loop::waiting_for_external() const {
-  if (external_ == 0 || !ready_.empty() || stopping_ || may_wait()) return false;
-  {
-    std::lock_guard lock(inbox_->mutex);
-    if (!inbox_->done.empty()) return false;
-  }
+  if (external_.pending() == 0 || !ready_.empty() || stopping_ || external_.may_wait()) return false;
+  if (external_.handed_back()) return false;
   return timers_.empty() || timers_.top_when() > live_time();
 }
 
@@ -226,24 +175,14 @@ void event_loop::refuse_to_block() const {
 
 void event_loop::take_external() {
   sync_clock();
-  {
-    std::unique_lock lock(inbox_->mutex);
-    auto arrived = [&] { return !inbox_->done.empty(); };
-    if (ready_.empty() && !stopping_ && !arrived() && may_wait()) {
-      timers_.prune_cancelled();
-      if (timers_.empty()) {
-        inbox_->arrived.wait(lock, arrived);
-      } else {
-        const auto due = wall_sync_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                          std::chrono::duration<double>(std::max(0.0, timers_.top_when() - now_)));
-        inbox_->arrived.wait_until(lock, due, arrived);
-      }
-    }
-    external_ -= inbox_->done.size();
-    ready_.insert(ready_.end(), inbox_->done.begin(), inbox_->done.end());
-    if (steps_) steps_->ready.resize(ready_.size(), {no_task, ready_kind::external});
-    inbox_->done.clear();
+  // With nothing to do, wait for a completion until the next timer is due (or for no limit).
+  std::optional<double> wait;
+  if (ready_.empty() && !stopping_ && external_.may_wait()) {
+    timers_.prune_cancelled();
+    wait = timers_.empty() ? std::numeric_limits<double>::infinity() : std::max(0.0, timers_.top_when() - now_);
   }
+  external_.take(ready_, wait);
+  if (steps_) steps_->ready.resize(ready_.size(), {no_task, ready_kind::external});
   sync_clock();  // the time waited; from here on, with nothing outstanding, the clock jumps again
 }
 
@@ -251,11 +190,11 @@ bool event_loop::run_once() {
   running_scope scope(this);
   timers_.prune_cancelled();
   if (steps_) steps_->mirror.prune();
-  if (external_ > 0) take_external();
+  if (external_.pending() > 0) take_external();
   if (ready_.empty() && !stopping_) {
     // Work still out that hands back between iterations: nothing to do until it does (or until
     // the next timer is due on the wall clock).
-    if (external_ > 0 && !may_wait() && (timers_.empty() || timers_.top_when() > now_)) return true;
+    if (external_.pending() > 0 && !external_.may_wait() && (timers_.empty() || timers_.top_when() > now_)) return true;
     if (timers_.empty()) return false;
     // Nothing to do now: the virtual clock jumps exactly to the earliest deadline.
     if (timers_.top_when() > now_) now_ = timers_.top_when();
@@ -303,7 +242,7 @@ void event_loop::run_until_done(future_core& f) {
 
 void event_loop::block_for(double seconds) {
   if (!(seconds > 0)) return;
-  if (external_ > 0) {
+  if (external_.pending() > 0) {
     // Real work is in flight: the loop's thread really waits, as the workers really work.
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     return blocked_really(seconds);
@@ -317,7 +256,7 @@ void event_loop::block_for(double seconds) {
 }
 
 void event_loop::blocked_really(double seconds) {
-  if (external_ == 0) return block_for(seconds);  // the clock jumps by what was measured
+  if (external_.pending() == 0) return block_for(seconds);  // the clock jumps by what was measured
   sync_clock();                                   // the wall clock moved on by itself
   if (observer_) {
     task_driver* d = task_driver::running();
@@ -332,12 +271,7 @@ void event_loop::emit(output_stream stream, std::string_view text) {
 }
 
 void event_loop::adopt_task(task_driver& d) {
-  d.id = ++task_ids_;
-  d.number = ++task_counter_;
-  d.prev_unfinished = last_unfinished_;
-  (last_unfinished_ ? last_unfinished_->next_unfinished : first_unfinished_) = &d;
-  last_unfinished_ = &d;
-  ++unfinished_count_;
+  tasks_.adopt(d);
   if (observer_) {
     task_driver* parent = task_driver::running();
     // "Task-<id>" without a std::string: observed runs of a million tasks name a million tasks.
@@ -361,63 +295,7 @@ void event_loop::task_completed(task_driver& d, task_outcome outcome) {
     d.chain_slot = 0;
     steps_->finished.push_back(d.id);
   }
-  (d.prev_unfinished ? d.prev_unfinished->next_unfinished : first_unfinished_) = d.next_unfinished;
-  (d.next_unfinished ? d.next_unfinished->prev_unfinished : last_unfinished_) = d.prev_unfinished;
-  d.prev_unfinished = d.next_unfinished = nullptr;
-  --unfinished_count_;
-}
-
-std::vector<task_driver*> event_loop::unfinished_tasks() const {
-  std::vector<task_driver*> out;
-  out.reserve(unfinished_count_);
-  for (task_driver* d = first_unfinished_; d; d = d->next_unfinished) out.push_back(d);
-  return out;
-}
-
-std::string event_loop::describe_pending() const {
-  std::string out;
-  for (const task_driver* d = first_unfinished_; d; d = d->next_unfinished) {
-    out += "  Task-" + std::to_string(d->number) + " (" + d->coro_name + ") awaits ";
-    switch (d->waiting_on.kind) {
-      case wait_kind::sleep: out += "a sleep"; break;
-      case wait_kind::yield: out += "one loop iteration"; break;
-      case wait_kind::task: out += "Task-" + std::to_string(d->waiting_on.target); break;
-      case wait_kind::gather: out += "a gather of " + std::to_string(d->waiting_on.count) + " tasks"; break;
-      case wait_kind::future: out += "a future nobody completes"; break;
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-namespace {
-thread_local unsigned dropped_at_cpp_line = 0;
-thread_local unsigned exiting = 0;
-}  // namespace
-
-void detail::coroutine_dropped_at(unsigned cpp_line) { dropped_at_cpp_line = cpp_line; }
-detail::exit_scope::exit_scope() { ++exiting; }
-detail::exit_scope::~exit_scope() { --exiting; }
-
-void detail::coroutine_never_awaited(const char* name, unsigned /*def_line*/) {
-  // CPython's warnings.formatwarning, when the object dies:
-  //   file.py:7: RuntimeWarning: coroutine 'do_some_work' was never awaited
-  //     do_some_work(1)
-  //   RuntimeWarning: Enable tracemalloc to get the object allocation traceback
-  event_loop* loop = event_loop::current();
-  const unsigned cpp_line = std::exchange(dropped_at_cpp_line, 0);
-  if (!loop) return;
-  const std::string message = std::string("RuntimeWarning: coroutine '") + name + "' was never awaited";
-  // At exit there is no frame to name and `import tracemalloc` fails: one line.
-  if (exiting) return loop->emit(output_stream::warning, "sys:1: " + message);
-  const python_source* src = loop->python();
-  const unsigned line = src ? src->python_line(cpp_line) : 0;
-  if (!line) return loop->emit(output_stream::warning, message);
-  std::string_view text = src->line_text(line);
-  text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
-  loop->emit(output_stream::warning, src->file() + ":" + std::to_string(line) + ": " + message);
-  loop->emit(output_stream::warning, "  " + std::string(text));
-  loop->emit(output_stream::warning, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
+  tasks_.finished(d);
 }
 
 }  // namespace asyncrace

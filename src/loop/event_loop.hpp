@@ -3,11 +3,9 @@
 // ready at that moment run, FIFO. With nothing ready the clock jumps to the next timer; with no
 // timer either the run is deadlocked, which is reported instead of hanging.
 //
-// Real work off the loop's thread (a real executor, src/pool) plugs in as CPython's
-// call_soon_threadsafe does: the loop's thread announces each piece with external_begin(), and
-// the thread that did it hands its completion back with external_done(cb), from any thread; cb
-// then runs on the loop's thread in the next iteration. While any announced piece has not been
-// handed back, the clock is the wall clock:
+// Real work off the loop's thread (a real executor, src/pool) comes back through its
+// external_work (external_work.hpp: CPython's call_soon_threadsafe). While any of it is out, the
+// clock is the wall clock:
 //   - each iteration first adds the real time since the last one (time() is measured);
 //   - with nothing ready the loop really waits, until its next timer is due or a completion
 //     arrives, and with no timer either it waits for the completion instead of reporting a
@@ -16,11 +14,9 @@
 // to real workers runs exactly as before, and one that does shows measured times only where
 // real work was in flight. A loop destroyed with work outstanding first waits for it (as
 // CPython's exit joins executor threads) and discards the completions.
-// In the browser the loop's thread must never wait: completions arrive from the page's event
-// loop (a Web Worker's message) between iterations. With an executor factory that says so
-// (executor_factory::hands_back_between_iterations), an iteration with nothing to do returns at
-// once, waiting_for_external() tells the driver to return to the browser, and a loop destroyed
-// with work outstanding leaves it to the factory (which drops it).
+// In the browser the loop's thread must never wait (external_work::may_wait): an iteration with
+// nothing to do returns at once, waiting_for_external() tells the driver to return to the
+// browser, and a loop destroyed with work outstanding leaves it to the factory (which drops it).
 #pragma once
 
 #include <chrono>
@@ -32,7 +28,10 @@
 #include <vector>
 
 #include "loop/callback.hpp"
+#include "loop/external_work.hpp"
+#include "loop/never_awaited.hpp"
 #include "loop/observer.hpp"
+#include "loop/task_registry.hpp"
 #include "loop/tie_policy.hpp"
 #include "loop/timer_heap.hpp"
 #include "pyrt/py_random.hpp"
@@ -42,6 +41,7 @@ namespace asyncrace {
 class task_driver;
 class future_core;
 class python_source;
+class executor;
 class executor_factory;
 
 // Nothing is ready, no timer is scheduled, and the awaited task has not finished.
@@ -106,9 +106,9 @@ class event_loop {
 
   // Real work off the loop's thread (see the top of this file). external_begin on the loop's
   // thread; external_done from any thread, once per external_begin.
-  void external_begin();
-  void external_done(callback cb);
-  std::size_t external_pending() const { return external_; }
+  void external_begin() { external_.begin(); }
+  void external_done(callback cb) { external_.done(cb); }
+  std::size_t external_pending() const { return external_.pending(); }
   // A blocking call on the loop's thread that really took `seconds` (measured): the clock and
   // the observer account for it, in either mode.
   void blocked_really(double seconds);
@@ -123,6 +123,10 @@ class event_loop {
   // such a completion, which cannot arrive while they block (instead of spinning forever).
   void refuse_to_block() const;
   const executor_factory* executors() const { return options_.executors; }
+  // loop._default_executor: the pool of run_in_executor(None, ...) and to_thread, made on first
+  // use by the asyncio layer (asyncio/pool_executor.hpp); it lives as long as the loop.
+  executor* default_executor() const { return default_executor_.get(); }
+  void set_default_executor(std::unique_ptr<executor> pool);
 
   // Attach before anything is scheduled: an observer that wants_iterations() then gets one
   // loop_snapshot per iteration (the loop keeps a heap_mirror and ready-queue tags for it; with
@@ -132,36 +136,34 @@ class event_loop {
   // The Python this run mirrors (file name, lines), for reprs and warnings; may be null.
   void set_python(const python_source* p) { python_ = p; }
   const python_source* python() const { return python_; }
+  // The never-awaited warnings of the coroutines that die on this loop (never_awaited.hpp).
+  never_awaited_warnings& never_awaited() { return never_awaited_; }
   loop_observer* observer() const { return observer_; }
 
-  // Task bookkeeping, used by create_task and task_driver.
+  // Task bookkeeping, used by create_task and task_driver (task_registry.hpp); the loop adds
+  // what observers and snapshots see, and the new Task's first step.
   void adopt_task(task_driver& d);
-  // Counts a Task CPython creates for itself (asyncio.run's shutdown steps): it takes a Task-N
-  // number, so later tasks are named as in CPython, but it is not one of the program's tasks.
-  void skip_task_number() { ++task_counter_; }
+  void skip_task_number() { tasks_.skip_number(); }
   void task_completed(task_driver& d, task_outcome outcome);
   // A task's step begins: its await chain will change (for snapshots; one pointer test otherwise).
   void task_stepping(task_driver& d) {
     if (steps_) chain_changes(d);
   }
-  std::size_t pending_tasks() const { return unfinished_count_; }
-  // Unfinished tasks in creation order (asyncio.all_tasks(); CPython's is a set, whose order
-  // follows allocation in practice).
-  std::vector<task_driver*> unfinished_tasks() const;
+  std::size_t pending_tasks() const { return tasks_.unfinished_count(); }
+  // Unfinished tasks in creation order (asyncio.all_tasks()).
+  std::vector<task_driver*> unfinished_tasks() const { return tasks_.unfinished(); }
   // One line per unfinished task and what it awaits (for deadlock reports).
-  std::string describe_pending() const;
+  std::string describe_pending() const { return tasks_.describe(); }
 
  private:
   static void on_stop(void* loop);
-  struct inbox;  // completions handed back by other threads
   struct steps;  // the bookkeeping of per-iteration snapshots (only while an observer wants them)
   void tag_ready(const callback& cb, ready_kind kind);
   void snapshot();
   void chain_changes(task_driver& d);  // d's chain goes into the next snapshot
   void forget_chain_changes();         // before the snapshot bookkeeping is dropped
-  void sync_clock();
-  void take_external();  // the inbox into the ready queue, waiting when there is nothing to do
-  bool may_wait() const;  // for completions (false when they arrive between iterations)
+  void sync_clock() { now_ += external_.sync(); }
+  void take_external();  // handed-back work into the ready queue, waiting when there is nothing to do
 
   double now_ = 0.0;
   std::vector<callback> ready_;
@@ -171,16 +173,12 @@ class event_loop {
   py_random jitter_rng_;
   loop_observer* observer_ = nullptr;
   const python_source* python_ = nullptr;
-  task_driver* first_unfinished_ = nullptr;
-  task_driver* last_unfinished_ = nullptr;
-  std::size_t unfinished_count_ = 0;
-  std::uint32_t task_counter_ = 0;  // CPython's Task-N counter (per loop here: one per run)
-  task_id task_ids_ = 0;            // ids of the tasks observers see: dense, 1, 2, 3, ...
+  never_awaited_warnings never_awaited_;
+  task_registry tasks_;
   bool stopping_ = false;
-  std::size_t external_ = 0;  // announced, not yet back in the ready queue (loop thread only)
-  std::unique_ptr<inbox> inbox_;
+  std::unique_ptr<executor> default_executor_;
+  external_work external_;
   std::unique_ptr<steps> steps_;
-  std::chrono::steady_clock::time_point wall_sync_{};  // the wall instant `now_` stands for
 };
 
 // Makes `loop` the current loop for a scope (asyncio's _set_running_loop); program_runner also

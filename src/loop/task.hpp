@@ -20,21 +20,12 @@ namespace asyncrace {
 
 namespace detail {
 // Called when a task<T> that never started is destroyed: CPython's "coroutine '…' was never
-// awaited" RuntimeWarning. Defined in event_loop.cpp (it reports through the running loop).
+// awaited" RuntimeWarning. Defined in never_awaited.cpp (it reports through the running loop).
 void coroutine_never_awaited(const char* name, unsigned line);
 // The driver of the Task running now (set while a Task steps).
 void set_current_frame(coro::coroutine_handle<> h);
 // The C++ line of the statement dropping a coroutine (see forget), for the warning's location.
 void coroutine_dropped_at(unsigned cpp_line);
-// While one lives, the interpreter is exiting: a coroutine dying unawaited is attributed to
-// `sys:1`, as CPython does for what the module's globals held.
-class exit_scope {
- public:
-  exit_scope();
-  ~exit_scope();
-  exit_scope(const exit_scope&) = delete;
-  exit_scope& operator=(const exit_scope&) = delete;
-};
 }  // namespace detail
 
 struct promise_base {

@@ -77,8 +77,6 @@ class task_driver {
   std::unique_ptr<std::string> custom_name;
   std::string name() const { return custom_name ? *custom_name : "Task-" + std::to_string(number); }
   const struct promise_base* root_promise = nullptr;  // its coroutine's (for reprs: the await line)
-  task_driver* prev_unfinished = nullptr;  // the loop's list of unfinished tasks, creation order
-  task_driver* next_unfinished = nullptr;
   wait_target waiting_on;                  // what it is parked on (for traces and deadlock reports)
   std::uint32_t chain_slot = 0;            // 1 + its place in the loop's changed chains, 0 if not there
   // The context its steps run in: a copy of the one current when the task was created
@@ -86,6 +84,10 @@ class task_driver {
   context ctx;
 
  private:
+  friend class task_registry;  // its list of unfinished tasks runs through these two
+  task_driver* prev_unfinished_ = nullptr;
+  task_driver* next_unfinished_ = nullptr;
+
   [[noreturn]] static void throw_cancelled();
   void finish_step(task_driver* outer);
 

@@ -124,11 +124,11 @@ void program_runner::finish() {
   finished_ = true;
   run_.reset();
   // Interpreter exit: the module's globals and Out[] history die; a coroutine among them warns
-  // from `sys:1` (detail::exit_scope tells coroutine_never_awaited so).
+  // from `sys:1` (exit_scope tells the loop's never-awaited warnings so).
   running_scope loop_scope(loop_);
   module_scope scope(module_.get());
   context_scope in_context(module_->context);
-  detail::exit_scope at_exit;
+  exit_scope at_exit(*loop_);
   module_->release_all();
   program_ = program();
 }

@@ -131,16 +131,29 @@ class program_runner {
 };
 
 // The module's Out[] history: a displayed value lives until the program ends.
+namespace detail {
+struct py_process;
+}
+
 class module_state {
  public:
+  module_state();
+  ~module_state();  // (py_process.cpp: where a py_process is complete)
+  module_state(const module_state&) = delete;
+  module_state& operator=(const module_state&) = delete;
+
   // The module of the program whose code runs now on this thread (null outside one).
   static module_state* current();
   void keep(std::function<void()> release) { kept_.push_back(std::move(release)); }
   // Interpreter exit: what the module kept dies, oldest first.
   void release_all();
+  // What its python3 process owns (`random`'s hidden instance, os.urandom: py_process.hpp),
+  // made on first use.
+  detail::py_process& process();
 
  private:
   std::vector<std::function<void()>> kept_;
+  std::unique_ptr<detail::py_process> process_;
 };
 
 // A bare expression statement in a notebook cell: IPython shows repr(value) (nothing for None)

@@ -2,36 +2,24 @@
 
 #include <memory>
 #include <utility>
-#include <vector>
 
 #include "program/program.hpp"
 
 namespace asyncrace {
 
-namespace {
-// One process per live program, found by its module. The module holds the process (it dies with
-// the module's values at the program's exit); this list only finds it, so an entry whose module
-// is gone has expired before another module can reuse the address.
-struct registry {
-  std::vector<std::pair<const module_state*, std::weak_ptr<detail::py_process>>> by_module;
-  detail::py_process outside;  // no program runs: unit tests, conformance scenarios
+module_state::module_state() = default;
+module_state::~module_state() = default;
 
-  detail::py_process& of(module_state& m) {
-    std::erase_if(by_module, [](const auto& entry) { return entry.second.expired(); });
-    for (auto& [module, process] : by_module)
-      if (module == &m) return *process.lock();
-    auto process = std::make_shared<detail::py_process>();
-    by_module.emplace_back(&m, process);
-    m.keep([process]() mutable { process.reset(); });
-    return *process;
-  }
-};
-thread_local registry processes;
-}  // namespace
+detail::py_process& module_state::process() {
+  if (!process_) process_ = std::make_unique<detail::py_process>();
+  return *process_;
+}
 
 detail::py_process& detail::current_process() {
+  // Outside a program (unit tests, conformance scenarios) one process per thread serves.
+  thread_local py_process outside;
   module_state* m = module_state::current();
-  return m ? processes.of(*m) : processes.outside;
+  return m ? m->process() : outside;
 }
 
 bytes os::urandom(std::size_t n) {

@@ -9,16 +9,13 @@
 #include "functions.hpp"
 #include "interpreter.hpp"
 #include "loop/event_loop.hpp"
-#include "asyncio/gather.hpp"
+#include "asyncio/gather_state.hpp"
 #include "asyncio/sleep.hpp"
 #include "vm.hpp"
 
 namespace asyncrace::python {
 
 value ensure_future_of(interpreter& in, const value& aw);
-
-// Awaits a gather over distinct children and gives each argument its child's result.
-task<value> gather_in_places(value fut, value places);
 
 namespace {
 
@@ -67,17 +64,12 @@ value asyncio_gather(interpreter& in, const call_args& a, object*) {
   if (!loop) throw_error(in, in.types.RuntimeError, "no running event loop");
   value re = keyword_arg(a, "return_exceptions");
   const bool return_exceptions = !re.empty() && truthy(in, re);
-  std::vector<future_core*> children;
-  std::vector<std::size_t> place;
-  std::vector<value> keep;  // the futures, alive while collected
-  // Each distinct future's index in `children`: an awaitable passed twice is gathered once
-  // (CPython's arg_to_fut). A hash map, not a scan: gather(*a_million_tasks) stays linear.
-  std::unordered_map<future_core*, std::size_t> index;
+  std::vector<gather_child> children;  // one per argument; make_gather finds the repeats
+  std::vector<value> keep;             // the futures, alive while the gather is made
   children.reserve(a.npos);
-  place.reserve(a.npos);
   keep.reserve(a.npos);
-  task_id first = no_task;
-  // The future made for a coroutine or awaitable argument: passed again, it is the same one.
+  // The future made for a coroutine or awaitable argument: passed again, it is the same one
+  // (CPython's arg_to_fut, for what is not a future already).
   std::unordered_map<const object*, value> made;
   for (std::size_t i = 0; i < a.npos; ++i) {
     const value& arg = a.args[i];
@@ -91,31 +83,16 @@ value asyncio_gather(interpreter& in, const call_args& a, object*) {
       if (arg.is_object()) made.emplace(arg.obj(), f);
     }
     future_obj* fo = as_future(f);
-    future_core* core = &fo->f.state();
-    const auto [at, added] = index.try_emplace(core, children.size());
-    const std::size_t k = at->second;
-    if (added) {
-      children.push_back(core);  // referenced below, once every argument is a future
-      if (fo->is_task() && (first == no_task || fo->task.id() < first)) first = fo->task.id();
-    }
-    place.push_back(k);
+    children.push_back({&fo->f.state(), fo->is_task() ? fo->task.id() : no_task});
     keep.push_back(std::move(f));
   }
   // Only now: an argument that is not awaitable raises above (the Tasks made before it run on,
   // as in CPython) and must leave no reference behind.
-  for (future_core* core : children) core->add_ref();
-  const std::uint32_t count = static_cast<std::uint32_t>(children.size());
-  auto* g = new gather_state<value>(*loop, std::move(children), first,
-                                    return_exceptions ? &collect_gather<true> : &collect_gather<false>, return_exceptions);
-  future_handle<value> h{ref<future_state<value>>(g)};
-  value fut = make_future(in, std::move(h), wait_target{wait_kind::gather, 0.0, first, count});
-  bool duplicates = false;
-  for (std::size_t i = 0; i < place.size(); ++i) duplicates = duplicates || place[i] != i;
-  if (!duplicates) return fut;
-  // Results per argument, from the distinct children's results.
-  std::vector<value> places;
-  for (std::size_t p : place) places.push_back(value::integer(static_cast<std::int64_t>(p)));
-  return make_native_coroutine(in, gather_in_places(fut, make_tuple(in, std::move(places))), "gather");
+  ref<gather_state<value>> g = make_gather<value>(*loop, children,
+                                                  return_exceptions ? &collect_gather<true> : &collect_gather<false>,
+                                                  return_exceptions);
+  const wait_target why = g->waited_as();
+  return make_future(in, future_handle<value>{future_handle<value>::ref_to(*g)}, why);
 }
 
 value asyncio_current_task(interpreter& in, const call_args&, object*) {
@@ -143,16 +120,6 @@ value ensure_future_of(interpreter& in, const value& aw) {
   if (is_coroutine(aw)) return make_task(in, aw, value());
   if (value coro = wrap_awaitable(in, aw); !coro.empty()) return make_task(in, coro, value());
   throw_error(in, in.types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
-}
-
-task<value> gather_in_places(value fut, value places) {
-  future_obj* fo = as_future(fut);
-  value distinct = co_await future_awaiter<value>{&fo->f.state(), fo->why};
-  interpreter& in = current_interpreter();
-  std::vector<value> out;
-  const auto& items = static_cast<list_object*>(distinct.obj())->items;
-  for (const value& p : static_cast<tuple_object*>(places.obj())->items) out.push_back(items[static_cast<std::size_t>(p.as_int())]);
-  co_return make_list(in, std::move(out));
 }
 
 void fill_asyncio_module(interpreter& in, module_object& m) {

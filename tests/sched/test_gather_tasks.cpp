@@ -1,10 +1,14 @@
 // gather_tasks.hpp: asyncio.gather(*tasks) over a std::vector of Tasks that already exist.
 #include <doctest.h>
 
+#include <array>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "asyncio/gather_tasks.hpp"
+#include "asyncio/gather_futures.hpp"
+#include "asyncio/gather_handles.hpp"
 #include "sched/asyncio.hpp"
 
 using namespace asyncrace;
@@ -56,7 +60,61 @@ task<std::string> gather_failure() {
   co_return "no exception";
 }
 
+std::string both(const std::vector<int>& r) { return py_join(r[0], r[1]); }
+template <class R>
+std::string both(const R& r) {  // a std::tuple or std::array
+  return py_join(std::get<0>(r), std::get<1>(r));
+}
+
+// A Task passed twice, through each C++ form of gather. CPython 3.11 (asyncio.gather's
+// arg_to_fut) gathers it once: `t = create_task(work()); g = gather(t, t)` leaves
+// len(t._callbacks) == 1, gives [7, 7]; and g.cancel() cancels it once per place, so
+// t.cancelling() == 2 and awaiting g raises CancelledError.
+template <class Gather>
+task<std::string> task_twice(Gather gather_twice) {
+  auto t = asyncio::create_task(worker(7, 1));
+  auto g = gather_twice(t);
+  std::string out = py_join("callbacks", t.state().callback_count(), "waits on", g.state().size());
+  const auto r = co_await g;
+  out += " results " + both(r);
+  auto u = asyncio::create_task(worker(8, 1));
+  auto h = gather_twice(u);
+  co_await asyncio::sleep(0);
+  const bool cancelled = h.cancel();  // before reading cancelling()
+  out += " " + py_join("cancel", cancelled, "cancelling", u.cancelling());
+  try {
+    co_await h;
+  } catch (const cancelled_error&) {
+    out += " " + py_join("cancelled", u.cancelled());
+  }
+  co_return out;
+}
+
+const std::string task_twice_expected = "callbacks 1 waits on 1 results 7 7 cancel True cancelling 2 cancelled True";
+
 }  // namespace
+
+TEST_CASE("a Task passed twice is gathered once, in every form of gather (CPython's arg_to_fut)") {
+  SUBCASE("gather(t, t)") {
+    CHECK(asyncio::run(task_twice([](const task_handle<int>& t) { return asyncio::gather(t, t); })) ==
+          task_twice_expected);
+  }
+  SUBCASE("gather(std::array{t, t})") {
+    CHECK(asyncio::run(task_twice([](const task_handle<int>& t) {
+            return asyncio::gather(std::array<task_handle<int>, 2>{t, t});
+          })) == task_twice_expected);
+  }
+  SUBCASE("gather(std::vector{t, t})") {
+    CHECK(asyncio::run(task_twice([](const task_handle<int>& t) {
+            return asyncio::gather(std::vector<task_handle<int>>{t, t});
+          })) == task_twice_expected);
+  }
+  SUBCASE("gather(std::vector of futures {t, t})") {
+    CHECK(asyncio::run(task_twice([](const task_handle<int>& t) {
+            return asyncio::gather(std::vector<future_handle<int>>{t, t});
+          })) == task_twice_expected);
+  }
+}
 
 TEST_CASE("gather over a list of Tasks: results in list order, a duplicate at both places, no new Task") {
   CHECK(asyncio::run(gather_list()) == "1 2 3 1 at 0.5 Task-5");

@@ -1,0 +1,176 @@
+// CPython's _GatheringFuture and the construction every gather shares (asyncio.gather over
+// coroutines, Tasks or futures, the interpreter's asyncio.gather, asyncio.run's cancellation of
+// what main left). One rule for an awaitable passed twice, as CPython's gather (its `arg_to_fut`
+// dict): it is gathered once (one done-callback, counted once towards completion), its result
+// appears at each of its places, and cancelling the gather cancels it once per place
+// (_GatheringFuture.cancel walks `children`, duplicates included: a Task passed twice sees
+// cancelling() == 2).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "loop/future.hpp"
+#include "loop/future_awaiter.hpp"
+#include "loop/object_repr.hpp"
+#include "loop/observer.hpp"
+#include "pyrt/py_exception.hpp"
+
+namespace asyncrace {
+
+// One argument of a gather: its future, and the Task behind it (for traces), if any.
+struct gather_child {
+  future_core* future;
+  task_id task = no_task;
+};
+
+// Whether the caller knows its children are distinct (a fresh Task per argument): the gather then
+// skips looking for repeats, which a million fresh Tasks would pay for.
+enum class gather_children : bool { may_repeat, distinct };
+
+template <class R>
+class gather_state final : public future_state<R> {
+ public:
+  // The result from the children, one per argument (a repeated child at each of its places).
+  using collect_fn = R (*)(const std::vector<future_core*>&);
+
+  // Takes a reference to each distinct child (the caller keeps its own).
+  gather_state(event_loop& loop, const std::vector<gather_child>& args, collect_fn collect,
+               bool return_exceptions, gather_children kind)
+      : future_state<R>(loop), collect_(collect), return_exceptions_(return_exceptions) {
+    if (kind == gather_children::distinct) take_distinct(args);
+    else take_with_repeats(args);
+    links_.reserve(children_.size());
+    for (std::size_t i = 0; i < children_.size(); ++i) links_.push_back({this, i});
+    for (std::size_t i = 0; i < children_.size(); ++i) {
+      children_[i]->add_ref();
+      this->add_ref();  // each pending child callback keeps the gather alive
+      children_[i]->add_done_callback({&gather_state::child_done, &links_[i], &gather_state::drop_link});
+    }
+    if (children_.empty()) this->set_result(collect_(children_));
+  }
+  ~gather_state() override {
+    for (future_core* c : children_) c->release();
+  }
+
+  // _GatheringFuture.cancel: cancel the children (once per place); the gather ends when they have.
+  bool cancel() override {
+    if (this->done()) return false;
+    bool any = false;
+    for (future_core* c : by_argument()) any = c->cancel() || any;
+    if (any) cancel_requested_ = true;
+    return any;
+  }
+
+  std::string repr() const override { return future_repr(*this, "_GatheringFuture"); }
+
+  std::size_t size() const { return children_.size(); }  // distinct children
+  task_id first_child() const { return first_child_; }    // the lowest Task id among them
+  // What a task awaiting the gather waits on, for traces.
+  wait_target waited_as() const {
+    return {wait_kind::gather, 0.0, first_child_, static_cast<std::uint32_t>(children_.size())};
+  }
+
+ private:
+  struct link {
+    gather_state* gather;
+    std::size_t index;
+  };
+
+  void note_task(task_id t) {
+    if (t != no_task && (first_child_ == no_task || t < first_child_)) first_child_ = t;
+  }
+  void take_distinct(const std::vector<gather_child>& args) {
+    children_.reserve(args.size());
+    for (const gather_child& a : args) {
+      children_.push_back(a.future);
+      note_task(a.task);
+    }
+  }
+  // arg_to_fut: each distinct future once, in order of first appearance; a hash map, not a scan,
+  // so that gather(*a_million_tasks) stays linear.
+  void take_with_repeats(const std::vector<gather_child>& args) {
+    std::unordered_map<const future_core*, std::size_t> index;
+    places_.reserve(args.size());
+    bool repeats = false;
+    for (const gather_child& a : args) {
+      const auto [at, added] = index.try_emplace(a.future, children_.size());
+      if (added) {
+        children_.push_back(a.future);
+        note_task(a.task);
+      }
+      repeats = repeats || !added;
+      places_.push_back(at->second);
+    }
+    if (!repeats) places_.clear();  // the common case: children_ is the argument list
+  }
+  // The argument list, a repeated child at each of its places (CPython's `children`).
+  std::vector<future_core*> by_argument() const {
+    if (places_.empty()) return children_;
+    std::vector<future_core*> out;
+    out.reserve(places_.size());
+    for (std::size_t p : places_) out.push_back(children_[p]);
+    return out;
+  }
+
+  // gather's _done_callback
+  static void child_done(void* arg) {
+    auto* l = static_cast<link*>(arg);
+    gather_state& g = *l->gather;
+    g.child_finished(*g.children_[l->index]);
+    g.release();
+  }
+  void child_finished(future_core& child) {
+    ++finished_;
+    if (this->done()) return;
+    if (!return_exceptions_) {
+      if (child.cancelled()) return this->set_exception(std::make_exception_ptr(cancelled_error()));
+      if (child.exception()) return this->set_exception(child.exception());
+    }
+    if (finished_ < children_.size()) return;
+    if (cancel_requested_)
+      this->set_exception(std::make_exception_ptr(cancelled_error()));
+    else
+      this->set_result(collect_(places_.empty() ? children_ : by_argument()));
+  }
+
+  static void drop_link(void* arg) { static_cast<link*>(arg)->gather->release(); }
+
+  std::vector<future_core*> children_;  // distinct, each holds one reference
+  std::vector<std::size_t> places_;     // per argument, its child's index; empty when none repeats
+  std::vector<link> links_;
+  collect_fn collect_;
+  task_id first_child_ = no_task;
+  std::size_t finished_ = 0;
+  bool return_exceptions_;
+  bool cancel_requested_ = false;
+};
+
+// The one way to start a gather (see the top of this file).
+template <class R>
+ref<gather_state<R>> make_gather(event_loop& loop, const std::vector<gather_child>& args,
+                                 typename gather_state<R>::collect_fn collect, bool return_exceptions = false,
+                                 gather_children kind = gather_children::may_repeat) {
+  return ref<gather_state<R>>(new gather_state<R>(loop, args, collect, return_exceptions, kind));
+}
+
+// The awaitable a gather returns; also usable as a handle (done(), result()).
+template <class R>
+class gather_future {
+ public:
+  explicit gather_future(ref<gather_state<R>> s) : s_(std::move(s)) {}
+  bool done() const { return s_->done(); }
+  bool cancel() const { return s_->cancel(); }
+  const R& result() const { return s_->result(); }
+  const gather_state<R>& state() const { return *s_; }
+
+  future_awaiter<R> operator co_await() const noexcept { return {s_.get(), s_->waited_as()}; }
+
+ private:
+  ref<gather_state<R>> s_;
+};
+
+}  // namespace asyncrace
