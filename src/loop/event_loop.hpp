@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "loop/callback.hpp"
+#include "loop/chunk_queue.hpp"
 #include "loop/observer.hpp"
 #include "loop/tie_policy.hpp"
 #include "loop/timer_heap.hpp"
@@ -164,8 +165,8 @@ class event_loop {
   bool may_wait() const;  // for completions (false when they arrive between iterations)
 
   double now_ = 0.0;
-  std::vector<callback> ready_;
-  std::vector<callback> running_;  // the batch of this iteration (swapped with ready_)
+  chunk_queue<callback> ready_;
+  chunk_queue<callback> running_;  // the batch of this iteration (swapped with ready_)
   timer_heap timers_;
   loop_options options_;
   py_random jitter_rng_;
