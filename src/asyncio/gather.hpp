@@ -201,7 +201,8 @@ auto gather(std::vector<task<T>> coros) {
   std::vector<future_core*> children;
   children.reserve(coros.size());
   for (task<T>& c : coros) children.push_back(detail::spawn(loop, std::move(c), first));
-  coros.clear();
+  // Freed now, not kept (its capacity too) while `co_await gather(...)` waits: a million handles.
+  coros = std::vector<task<T>>();
   auto* s = new gather_state<result>(loop, std::move(children), first, [](const std::vector<future_core*>& c) {
     result out;
     out.reserve(c.size());

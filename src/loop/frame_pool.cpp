@@ -1,5 +1,7 @@
 #include "loop/frame_pool.hpp"
 
+#include "loop/slab_source.hpp"
+
 #include <atomic>
 #include <cstdint>
 #include <mutex>
@@ -17,25 +19,11 @@
 #define ASYNCRACE_POOL 1
 #endif
 
-#if ASYNCRACE_POOL && defined(__linux__) && !defined(__EMSCRIPTEN__)
-#define ASYNCRACE_POOL_MMAP 1
-#include <sys/mman.h>
-#else
-#define ASYNCRACE_POOL_MMAP 0
-#endif
-
 namespace asyncrace::detail {
 namespace {
 constexpr std::size_t granule = alignof(std::max_align_t);  // what operator new guarantees
 constexpr std::size_t classes = 32;                         // pooled sizes: up to 32 granules
-// Slabs are aligned to their size, so a block's slab (and so its arena) is its address rounded
-// down. Natively a slab is one transparent huge page: a million tasks touch ~400 MB of frames and
-// Tasks for the first time, and in 4 KiB pages the page faults were a third of the run.
-#if ASYNCRACE_POOL_MMAP
-constexpr std::size_t slab_size = 2 * 1024 * 1024;
-#else
-constexpr std::size_t slab_size = 1024 * 1024;
-#endif
+constexpr std::size_t slab_size = slab_source::slab_size;
 
 struct arena;
 
@@ -44,43 +32,17 @@ struct free_block {
   std::size_t size_class;  // read only for blocks handed back by another thread
 };
 
-// A slab's first granule names its arena and links it to the slab allocated before it.
+// A slab's first granule names its arena.
 struct slab_header {
   arena* owner;
-  slab_header* previous;
 };
 static_assert(sizeof(slab_header) <= granule);
-
-void* slab_allocate() {
-#if ASYNCRACE_POOL_MMAP
-  // Map twice the size and keep the aligned middle: mmap only promises page alignment.
-  void* raw = ::mmap(nullptr, 2 * slab_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (raw == MAP_FAILED) throw std::bad_alloc();
-  const auto begin = reinterpret_cast<std::uintptr_t>(raw);
-  const std::uintptr_t aligned = (begin + slab_size - 1) & ~(slab_size - 1);
-  if (aligned > begin) ::munmap(raw, aligned - begin);
-  if (const std::uintptr_t tail = begin + 2 * slab_size - (aligned + slab_size))
-    ::munmap(reinterpret_cast<void*>(aligned + slab_size), tail);
-  ::madvise(reinterpret_cast<void*>(aligned), slab_size, MADV_HUGEPAGE);
-  return reinterpret_cast<void*>(aligned);
-#else
-  return ::operator new(slab_size, std::align_val_t(slab_size));
-#endif
-}
-
-void slab_free(void* slab) noexcept {
-#if ASYNCRACE_POOL_MMAP
-  ::munmap(slab, slab_size);
-#else
-  ::operator delete(slab, std::align_val_t(slab_size));
-#endif
-}
 
 struct arena {
   free_block* free[classes + 1] = {};
   char* next = nullptr;  // unused space in the newest slab
   char* end = nullptr;
-  slab_header* newest = nullptr;
+  slab_source slabs;
   std::size_t live = 0;  // blocks in use, counting those handed back but not yet taken back
 
   // Blocks freed on other threads; `shared` arenas (see below) do everything under this lock.
@@ -101,8 +63,8 @@ struct arena {
     const std::size_t bytes = c * granule;
     if (static_cast<std::size_t>(end - next) < bytes) {
       // The rest of the previous slab (less than one block) stays unused.
-      char* slab = static_cast<char*>(slab_allocate());
-      newest = new (slab) slab_header{this, newest};
+      char* slab = static_cast<char*>(slabs.take());
+      new (slab) slab_header{this};
       next = slab + granule;
       end = slab + slab_size;
     }
@@ -156,7 +118,7 @@ struct arena {
   // With no block in use, every slab goes back to the system: a run of a million tasks must not
   // keep its memory from whatever comes next (the lanes of its trace, say).
   void release_all() noexcept {
-    while (newest) slab_free(std::exchange(newest, newest->previous));
+    slabs.release_all();
     for (free_block*& f : free) f = nullptr;
     next = end = nullptr;
   }
