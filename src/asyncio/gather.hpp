@@ -112,7 +112,8 @@ auto gather(std::vector<task<T>> coros) {
   std::vector<gather_child> children;
   children.reserve(coros.size());
   for (task<T>& c : coros) children.push_back(detail::spawn(loop, std::move(c)));
-  coros.clear();
+  // Freed now, not kept (its capacity too) while `co_await gather(...)` waits: a million handles.
+  coros = std::vector<task<T>>();
   return gather_future<result>{
       make_gather<result>(loop, children, &detail::collect_vector<T>, false, gather_children::distinct)};
 }

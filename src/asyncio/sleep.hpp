@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cassert>
+#include <new>
 
 #include "loop/event_loop.hpp"
 #include "loop/future.hpp"
@@ -28,9 +29,13 @@ class sleep_awaiter {
     using future_state<void>::future_state;
   };
   static void fire(void* self);
+  // Placement-constructed in storage_ once the loop is known, when the timer is scheduled (a
+  // timer_id that names a slot says so: no pointer of its own in every sleeping frame).
+  bool has_future() const { return timer_.slot != timer_id{}.slot; }
+  frame_future& future() { return *std::launder(reinterpret_cast<frame_future*>(storage_)); }
+  const frame_future& future() const { return *std::launder(reinterpret_cast<const frame_future*>(storage_)); }
 
   double delay_;
-  frame_future* future_ = nullptr;  // placement-constructed in storage_ once the loop is known
   alignas(frame_future) unsigned char storage_[sizeof(frame_future)];
   timer_id timer_;
 };

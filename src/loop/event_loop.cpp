@@ -217,8 +217,11 @@ bool event_loop::run_once() {
   if (steps_) snapshot();
   // Exactly the callbacks ready now; whatever they schedule waits for the next iteration.
   running_.swap(ready_);
-  for (const callback& cb : running_) cb();
-  running_.clear();
+  while (!running_.empty()) {
+    const callback cb = running_.front();
+    running_.pop_front();  // its chunk is freed as soon as it is used up
+    cb();
+  }
   return true;
 }
 

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "loop/callback.hpp"
+#include "loop/chunk_queue.hpp"
 #include "loop/external_work.hpp"
 #include "loop/never_awaited.hpp"
 #include "loop/observer.hpp"
@@ -166,8 +167,8 @@ class event_loop {
   void take_external();  // handed-back work into the ready queue, waiting when there is nothing to do
 
   double now_ = 0.0;
-  std::vector<callback> ready_;
-  std::vector<callback> running_;  // the batch of this iteration (swapped with ready_)
+  chunk_queue<callback> ready_;
+  chunk_queue<callback> running_;  // the batch of this iteration (swapped with ready_)
   timer_heap timers_;
   loop_options options_;
   py_random jitter_rng_;

@@ -13,8 +13,10 @@ void future_core::add_done_callback(callback cb) {
   }
   if (!first_callback_.fn)
     first_callback_ = cb;
+  else if (more_callbacks_)
+    more_callbacks_->push_back(cb);
   else
-    more_callbacks_.push_back(cb);
+    more_callbacks_ = std::make_unique<std::vector<callback>>(1, cb);
 }
 
 bool future_core::cancel() {
@@ -35,26 +37,29 @@ std::size_t future_core::remove_done_callback(void (*fn)(void*), void* arg) {
     first_callback_ = {};
     ++removed;
   }
-  for (auto it = more_callbacks_.begin(); it != more_callbacks_.end();) {
+  if (!more_callbacks_) return removed;
+  std::vector<callback>& more = *more_callbacks_;
+  for (auto it = more.begin(); it != more.end();) {
     if (matches(*it)) {
       it->discard();
-      it = more_callbacks_.erase(it);
+      it = more.erase(it);
       ++removed;
     } else {
       ++it;
     }
   }
   // Keep registration order: the first of the rest moves into the inline slot.
-  if (!first_callback_.fn && !more_callbacks_.empty()) {
-    first_callback_ = more_callbacks_.front();
-    more_callbacks_.erase(more_callbacks_.begin());
+  if (!first_callback_.fn && !more.empty()) {
+    first_callback_ = more.front();
+    more.erase(more.begin());
   }
   return removed;
 }
 
 void future_core::discard_callbacks() {
   std::exchange(first_callback_, {}).discard();
-  for (const callback& cb : std::exchange(more_callbacks_, {})) cb.discard();
+  if (auto more = std::exchange(more_callbacks_, nullptr))
+    for (const callback& cb : *more) cb.discard();
 }
 
 void future_core::set_exception(std::exception_ptr e) {
@@ -67,8 +72,8 @@ void future_core::finish(status s) {
   status_ = s;
   // Each callback becomes its own ready-queue entry, in registration order.
   if (first_callback_.fn) loop_->call_soon(std::exchange(first_callback_, {}), ready_kind::done_callback);
-  for (const callback& cb : more_callbacks_) loop_->call_soon(cb, ready_kind::done_callback);
-  more_callbacks_.clear();
+  if (auto more = std::exchange(more_callbacks_, nullptr))
+    for (const callback& cb : *more) loop_->call_soon(cb, ready_kind::done_callback);
 }
 
 }  // namespace asyncrace

@@ -30,8 +30,8 @@ timer_id timer_heap::push(double when, callback cb) {
 }
 
 timer_heap::~timer_heap() {
-  for (slot& sl : slots_)
-    if (sl.in_use && !sl.cancelled) std::exchange(sl.cb, {}).discard();
+  for (std::size_t s = 0; s < slots_.size(); ++s)
+    if (slot& sl = slots_[s]; sl.in_use && !sl.cancelled) std::exchange(sl.cb, {}).discard();
 }
 
 bool timer_heap::cancel(timer_id id) {
@@ -56,7 +56,7 @@ void timer_heap::release(std::uint32_t s) {
 void timer_heap::prune_cancelled() {
   constexpr std::size_t min_scheduled = 100;  // asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES
   if (size() > min_scheduled && cancelled_count_ * 2 > size()) {
-    std::deque<entry> kept_in_order;
+    chunk_queue<entry> kept_in_order;
     for (const entry& e : in_order_) {
       if (slots_[e.slot].cancelled)
         release(e.slot);

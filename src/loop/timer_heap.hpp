@@ -6,10 +6,11 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <vector>
 
 #include "loop/callback.hpp"
+#include "loop/chunk_queue.hpp"
+#include "loop/paged_array.hpp"
 #include "loop/tie_policy.hpp"
 
 namespace asyncrace {
@@ -83,8 +84,8 @@ class timer_heap {
   // fifo/jitter only: timers pushed at or after the latest deadline queued here, already sorted
   // by (deadline, scheduling order); every other timer goes to heap_. The order they pop in is
   // the same as from one heap, since (deadline, seq) is a total order.
-  std::deque<entry> in_order_;
-  std::vector<slot> slots_;
+  chunk_queue<entry> in_order_;
+  paged_array<slot> slots_;  // by timer_id::slot; pages, so a million timers never copy them
   std::vector<std::uint32_t> free_slots_;
   std::uint64_t next_seq_ = 0;
   std::size_t cancelled_count_ = 0;

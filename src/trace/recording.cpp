@@ -85,42 +85,41 @@ void recording::task_created(task_id id, task_id parent, std::string_view name,
                              std::string_view coro, double t) {
   ++changes_;
   seen(t);
-  event e{t, id, event::kind::created, 0, {}};
-  e.data.pair = {parent, intern_coro(coro)};
+  logged_event e{t, id, event_kind::created, 0, logged_event::pack(parent, intern_coro(coro))};
   if (!is_default_name(name, id)) {
     e.detail = 1;
     custom_names_.emplace_back(name);
   }
-  log_.push_back(e);
+  log_.push(e);
   ++logged_lanes_;
 }
 
 void recording::task_stepped(task_id id, double t) {
   ++changes_;
   seen(t);
-  log_.push_back({t, id, event::kind::stepped, 0, {}});
+  log_.push({t, id, event_kind::stepped, 0, 0});
 }
 
 void recording::task_suspended(task_id id, const wait_target& on, double t) {
   ++changes_;
   seen(t);
-  event e{t, id, event::kind::suspended, static_cast<std::uint8_t>(on.kind), {}};
+  logged_event e{t, id, event_kind::suspended, static_cast<std::uint8_t>(on.kind), 0};
   if (!is_compact(on)) {
     e.detail = odd_wait;
-    e.data.pair = {static_cast<std::uint32_t>(odd_waits_.size()), 0};
+    e.payload = logged_event::pack(static_cast<std::uint32_t>(odd_waits_.size()), 0);
     odd_waits_.push_back(on);
   } else if (on.kind == wait_kind::sleep) {
-    e.data.deadline = on.deadline;
+    e.payload = logged_event::pack(on.deadline);
   } else {
-    e.data.pair = {on.target, on.count};
+    e.payload = logged_event::pack(on.target, on.count);
   }
-  log_.push_back(e);
+  log_.push(e);
 }
 
 void recording::task_finished(task_id id, task_outcome outcome, double t) {
   ++changes_;
   seen(t);
-  log_.push_back({t, id, event::kind::finished, static_cast<std::uint8_t>(outcome), {}});
+  log_.push({t, id, event_kind::finished, static_cast<std::uint8_t>(outcome), 0});
 }
 
 void recording::output(task_id from, output_stream stream, std::string_view text, double t) {
@@ -132,9 +131,7 @@ void recording::output(task_id from, output_stream stream, std::string_view text
     std::size_t nl = text.find('\n', start);
     std::string_view piece = text.substr(start, nl == std::string_view::npos ? nl : nl - start);
     if (stream == output_stream::out && from != no_task) {  // a candidate for the lane's first_output
-      event e{t, from, event::kind::output, 0, {}};
-      e.data.pair = {static_cast<std::uint32_t>(lines_.size()), 0};
-      log_.push_back(e);
+      log_.push({t, from, event_kind::output, 0, logged_event::pack(static_cast<std::uint32_t>(lines_.size()), 0)});
     }
     lines_.push_back({t, from, stream, std::string(piece)});
     if (nl == std::string_view::npos) break;
@@ -162,15 +159,12 @@ void recording::executor_job(std::uint32_t pool, std::uint32_t worker, std::stri
 void recording::sync() const {
   // Oldest first, freeing as it goes: the log and the lanes it becomes are never both whole.
   if (logged_lanes_ > 0) lanes_.reserve(lanes_.size() + std::exchange(logged_lanes_, 0));
-  while (!log_.empty()) {
-    apply(log_.front());
-    log_.pop_front();
-  }
+  while (!log_.empty()) apply(log_.pop());
 }
 
-void recording::apply(const event& e) const {
+void recording::apply(const logged_event& e) const {
   switch (e.what) {
-    case event::kind::created: {
+    case event_kind::created: {
       const std::string* custom = e.detail ? &custom_names_[custom_names_used_++] : nullptr;
       // The loop hands out task ids 1, 2, 3, ... and reports every task it creates: a gap or a
       // repeat is a scheduler bug, not something to record around.
@@ -178,13 +172,13 @@ void recording::apply(const event& e) const {
       if (e.id != lanes_.size() + 1) return;  // release builds: no lane at the wrong index
       task_lane& l = lanes_.emplace_back();
       l.id = e.id;
-      l.parent = e.data.pair.a;
+      l.parent = e.first();
       l.name = custom ? *custom : default_name(e.id);
-      l.coro = coros_[e.data.pair.b];
+      l.coro = coros_[e.second()];
       l.created = e.t;
       return;
     }
-    case event::kind::stepped: {
+    case event_kind::stepped: {
       task_lane* l = mutable_lane(e.id);
       assert(l && "the loop reports a task's events only after creating it");
       if (!l) return;  // release builds: no null dereference
@@ -193,24 +187,24 @@ void recording::apply(const event& e) const {
       if (!l->waits.empty() && l->waits.back().end == never) l->waits.back().end = e.t;
       return;
     }
-    case event::kind::suspended: {
+    case event_kind::suspended: {
       task_lane* l = mutable_lane(e.id);
       assert(l && "the loop reports a task's events only after creating it");
       if (!l) return;  // release builds: no null dereference
       wait_target on;
       if (e.detail == odd_wait) {
-        on = odd_waits_[e.data.pair.a];
+        on = odd_waits_[e.first()];
       } else {
         on.kind = static_cast<wait_kind>(e.detail);
         if (on.kind == wait_kind::sleep)
-          on.deadline = e.data.deadline;
+          on.deadline = e.as_double();
         else
-          on.target = e.data.pair.a, on.count = e.data.pair.b;
+          on.target = e.first(), on.count = e.second();
       }
       l->waits.push_back({e.t, never, on});
       return;
     }
-    case event::kind::finished: {
+    case event_kind::finished: {
       task_lane* l = mutable_lane(e.id);
       assert(l && "the loop reports a task's events only after creating it");
       if (!l) return;  // release builds: no null dereference
@@ -219,9 +213,9 @@ void recording::apply(const event& e) const {
       l->finish_rank = ++finished_count_;
       return;
     }
-    case event::kind::output: {
+    case event_kind::output: {
       task_lane* l = mutable_lane(e.id);
-      if (l && l->first_output.empty()) l->first_output = lines_[e.data.pair.a].text;
+      if (l && l->first_output.empty()) l->first_output = lines_[e.first()].text;
       return;
     }
   }

@@ -2,7 +2,7 @@
 // printed line with its virtual time. Built from the loop's observer calls; read by the UI, the
 // CLI and the exporters, none of which ever look into the scheduler.
 //
-// While the loop runs, task events go to a compact log (24 bytes each), not straight into lanes:
+// While the loop runs, task events go to a compact log (event_log.hpp), not straight into lanes:
 // a task_lane with its strings and vectors costs ~300 bytes, and a run of a million tasks that
 // nobody looks at lane by lane (the CLI prints lines only) should not pay that. Reading the lanes
 // (lanes(), lane(), finish_order()) first applies the events logged since the last read, in
@@ -10,13 +10,13 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "loop/observer.hpp"
+#include "trace/event_log.hpp"
 #include "trace/loop_steps.hpp"
 
 namespace asyncrace::trace {
@@ -122,28 +122,16 @@ class recording final : public loop_observer {
   bool iteration(const loop_snapshot& s) override;
 
  private:
-  // One observer call about a task, as logged until the lanes are next read.
-  struct event {
-    enum class kind : std::uint8_t { created, stepped, suspended, finished, output };
-    double t;
-    task_id id;
-    kind what;
-    std::uint8_t detail;  // created: 1 = custom name; suspended: wait_kind (or 255, see odd_waits_);
-                          // finished: task_outcome
-    union {
-      double deadline;                            // suspended on a sleep
-      struct { std::uint32_t a, b; } pair;        // created: parent, coroutine; suspended: target,
-    } data;                                       // count (or odd_waits_ index); output: line index
-  };
   static constexpr std::uint8_t odd_wait = 255;
 
   void sync() const;  // applies the logged events to lanes_
-  void apply(const event& e) const;
+  void apply(const logged_event& e) const;
   task_lane* mutable_lane(task_id id) const;
   std::uint32_t intern_coro(std::string_view coro);
   void seen(double t) { if (t > end_time_) end_time_ = t; }
 
-  mutable std::deque<event> log_;
+  mutable event_log log_;  // created: parent, coroutine; suspended: deadline, or target and count
+                           // (or odd_waits_ index); output: line index
   mutable std::size_t logged_lanes_ = 0;   // created events in log_: lanes_ grows once per read
   std::vector<std::string> coros_;         // distinct coroutine names, indexed by created events
   std::uint32_t last_coro_ = 0;            // the last one used: consecutive tasks often share it

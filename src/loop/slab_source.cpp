@@ -1,0 +1,59 @@
+#include "loop/slab_source.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <new>
+
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#define ASYNCRACE_SLAB_MMAP 1
+#include <sys/mman.h>
+#else
+#define ASYNCRACE_SLAB_MMAP 0
+#endif
+
+namespace asyncrace::detail {
+namespace {
+std::uintptr_t align_up(std::uintptr_t p, std::size_t to) { return (p + to - 1) & ~(std::uintptr_t{to} - 1); }
+}  // namespace
+
+void* slab_source::take() {
+#if ASYNCRACE_SLAB_MMAP
+  // Map twice the size and keep the aligned middle: mmap only promises page alignment.
+  void* raw = ::mmap(nullptr, 2 * slab_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const auto begin = reinterpret_cast<std::uintptr_t>(raw);
+  const std::uintptr_t aligned = align_up(begin, slab_size);
+  if (aligned > begin) ::munmap(raw, aligned - begin);
+  if (const std::uintptr_t tail = begin + 2 * slab_size - (aligned + slab_size))
+    ::munmap(reinterpret_cast<void*>(aligned + slab_size), tail);
+  ::madvise(reinterpret_cast<void*>(aligned), slab_size, MADV_HUGEPAGE);
+  owned_.push_back(reinterpret_cast<void*>(aligned));
+  return reinterpret_cast<void*>(aligned);
+#else
+  if (region_next_ == region_end_) {
+    const std::size_t slabs = std::min<std::size_t>(std::size_t{2} << std::min<std::size_t>(owned_.size(), 5), 64);
+    owned_.reserve(owned_.size() + 1);
+    char* raw = static_cast<char*>(::operator new((slabs + 1) * slab_size));
+    owned_.push_back(raw);
+    region_next_ = reinterpret_cast<char*>(align_up(reinterpret_cast<std::uintptr_t>(raw), slab_size));
+    region_end_ = region_next_ + slabs * slab_size;
+  }
+  char* slab = region_next_;
+  region_next_ += slab_size;
+  return slab;
+#endif
+}
+
+void slab_source::release_all() noexcept {
+  for (void* p : owned_) {
+#if ASYNCRACE_SLAB_MMAP
+    ::munmap(p, slab_size);
+#else
+    ::operator delete(p);
+#endif
+  }
+  owned_ = {};
+  region_next_ = region_end_ = nullptr;
+}
+
+}  // namespace asyncrace::detail
