@@ -15,6 +15,8 @@ set(ASYNCRACE_UI_MODEL_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/prediction.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/pool_lanes.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/race_svg.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/raise_marks.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/frame_link.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/run_digest.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/syntax.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/time_axis.cpp"
