@@ -541,7 +541,10 @@ exec_result run_frame(interpreter& in, frame& base) {
             case op::get_anext: f->push(get_anext_awaitable(in, f->top())); break;
             case op::end_async_for: {
               value exc = f->pop();
-              if (!isinstance(exc, in.types.StopAsyncIteration)) throw_exception(exc);
+              if (!isinstance(exc, in.types.StopAsyncIteration)) {
+                reraising = true;
+                throw_exception(exc);
+              }
               f->handled = f->pop();
               f->blocks.pop_back();
               f->pop();  // the async iterator
@@ -627,7 +630,10 @@ exec_result run_frame(interpreter& in, frame& base) {
             }
             case op::except_star_reraise: {
               value rest = f->pop();
-              if (!rest.is_none()) throw_exception(rest);
+              if (!rest.is_none()) {
+                reraising = true;
+                throw_exception(rest);
+              }
               break;
             }
             case op::load_build_class: f->push(build_class_builtin(in)); break;
