@@ -31,7 +31,10 @@ struct wait_target {
 };
 
 enum class task_outcome : std::uint8_t { result, exception, cancelled };
-enum class output_stream : std::uint8_t { out, warning, exception };
+// err: the rest of what python3 writes to stderr (JSON "stderr"): the lines around an uncaught
+// exception's last line (its traceback, chained exceptions, notes), traceback.print_exc(),
+// sys.stderr.write(). The interpreter writes them; a C++ twin has no Python frames to show.
+enum class output_stream : std::uint8_t { out, warning, exception, err };
 
 // What a ready-queue entry (or the callback of a timer) is, as CPython's loop would show it.
 enum class ready_kind : std::uint8_t {

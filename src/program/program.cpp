@@ -45,6 +45,16 @@ std::string exception_text(const std::exception_ptr& e, double now) {
     return "Exception: unknown C++ exception";
   }
 }
+// The lines around that last line, when the exception knows its frames (an interpreted one).
+py_exception::traceback_text traceback_of(const std::exception_ptr& e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const py_exception& pe) {
+    return pe.traceback();
+  } catch (...) {
+    return {};
+  }
+}
 }  // namespace
 
 module_state* module_state::current() { return current_module; }
@@ -110,13 +120,15 @@ void program_runner::resume_module() {
       return;
     }
   }
-  if (promise.error) return fail(exception_text(promise.error, loop_->time()));
+  if (promise.error) return fail(exception_text(promise.error, loop_->time()), traceback_of(promise.error));
   finish();
 }
 
-void program_runner::fail(std::string text) {
+void program_runner::fail(std::string text, const py_exception::traceback_text& traceback) {
   error_ = std::move(text);
+  for (const std::string& line : traceback.above) loop_->emit(output_stream::err, line);
   loop_->emit(output_stream::exception, error_);
+  for (const std::string& line : traceback.below) loop_->emit(output_stream::err, line);
   finish();
 }
 

@@ -27,6 +27,7 @@
 #include "loop/task.hpp"
 #include "loop/task_state.hpp"
 #include "sched/asyncio.hpp"
+#include "pyrt/py_exception.hpp"
 
 namespace asyncrace {
 
@@ -119,7 +120,7 @@ class program_runner {
  private:
   struct module;
   void resume_module();
-  void fail(std::string text);
+  void fail(std::string text, const py_exception::traceback_text& traceback = {});
   void finish();
 
   event_loop* loop_;

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace asyncrace {
 
@@ -17,6 +18,12 @@ class py_exception : public std::runtime_error {
     std::string m = what();
     return m.empty() ? type_ : type_ + ": " + m;
   }
+  // The lines CPython prints above that last line (the traceback and the chained exceptions) and
+  // below it (notes), for an exception that knows its frames (the interpreter's).
+  struct traceback_text {
+    std::vector<std::string> above, below;
+  };
+  virtual traceback_text traceback() const { return {}; }
 
  private:
   std::string type_;

@@ -131,7 +131,7 @@ struct done_callback {
     } catch (const limit_reached&) {
       throw;
     } catch (...) {
-      // CPython logs "Exception in callback ..." to stderr; the transcript does not record it.
+      log_callback_exception(*cb->in, cb->fn, {cb->future}, std::current_exception());
     }
   }
   static void drop(void* p) { delete static_cast<done_callback*>(p); }

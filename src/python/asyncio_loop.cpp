@@ -58,7 +58,7 @@ struct scheduled_call {
       } catch (const limit_reached&) {
         throw;
       } catch (...) {
-        // CPython logs "Exception in callback ..." to stderr; the transcript does not record it.
+        log_callback_exception(*c->in, c->fn, static_cast<tuple_object*>(c->args.obj())->items, std::current_exception());
       }
       c->cancelled = false;
     }

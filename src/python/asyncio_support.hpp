@@ -2,7 +2,9 @@
 // filled, and small argument helpers.
 #pragma once
 
+#include <exception>
 #include <string_view>
+#include <vector>
 
 #include "object.hpp"
 #include "loop/task_driver.hpp"
@@ -14,6 +16,9 @@ namespace asyncrace::python {
 void remember_task(interpreter& in, const task_driver& d, const value& task);
 value task_object_for(interpreter& in, task_driver& d);
 void forget_task(interpreter& in, const task_driver& d);
+// A callback the loop ran raised: asyncio's "Exception in callback ..." with its traceback, on
+// stderr (asyncio_callback_log.cpp).
+void log_callback_exception(interpreter& in, const value& fn, const std::vector<value>& args, std::exception_ptr error);
 
 // Keyword argument `name` of a call, or empty.
 value keyword_arg(const call_args& a, std::string_view name);

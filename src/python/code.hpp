@@ -97,6 +97,19 @@ struct instr {
   std::uint32_t arg;
 };
 
+// Where an instruction comes from, as CPython 3.11's co_positions: the span of the AST node it
+// was compiled for (columns are 0-based UTF-8 byte offsets), which tracebacks underline. For a
+// binary operation or a subscript the span's anchors are kept too (the left operand's end and
+// the right operand's start; the container's end and the index's end), from which 3.11 draws
+// `~~~^~~` instead of `^^^^^^` (traceback.py's _extract_caret_anchors_from_line_segment).
+struct source_span {
+  enum class anchor : std::uint8_t { none, binary, subscript };
+  std::uint32_t end_line = 0;
+  std::uint32_t col = 0, end_col = 0;
+  std::uint32_t anchor_left = 0, anchor_right = 0;
+  anchor anchors = anchor::none;
+};
+
 // A constant the compiler puts in a code object (made into a value when the code is loaded).
 struct constant {
   enum class kind : std::uint8_t { none, boolean, integer, big_integer, floating, imaginary, str, bytes,
@@ -127,6 +140,7 @@ struct code {
   std::vector<constant> consts;
   std::vector<instr> code;
   std::vector<std::uint32_t> lines;    // the source line of each instruction
+  std::vector<source_span> spans;      // the rest of each instruction's position (tracebacks)
   std::uint32_t stack_size = 0;
   std::uint32_t block_depth = 0;
   std::string doc;             // a function's docstring (__doc__), when has_doc

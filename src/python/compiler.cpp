@@ -80,6 +80,7 @@ void compiler::place(std::uint32_t label) { u().label_at[label] = static_cast<st
 void compiler::emit(op o, std::uint32_t arg) {
   u().co->code.push_back({o, arg});
   u().co->lines.push_back(u().line);
+  u().co->spans.push_back(u().span);
 }
 
 void compiler::emit_jump(op o, std::uint32_t label) {

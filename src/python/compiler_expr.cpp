@@ -61,6 +61,7 @@ void compiler::constant_expr(const ast::Constant& c) {
 void compiler::expr(const ast::expr* e) {
   using K = ast::expr_kind;
   const unsigned saved_line = u().line;
+  const source_span saved_span = u().span;
   set_line(e->pos);
   switch (e->kind) {
     case K::Constant: constant_expr(e->as<ast::Constant>()); break;
@@ -77,6 +78,7 @@ void compiler::expr(const ast::expr* e) {
       expr(s.value);
       slice(s.slice);
       set_line(e->pos);
+      set_anchors(source_span::anchor::subscript, s.value->pos.end_col_offset, s.slice->pos.end_col_offset);
       emit(op::binary_subscr);
       break;
     }
@@ -85,6 +87,7 @@ void compiler::expr(const ast::expr* e) {
       expr(b.left);
       expr(b.right);
       set_line(e->pos);
+      set_anchors(source_span::anchor::binary, b.left->pos.end_col_offset, b.right->pos.col_offset);
       emit(op::binary, binop_arg(b.op, false));
       break;
     }
@@ -168,6 +171,7 @@ void compiler::expr(const ast::expr* e) {
     case K::Slice: slice(e); break;
   }
   u().line = saved_line;
+  u().span = saved_span;
 }
 
 void compiler::slice(const ast::expr* e) {

@@ -291,7 +291,7 @@ void compiler::aug_assign(const ast::AugAssign& a) {
   const std::uint32_t opcode = binop_arg(a.op, true);
   switch (a.target->kind) {
     case ast::expr_kind::Name:
-      load_name(a.target->as<ast::Name>().id);
+      expr(a.target);  // loads the name, at the name's own position (a traceback marks `total`)
       expr(a.value);
       emit(op::binary, opcode);
       return store_name(a.target->as<ast::Name>().id);

@@ -34,6 +34,7 @@ struct unit {
   std::vector<fblock> blocks;
   std::unordered_map<std::string, std::uint32_t> name_index, const_str, local_slot, cell_slot;
   unsigned line = 1;
+  source_span span;  // the rest of the position the next instructions get (with `line`)
 };
 
 class compiler {
@@ -63,7 +64,13 @@ class compiler {
   std::uint32_t const_none();
   std::uint32_t const_str(std::string_view s);
   std::uint32_t name(std::string_view n);
-  void set_line(const ast::position& p) { u().line = p.lineno; }
+  void set_line(const ast::position& p) {
+    u().line = p.lineno;
+    u().span = {p.end_lineno, p.col_offset, p.end_col_offset, 0, 0, source_span::anchor::none};
+  }
+  void set_anchors(source_span::anchor kind, std::uint32_t left, std::uint32_t right) {
+    u().span.anchors = kind, u().span.anchor_left = left, u().span.anchor_right = right;
+  }
   [[noreturn]] void error(const ast::position& p, std::string message) const;
 
   // names

@@ -13,19 +13,19 @@
 
 namespace asyncrace::python {
 
+// What CPython's traceback prints before the message: the qualified name unless the class is
+// builtin or the script's own.
+std::string exception_type_name(const type_object* t) {
+  if (t->module == "builtins" || t->module == "__main__") return t->name;
+  return t->module + "." + t->name;
+}
+
 namespace {
 
 exception_object& as_exc(const value& v) { return *static_cast<exception_object*>(v.obj()); }
 
 const std::vector<value>& args_of(const value& exc) {
   return static_cast<tuple_object*>(as_exc(exc).args.obj())->items;
-}
-
-// What CPython's traceback prints before the message: the qualified name unless the class is
-// builtin or the script's own.
-std::string printed_type(const type_object* t) {
-  if (t->module == "builtins" || t->module == "__main__") return t->name;
-  return t->module + "." + t->name;
 }
 
 std::string exception_str(interpreter& in, const value& exc) { return str(in, exc); }
@@ -70,7 +70,7 @@ value exc_getattr(interpreter& in, const value& self, str_object* name) {
   if (n == "__cause__") return e.cause.empty() ? value::none() : e.cause;
   if (n == "__context__") return e.context.empty() ? value::none() : e.context;
   if (n == "__suppress_context__") return value::boolean(e.suppress_context);
-  if (n == "__traceback__") return value::none();
+  if (n == "__traceback__") return traceback_of_exception(in, e.traceback);
   if (type_of(self)->is_subtype_of(in.types.BaseExceptionGroup)) {
     if (n == "exceptions") return e.exceptions;
     if (n == "message") return make_str(in, e.message);
@@ -149,7 +149,7 @@ void throw_exception(value exc) {
   std::string text = exception_str(in, exc);
   text += as_exc(exc).suggestion;
   if (isinstance(exc, in.types.CancelledError)) throw raised_cancel(std::move(exc), text);
-  std::string type = printed_type(type_of(exc));
+  std::string type = exception_type_name(type_of(exc));
   throw raised(std::move(exc), std::move(type), text);
 }
 
@@ -216,7 +216,7 @@ value prepare_raise(interpreter& in, const value& exc, const value& cause, bool 
 }
 
 void add_traceback(interpreter&, const value& exc, const frame& f) {
-  as_exc(exc).traceback.emplace_back(f.co, f.line());
+  as_exc(exc).traceback.push_back({f.co, f.ip == 0 ? 0 : f.ip - 1});
 }
 
 void set_exception_context(interpreter&, const value& exc, const value& handled) {
@@ -325,6 +325,7 @@ void install_exceptions(interpreter& in) {
     return value::none();
   });
   b->slots.getattr = exc_getattr;
+  install_traceback_objects(in);
   b->slots.setattr = exc_setattr;
   b->slots.str = [](interpreter& i, const value& v) { return str(i, base_str(i, call_args{&v, 1}, nullptr)); };
   b->slots.repr = [](interpreter& i, const value& v) { return str(i, base_repr(i, call_args{&v, 1}, nullptr)); };

@@ -56,6 +56,8 @@ void namespace_del(interpreter& in, const value& ns, const value& key);
 value bound_special(interpreter& in, const value& mgr, const char* name, const char* partner, bool async);
 
 // exceptions.cpp
+// The exception's class as tracebacks name it: "KeyError", "asyncio.exceptions.CancelledError".
+std::string exception_type_name(const type_object* t);
 value prepare_raise(interpreter& in, const value& exc, const value& cause, bool has_cause);
 void add_traceback(interpreter& in, const value& exc, const frame& f);
 void set_exception_context(interpreter& in, const value& exc, const value& handled);

@@ -72,6 +72,10 @@ class interpreter {
   // itself as it dies).
   std::unordered_map<const void*, object*> task_objects;
   std::string pending_output;  // a printed line still waiting for its newline (output.cpp)
+  std::string pending_stderr;  // the same for sys.stderr
+  // Write stderr (tracebacks, traceback.print_exc, sys.stderr) to the transcript, as stream
+  // "stderr"; off, only stdout, warnings and the exception's last line are recorded.
+  bool record_stderr = true;
   std::uint64_t seed = 1;      // the run's seed: simulated I/O latencies (aiohttp)
 
   // What the run may still spend (limits.hpp): checked by the VM and by allocation.

@@ -36,7 +36,10 @@ value stream_write(interpreter& in, const call_args& a, object*) {
   if (!isinstance(rest.args[0], in.types.str))
     throw_error(in, in.types.TypeError, "write() argument must be str, not " + type_name(rest.args[0]));
   const auto* text = static_cast<str_object*>(rest.args[0].obj());
-  if (s.is_stdout) emit_output(in, text->s);
+  if (s.is_stdout)
+    emit_output(in, text->s);
+  else
+    emit_stderr(in, text->s);
   return value::integer(static_cast<std::int64_t>(text->length));
 }
 

@@ -31,6 +31,7 @@ void install_stdlib(interpreter& in) {
   register_concurrent_module(in);
   register_cpu_tasks_module(in);
   register_pickle_module(in);
+  register_traceback_module(in);
 }
 
 }  // namespace asyncrace::python

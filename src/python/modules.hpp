@@ -29,6 +29,7 @@ void register_threading_module(interpreter&);   // module_threading.cpp
 void register_concurrent_module(interpreter&);  // module_concurrent.cpp: concurrent.futures
 void register_cpu_tasks_module(interpreter&);   // module_cpu_tasks.cpp
 void register_pickle_module(interpreter&);      // pickling.cpp: _pickle's exception classes
+void register_traceback_module(interpreter&);   // module_traceback.cpp
 
 // module.<name> = a native function.
 void add_function(interpreter&, module_object& m, std::string_view name, native_fn fn, value data = {});

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "traceback.hpp"
 #include "value.hpp"
 
 namespace asyncrace::python {
@@ -167,7 +168,7 @@ struct exception_object : instance_object {
   value args;                // a tuple
   value cause, context;      // __cause__, __context__ (None or an exception)
   bool suppress_context = false;
-  std::vector<std::pair<std::shared_ptr<const code>, unsigned>> traceback;  // innermost first: (code, line)
+  std::vector<traceback_entry> traceback;  // innermost first (CPython's tb chain, reversed)
   value exceptions;          // ExceptionGroup: the list of member exceptions (a tuple)
   std::string message;       // ExceptionGroup's message
   std::string suggestion;    // ". Did you mean: 'x'?" for an uncaught NameError/AttributeError

@@ -11,6 +11,8 @@ class interpreter;
 
 // Everything print() writes, `end` included.
 void emit_output(interpreter& in, std::string_view text);
+// Everything written to sys.stderr (traceback.print_exc, print(file=sys.stderr)): stream "stderr".
+void emit_stderr(interpreter& in, std::string_view text);
 // At the end of the program: a last line without a newline is still printed.
 void flush_output(interpreter& in);
 

@@ -75,6 +75,7 @@ compiled_program::compiled_program(source_file src, program_options o)
   interpreter& in = *interp_;
   in.program = this;
   in.seed = options_.seed;
+  in.record_stderr = options_.record_stderr;
   auto* m = in.heap.make<module_object>(in.types.module);
   m->name = options_.module_name;
   state_->module = value::adopt(m);

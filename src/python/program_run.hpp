@@ -22,6 +22,9 @@ struct program_options {
   bool notebook = true;          // top-level `await x` runs asyncio.run(x); a cell's last expression is shown
   std::string module_name = "__main__";  // "__mp_main__" in a process-pool worker (spawn)
   std::uint64_t seed = 1;        // simulated I/O (aiohttp latencies)
+  // Record stderr (an uncaught exception's traceback, traceback.print_exc, sys.stderr) as
+  // "stderr" lines; off, as the goldens of programs without `# transcript: stderr`.
+  bool record_stderr = true;
   run_limits limits;
 };
 

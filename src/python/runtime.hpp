@@ -45,6 +45,8 @@ struct builtin_types {
               *CancelledError = nullptr, *InvalidStateError = nullptr, *QueueEmpty = nullptr,
               *QueueFull = nullptr, *BrokenProcessPool = nullptr;
   // The iterators of the builtin containers (made by their install steps).
+  // An exception's __traceback__ (module_traceback.cpp): its entries, and tb_frame / f_code views.
+  type_object *traceback = nullptr, *tb_frame = nullptr, *tb_code = nullptr;
   type_object *str_iterator = nullptr, *bytes_iterator = nullptr, *list_iterator = nullptr,
               *list_reverseiterator = nullptr, *tuple_iterator = nullptr, *range_iterator = nullptr,
               *set_iterator = nullptr, *dict_keyiterator = nullptr, *dict_valueiterator = nullptr,
@@ -57,6 +59,7 @@ class raised : public py_exception {
  public:
   raised(value exc, std::string type, const std::string& text);
   const value& exception() const { return exc_; }
+  traceback_text traceback() const override;  // traceback.cpp
 
  private:
   value exc_;
@@ -66,6 +69,7 @@ class raised_cancel : public cancelled_error {
  public:
   raised_cancel(value exc, const std::string& text);
   const value& exception() const { return exc_; }
+  traceback_text traceback() const override;  // traceback.cpp
 
  private:
   value exc_;

@@ -120,6 +120,9 @@ void make_builtin_types(interpreter& in) {
   t.dict_items = plain("dict_items");
   t.frame = plain("frame");
   t.code = plain("code");
+  t.traceback = plain("traceback");
+  t.tb_frame = plain("frame");
+  t.tb_code = plain("code");
   make_exception_types(in);
 }
 

@@ -12,6 +12,9 @@ namespace asyncrace::python {
 namespace {
 
 thread_local frame* innermost = nullptr;
+// Set by a re-raise (RERAISE, bare `raise`): as CPython's exception_unwind, the frame re-raising
+// adds no traceback entry of its own (it has one from when the exception reached it).
+thread_local bool reraising = false;
 
 // Keeps `innermost` (the traceback's and warnings' current frame) right across nested runs.
 struct running_scope {
@@ -129,6 +132,7 @@ exec_result run_frame(interpreter& in, frame& base) {
   frame* f = base.resume_at ? std::exchange(base.resume_at, nullptr) : &base;
   running_scope scope(f);
   value pending;  // an exception being propagated
+  bool reraised = false;  // pending was re-raised in f: f's traceback entry is there already
   if (f->ip & 0x80000000u) {
     f->ip &= 0x7fffffffu;
     pending = f->pop();
@@ -537,7 +541,10 @@ exec_result run_frame(interpreter& in, frame& base) {
             case op::get_anext: f->push(get_anext_awaitable(in, f->top())); break;
             case op::end_async_for: {
               value exc = f->pop();
-              if (!isinstance(exc, in.types.StopAsyncIteration)) throw_exception(exc);
+              if (!isinstance(exc, in.types.StopAsyncIteration)) {
+                reraising = true;
+                throw_exception(exc);
+              }
               f->handled = f->pop();
               f->blocks.pop_back();
               f->pop();  // the async iterator
@@ -580,11 +587,14 @@ exec_result run_frame(interpreter& in, frame& base) {
               if (!exception_matches(in, f->top(), t)) f->ip = i.arg;
               break;
             }
-            case op::reraise: throw_exception(f->pop());
+            case op::reraise:
+              reraising = true;
+              throw_exception(f->pop());
             case op::raise_varargs: {
               if (i.arg == 0) {
                 if (f->handled.empty() || f->handled.is_none())
                   throw_error(in, in.types.RuntimeError, "No active exception to reraise");
+                reraising = true;
                 throw_exception(f->handled);
               }
               value cause = i.arg == 2 ? f->pop() : value();
@@ -620,7 +630,10 @@ exec_result run_frame(interpreter& in, frame& base) {
             }
             case op::except_star_reraise: {
               value rest = f->pop();
-              if (!rest.is_none()) throw_exception(rest);
+              if (!rest.is_none()) {
+                reraising = true;
+                throw_exception(rest);
+              }
               break;
             }
             case op::load_build_class: f->push(build_class_builtin(in)); break;
@@ -666,6 +679,7 @@ exec_result run_frame(interpreter& in, frame& base) {
         next:;
         }
       } catch (...) {
+        reraised = std::exchange(reraising, false);
         pending = to_python_exception(in, std::current_exception());
         // Raised here: its __context__ is the exception being handled, in this frame or in a
         // caller's except/finally block (CPython's exc_info stack).
@@ -678,7 +692,7 @@ exec_result run_frame(interpreter& in, frame& base) {
     }
     // Unwinding: the innermost block of this frame that handles exceptions gets it; without
     // one, the frame ends and its caller (in this run) gets it, or our caller does.
-    add_traceback(in, pending, *f);
+    if (!std::exchange(reraised, false)) add_traceback(in, pending, *f);
     bool handled = false;
     while (!f->blocks.empty()) {
       frame::block b = f->blocks.back();

@@ -88,6 +88,7 @@ const char* stream_name(output_stream s) {
   switch (s) {
     case output_stream::warning: return "warning";
     case output_stream::exception: return "exception";
+    case output_stream::err: return "stderr";
     case output_stream::out: break;
   }
   return "out";

@@ -177,8 +177,10 @@ std::string app_state::settings_problem() const {
 
 std::unique_ptr<tutorials::session> app_state::interpreted_session(std::string file_name, std::string text,
                                                                      const tutorials::run_options& options,
-                                                                     std::optional<python::syntax_error>& problem) const {
+                                                                     std::optional<python::syntax_error>& problem,
+                                                                     bool record_stderr) const {
   python::program_options po;
+  po.record_stderr = record_stderr;
   po.limits = limits;
   po.seed = options.seed;
   auto program = edited_program::compile(file_name, std::move(text), po, problem);
@@ -219,7 +221,8 @@ bool app_state::run() {
     // The tutorial's own .py on the interpreter beside its twin (it always compiles).
     if (compare_interpreter_ && selected_ != nullptr)
       compare_session_ = interpreted_session(std::string(selected_->slug()) + ".py",
-                                             std::string(selected_->python_source), options, problem);
+                                             std::string(selected_->python_source), options, problem,
+                                             false);  // the twin has no Python frames to print
   } catch (const std::exception& e) {
     compare_session_.reset();
     session_.reset();

@@ -154,7 +154,7 @@ class app_state {
   // does not compile.
   std::unique_ptr<tutorials::session> interpreted_session(std::string file_name, std::string text,
                                                           const tutorials::run_options& options,
-                                                          std::optional<python::syntax_error>& problem) const;
+                                                          std::optional<python::syntax_error>& problem, bool record_stderr = true) const;
   std::unique_ptr<tutorials::session> session_;
   std::unique_ptr<tutorials::session> compare_session_;
   playback_clock clock_;  // one clock for both runs

@@ -7,6 +7,7 @@
 
 #include "app_state.hpp"
 #include "fonts.hpp"
+#include "frame_link.hpp"
 #include "panel.hpp"
 #include "theme.hpp"
 
@@ -16,22 +17,20 @@ namespace {
 ImU32 stream_color(output_stream s) {
   switch (s) {
     case output_stream::warning: return palette::warning;
-    case output_stream::exception: return palette::error;
+    case output_stream::exception:
+    case output_stream::err: return palette::error;
     case output_stream::out: break;
   }
   return palette::text;
 }
 
-void draw_line(const trace::output_line& line) {
-  char t[32];
-  std::snprintf(t, sizeof t, "%10.6f", line.t);
+void draw_time(double t) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%10.6f", t);
   ImGui::PushStyleColor(ImGuiCol_Text, palette::time);
-  ImGui::TextUnformatted(t);
+  ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
   ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, stream_color(line.stream));
-  ImGui::TextUnformatted(line.text.data(), line.text.data() + line.text.size());
-  ImGui::PopStyleColor();
 }
 
 // Wrapped prose in a panel that also scrolls sideways: wrap at the visible width.
@@ -47,7 +46,25 @@ void prose(const std::string& text, ImU32 color) {
 
 }  // namespace
 
+void console_view::draw_line(const trace::output_line& line) {
+  draw_time(line.t);
+  const unsigned target = line.stream == output_stream::err ? frame_link_line(line.text) : 0;
+  ImGui::PushStyleColor(ImGuiCol_Text, target ? palette::accent : stream_color(line.stream));
+  ImGui::TextUnformatted(line.text.data(), line.text.data() + line.text.size());
+  ImGui::PopStyleColor();
+  if (!target) return;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  links_.push_back({target, rect{a.x, a.y, b.x - a.x, b.y - a.y}});
+  ImGui::GetWindowDrawList()->AddLine({a.x, b.y - 1.0f}, {b.x, b.y - 1.0f}, palette::accent, 1.0f);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetTooltip("Go to line %u in the editor", target);
+  }
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) clicked_line_ = target;
+}
+
 void console_view::draw(const app_state& app, const rect& area) {
+  links_.clear();
   if (begin_panel("Console", area, ImGuiWindowFlags_HorizontalScrollbar)) {
     const tutorials::session* run = app.session();
     // Bad input or a failed start: say so where the learner looks for output.

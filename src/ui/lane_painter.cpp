@@ -135,12 +135,24 @@ void paint_steps(ImDrawList* dl, const diagram_frame& f, const trace::task_lane&
   }
 }
 
+// The raise mark (raise_marks.hpp): a task that raised ends in a cross, where a result or a
+// cancellation ends in a diamond.
+void paint_raise_mark(ImDrawList* dl, float x, float cy, float r) {
+  const float k = r + 1.0f;
+  dl->AddCircleFilled({x, cy}, k + 1.5f, palette::page, 16);
+  dl->AddLine({x - k, cy - k}, {x + k, cy + k}, palette::failed, 3.0f);
+  dl->AddLine({x - k, cy + k}, {x + k, cy - k}, palette::failed, 3.0f);
+}
+
 void paint_finish(ImDrawList* dl, const diagram_frame& f, const trace::task_lane& lane, float cy) {
   if (!lane.done() || lane.finished > f.playhead) return;
   const float x = f.x_of(lane.finished);
   const float r = std::min(6.0f, f.rows.height * 0.3f);
   const ImU32 color = lane.outcome == task_outcome::result ? palette::finish : palette::failed;
-  dl->AddQuadFilled({x, cy - r}, {x + r, cy}, {x, cy + r}, {x - r, cy}, color);
+  if (lane.outcome == task_outcome::exception)
+    paint_raise_mark(dl, x, cy, r);
+  else
+    dl->AddQuadFilled({x, cy - r}, {x + r, cy}, {x, cy + r}, {x - r, cy}, color);
   char rank[16];
   std::snprintf(rank, sizeof rank, "#%d", lane.finish_rank);
   ImFont* font = fonts().small;

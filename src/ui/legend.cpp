@@ -7,7 +7,7 @@
 namespace asyncrace::ui {
 namespace {
 
-enum class swatch { bar, pill, deadline, diamond, shade, job };
+enum class swatch { bar, pill, deadline, diamond, cross, shade, job };
 
 struct entry {
   swatch shape;
@@ -23,6 +23,7 @@ constexpr entry entries[] = {
     {swatch::shade, &palette::blocked_edge, "loop blocked"},
     {swatch::job, &palette::pool_job, "pool job"},
     {swatch::diamond, &palette::finish, "done, rank"},
+    {swatch::cross, &palette::failed, "raised"},
 };
 
 constexpr float swatch_w = 18.0f;
@@ -41,6 +42,10 @@ void draw_swatch(ImDrawList* dl, const entry& e, ImVec2 p, float h) {
     case swatch::diamond:
       dl->AddQuadFilled({p.x + 9.0f, cy - 6.0f}, {p.x + 15.0f, cy}, {p.x + 9.0f, cy + 6.0f}, {p.x + 3.0f, cy},
                         *e.color);
+      break;
+    case swatch::cross:  // the raise mark (lane_painter.cpp)
+      dl->AddLine({p.x + 4.0f, cy - 5.0f}, {p.x + 14.0f, cy + 5.0f}, *e.color, 3.0f);
+      dl->AddLine({p.x + 4.0f, cy + 5.0f}, {p.x + 14.0f, cy - 5.0f}, *e.color, 3.0f);
       break;
     case swatch::shade:
       dl->AddRectFilled({p.x, cy - 7.0f}, {p.x + swatch_w, cy + 7.0f}, palette::blocked);

@@ -34,5 +34,8 @@ void place_editor(const rect& area);
 void load_editor(std::string_view slug, std::string_view original);
 // Marks a SyntaxError at its place in the editor, with CPython's message; line 0 clears the mark.
 void mark_editor(unsigned line, unsigned column, unsigned end_line, unsigned end_column, std::string_view message);
+// Moves the editor's cursor to the start of `line` (1-based) and shows it: a traceback's frame
+// line was clicked in the console.
+void goto_editor_line(unsigned line);
 
 }  // namespace asyncrace::ui::page

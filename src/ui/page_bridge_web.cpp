@@ -32,6 +32,9 @@ EM_JS(void, page_load_editor, (const char* slug, int slug_size, const char* text
 EM_JS(void, page_mark_editor, (int line, int column, int end_line, int end_column, const char* text, int size), {
   if (window.asyncracePage) window.asyncracePage.editor('mark', [line, column, end_line, end_column, UTF8ToString(text, size)]);
 });
+EM_JS(void, page_goto_editor_line, (int line), {
+  if (window.asyncracePage) window.asyncracePage.editor('gotoLine', [line]);
+});
 // clang-format on
 
 // What page.js's mirror() expects as its first argument.
@@ -85,5 +88,7 @@ void mark_editor(unsigned line, unsigned column, unsigned end_line, unsigned end
   page_mark_editor(static_cast<int>(line), static_cast<int>(column), static_cast<int>(end_line),
                    static_cast<int>(end_column), message.data(), static_cast<int>(message.size()));
 }
+
+void goto_editor_line(unsigned line) { page_goto_editor_line(static_cast<int>(line)); }
 
 }  // namespace asyncrace::ui::page

@@ -119,6 +119,17 @@ void playground::draw_diagram(const rect& area) {
   diagram_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The console; a click on a traceback's frame line moves the editor there (on a phone, the Code
+// tab comes forward to show it).
+void playground::draw_console(const rect& area) {
+  console_.draw(app_, area);
+  if (const unsigned line = console_.take_clicked_line()) {
+    if (narrow_) show_tab(page_tab::code);
+    page::goto_editor_line(line);
+    platform::request_frame();
+  }
+}
+
 void playground::wide_frame(float width, float height) {
   const float list_h = tutorial_list_height(left_column_width(width));
   const panel_layout p = compute_layout(width, height, list_h);
@@ -126,7 +137,7 @@ void playground::wide_frame(float width, float height) {
   draw_tutorial_list(app_, p.tutorials);
   draw_explanation(app_, p.explanation);
   sources(p.python, p.cpp);
-  console_.draw(app_, p.console);
+  draw_console(p.console);
   draw_diagram(p.diagram);
 }
 
@@ -139,7 +150,7 @@ void playground::narrow_frame(float width, float height) {
   switch (tab_) {
     case page_tab::code: sources(n.first, n.second); break;
     case page_tab::race: draw_diagram(n.first); break;
-    case page_tab::console: console_.draw(app_, n.first); break;
+    case page_tab::console: draw_console(n.first); break;
     case page_tab::notes:
       draw_tutorial_list(app_, n.first);
       draw_explanation(app_, n.second);

@@ -42,6 +42,7 @@ class playground {
   app_state& state() { return app_; }
   const app_state& state() const { return app_; }
   const race_diagram& diagram() const { return diagram_; }
+  const console_view& console() const { return console_; }
   export_menu& exports() { return diagram_.exports(); }
   race_diagram& diagram() { return diagram_; }
 
@@ -77,6 +78,7 @@ class playground {
 
   void wide_frame(float width, float height);
   void draw_diagram(const rect& area);  // and time it (diagram_ms)
+  void draw_console(const rect& area);
   void narrow_frame(float width, float height);
   void tab_bar(const rect& area);
   void sources(const rect& python, const rect& cpp);

@@ -34,6 +34,7 @@ sys.path.insert(0, str(CONFORMANCE / "executors" / "support"))
 import virtual_executor  # noqa: E402,F401  (one module object for the loop, the world and scenarios)
 import virtual_loop  # noqa: E402  (beside this file, which is sys.path[0] when run as a script)
 import simulated_world  # noqa: E402
+import stderr_capture  # noqa: E402
 # Timer ties (docs/asyncio-model.md): the goldens use CPython's own heap order ("cpython-heap":
 # the virtual clock makes equal deadlines exactly equal, as Windows' coarse clock did for seed 000),
 # except the tutorials of these seeds, recorded on a fine clock where a timer scheduled later has a
@@ -250,6 +251,9 @@ def run_child(path, ties):
         virtual_executor.main_program = (functools.partial(compile_tutorial, path), path.name)
     capture, pending = LineCapture(), []
     sys.stdout, sys.displayhook = capture, display
+    errors = stderr_capture.StderrCapture(path.name, emit) if stderr_capture.wants_stderr(path) else None
+    if errors:
+        sys.stderr = errors
     try:
         for code in compile_tutorial(path):  # a SyntaxError: nothing runs, the record is at t=0
             exec(code, vars(sys.modules["__main__"]))
@@ -257,10 +261,16 @@ def run_child(path, ties):
         pass
     except BaseException as exc:  # every other escaping exception ends the run
         capture.finish()
-        emit(exception_line(exc), "exception")
+        if errors:
+            errors.finish()
+            stderr_capture.emit_uncaught(exc, exception_line(exc), path.name, emit)
+        else:
+            emit(exception_line(exc), "exception")
         pending.append(exc)
     finalize(pending)
     capture.finish()
+    if errors:
+        errors.finish()
     transcript.writelines(json.dumps(r) + "\n" for r in records)
     transcript.close()
     del keep_alive

@@ -168,6 +168,16 @@ function mark(line, column, endLine, endColumn, message) {
   return markRange(from, to, message);
 }
 
+// A traceback's frame line was clicked in the console: the cursor goes to that line's first
+// character (after its indentation), shown and focused.
+function gotoLine(line) {
+  const doc = view.state.doc;
+  const at = doc.line(Math.min(Math.max(line, 1), doc.lines));
+  const indent = /^\s*/.exec(at.text)[0].length;
+  view.dispatch({ selection: { anchor: at.from + indent }, scrollIntoView: true });
+  view.focus();
+}
+
 function markRange(from, to, message) {
   view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
   view.dispatch({ selection: { anchor: from }, scrollIntoView: true });
@@ -223,7 +233,7 @@ document.getElementById('editor-bar').addEventListener('click', (e) => {
 });
 
 const api = {
-  place, load, mark, reset, copyLink, shareLink,
+  place, load, mark, gotoLine, reset, copyLink, shareLink,
   text: () => view.state.doc.toString(),
   focus: () => view.focus(),
   view,

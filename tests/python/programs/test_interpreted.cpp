@@ -82,8 +82,14 @@ std::string first_difference(const trace::recording& a, const trace::recording& 
   return {};
 }
 
+// A program whose golden records stderr (its traceback, traceback.print_exc) has this line.
+bool wants_stderr(const std::string& text) {
+  return ("\n" + text + "\n").find("\n# transcript: stderr\n") != std::string::npos;
+}
+
 program_run run_program(const std::string& name, std::string text, tie_policy ties) {
   python::program_options po;
+  po.record_stderr = wants_stderr(text);
   std::shared_ptr<python::compiled_program> p;
   try {
     p = std::make_shared<python::compiled_program>(python::source_file(name, std::move(text)), po);
