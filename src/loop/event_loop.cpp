@@ -78,6 +78,9 @@ event_loop::~event_loop() {
   for (task_driver* d : unfinished) d->abandon();
   for (task_driver* d : unfinished) d->self->discard_callbacks();
   for (const callback& cb : std::exchange(ready_, {})) cb.discard();
+  if (paused_ != nullptr)  // torn down mid-iteration (a stopped run): the batch's rest never runs
+    for (std::size_t i = next_running_ + 1; i < running_.size(); ++i) running_[i].discard();
+  running_.clear();
   for (task_driver* d : unfinished) {
     future_core* f = d->self;
     f->release();  // the hold above
@@ -170,7 +173,7 @@ void event_loop::forget_chain_changes() {
 }
 
 double event_loop::next_event_time() const {
-  if (!ready_.empty() || stopping_) return now_;
+  if (!ready_.empty() || stopping_ || paused_ != nullptr) return now_;
   if (external_ > 0) {
     std::lock_guard lock(inbox_->mutex);
     if (!inbox_->done.empty()) return now_;  // handed back: taken in the next iteration
@@ -210,7 +213,7 @@ double event_loop::live_time() const {
 }
 
 bool event_loop::waiting_for_external() const {
-  if (external_ == 0 || !ready_.empty() || stopping_ || may_wait()) return false;
+  if (external_ == 0 || !ready_.empty() || stopping_ || paused_ != nullptr || may_wait()) return false;
   {
     std::lock_guard lock(inbox_->mutex);
     if (!inbox_->done.empty()) return false;
@@ -249,6 +252,12 @@ void event_loop::take_external() {
 
 bool event_loop::run_once() {
   running_scope scope(this);
+  if (task_driver* d = std::exchange(paused_, nullptr)) {
+    d->step();  // the step the last slice ended in, then the rest of its batch
+    if (paused_ != nullptr) return true;
+    ++next_running_;
+    return run_batch();
+  }
   timers_.prune_cancelled();
   if (steps_) steps_->mirror.prune();
   if (external_ > 0) take_external();
@@ -278,7 +287,15 @@ bool event_loop::run_once() {
   if (steps_) snapshot();
   // Exactly the callbacks ready now; whatever they schedule waits for the next iteration.
   running_.swap(ready_);
-  for (const callback& cb : running_) cb();
+  next_running_ = 0;
+  return run_batch();
+}
+
+bool event_loop::run_batch() {
+  for (; next_running_ < running_.size(); ++next_running_) {
+    running_[next_running_]();  // what it schedules goes to ready_: running_ stays as it is
+    if (paused_ != nullptr) return true;
+  }
   running_.clear();
   return true;
 }

@@ -4,6 +4,7 @@
 #include "functions.hpp"
 #include "generators.hpp"
 #include "interpreter.hpp"
+#include "slices.hpp"
 #include "loop/event_loop.hpp"
 #include "asyncio/sleep.hpp"
 #include "vm.hpp"
@@ -95,15 +96,28 @@ pending_await prepare_await(interpreter& in, value aw) {
   return p;
 }
 
+// One run of a coroutine's frame, which may stop at the end of the page's slice (slices.hpp):
+// from its start or where it stopped (`from_ip`), or with a value or an exception sent in.
+exec_result run_coroutine_frame(interpreter& in, frame& f, bool from_ip, value send, value exc) {
+  preemptible_scope scope(in, f);
+  if (from_ip) return run_frame(in, f);
+  return exc.empty() ? resume_frame(in, f, std::move(send)) : throw_into_frame(in, f, std::move(exc));
+}
+
 // Runs a coroutine's (or an async generator's) frame: every await it makes is co_awaited here.
 task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mode mode) {
   interpreter& in = current_interpreter();
   value send = std::move(first), exc;
   for (;;) {
-    exec_result r = fresh ? run_frame(in, *f)
-                          : exc.empty() ? resume_frame(in, *f, std::move(send)) : throw_into_frame(in, *f, std::move(exc));
+    exec_result r = run_coroutine_frame(in, *f, fresh, std::move(send), std::move(exc));
     fresh = false;
     exc = value();
+    if (r.status == exec_status::preempted) {
+      // The slice ran out mid-step: the Task pauses, and its step goes on here next slice.
+      co_await end_of_slice_pause{};
+      fresh = true;
+      continue;
+    }
     if (r.status == exec_status::returned) {
       if (mode == frame_mode::asyncgen_step) {
         mark_asyncgen_finished(owner);

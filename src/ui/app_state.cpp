@@ -197,6 +197,7 @@ bool app_state::run() {
     return false;
   }
   options.loop_states = want_loop_states_;
+  options.step_slice = step_slice;
   stepper_.reset();  // it reads the old run's recording
   compare_session_.reset();  // the old runs' coroutines die before the new loops start
   session_.reset();

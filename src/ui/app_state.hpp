@@ -79,6 +79,7 @@ class app_state {
   run_settings settings;
   // Caps for interpreted programs (the page lowers the step cap so a runaway loop ends quickly).
   python::run_limits limits;
+  std::uint64_t step_slice = 0;  // tutorials::run_options::step_slice for interpreted runs
 
   // What is wrong with `settings` as typed (checked live, before Run); empty when they are valid.
   std::string settings_problem() const;

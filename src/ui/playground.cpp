@@ -23,9 +23,12 @@ namespace asyncrace::ui {
 constexpr double max_frame_seconds = 0.25;
 
 playground::playground() {
-  // With the page's editor a visitor's program runs between frames on the browser's main thread:
-  // a runaway loop must end, at this cap, well within a second.
-  if (page::has_editor()) app_.limits.max_steps = page_max_steps;
+  // With the page's editor a visitor's program runs between frames on the browser's main thread,
+  // in slices (the tab never freezes); a runaway loop still ends, at this cap, in a few seconds.
+  if (page::has_editor()) {
+    app_.limits.max_steps = page_max_steps;
+    app_.step_slice = page_step_slice;
+  }
   apply_theme();
   // A still picture needs no frames (the platform then draws none); a blinking text cursor
   // would need them for as long as a field has focus.
