@@ -3,6 +3,7 @@
 set(ASYNCRACE_UI_MODEL_SOURCES
   "${CMAKE_CURRENT_LIST_DIR}/announcer.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/app_state.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/code_links.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/compare.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/edited_program.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/exports.cpp"

@@ -3,6 +3,7 @@
 // the remembered theme); natively files in the working folder and nothing else.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,5 +35,8 @@ void place_editor(const rect& area);
 void load_editor(std::string_view slug, std::string_view original);
 // Marks a SyntaxError at its place in the editor, with CPython's message; line 0 clears the mark.
 void mark_editor(unsigned line, unsigned column, unsigned end_line, unsigned end_column, std::string_view message);
+// The lines where tasks are suspended at the playhead, and the hovered lane's task's lines
+// (code_links.hpp): the editor tints them (1-based; empty lists clear).
+void show_editor_links(std::span<const unsigned> suspended, std::span<const unsigned> hovered);
 
 }  // namespace asyncrace::ui::page

@@ -38,5 +38,6 @@ bool has_editor() { return false; }
 void place_editor(const rect&) {}
 void load_editor(std::string_view, std::string_view) {}
 void mark_editor(unsigned, unsigned, unsigned, unsigned, std::string_view) {}
+void show_editor_links(std::span<const unsigned>, std::span<const unsigned>) {}
 
 }  // namespace asyncrace::ui::page

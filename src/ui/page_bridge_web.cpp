@@ -32,6 +32,10 @@ EM_JS(void, page_load_editor, (const char* slug, int slug_size, const char* text
 EM_JS(void, page_mark_editor, (int line, int column, int end_line, int end_column, const char* text, int size), {
   if (window.asyncracePage) window.asyncracePage.editor('mark', [line, column, end_line, end_column, UTF8ToString(text, size)]);
 });
+// Two lists of line numbers, "5,9,12" and "5" (plain digits and commas: nothing to escape).
+EM_JS(void, page_editor_links, (const char* suspended, const char* hovered), {
+  if (window.asyncracePage) window.asyncracePage.editor('links', [UTF8ToString(suspended), UTF8ToString(hovered)]);
+});
 // clang-format on
 
 // What page.js's mirror() expects as its first argument.
@@ -84,6 +88,21 @@ void load_editor(std::string_view slug, std::string_view original) {
 void mark_editor(unsigned line, unsigned column, unsigned end_line, unsigned end_column, std::string_view message) {
   page_mark_editor(static_cast<int>(line), static_cast<int>(column), static_cast<int>(end_line),
                    static_cast<int>(end_column), message.data(), static_cast<int>(message.size()));
+}
+
+namespace {
+std::string comma_list(std::span<const unsigned> lines) {
+  std::string out;
+  for (unsigned n : lines) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(n);
+  }
+  return out;
+}
+}  // namespace
+
+void show_editor_links(std::span<const unsigned> suspended, std::span<const unsigned> hovered) {
+  page_editor_links(comma_list(suspended).c_str(), comma_list(hovered).c_str());
 }
 
 }  // namespace asyncrace::ui::page

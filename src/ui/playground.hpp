@@ -7,6 +7,7 @@
 
 #include "announcer.hpp"
 #include "app_state.hpp"
+#include "code_links.hpp"
 #include "console_view.hpp"
 #include "controls.hpp"
 #include "layout.hpp"
@@ -56,6 +57,10 @@ class playground {
   const rect& tab_button(page_tab t) const { return tab_buttons_[static_cast<int>(t)]; }
   const control_rects& controls() const { return controls_; }
   const loop_view& loops() const { return loop_view_; }
+  // Code and picture tied together: the editor's cursor line (page), what it and the hovered
+  // lane highlight (code_links.hpp).
+  void point_at_line(unsigned line) { links_.point_at_line(line); }
+  const code_links& links() const { return links_; }
   std::uint64_t frames() const { return frames_; }
   // What the last frame returned: the picture moves by itself (a run plays).
   bool animating() const { return animating_; }
@@ -85,6 +90,9 @@ class playground {
   void tab_bar(const rect& area);
   void sources(const rect& python, const rect& cpp);
   void sync_editor();
+  void link_code();  // code_links from this frame's hover and playhead, to the diagram and editor
+  code_links links_;
+  code_highlights links_sent_;  // what the editor was last told
   rect editor_area_;                  // where the Python pane's editor goes this frame
   std::uint64_t editor_selection_ = 0;  // the selection the editor was last given
   std::uint64_t editor_marks_ = 0;      // the SyntaxError state it was last given
