@@ -30,7 +30,7 @@ inline constexpr std::uint64_t page_max_steps = 20'000'000;
 // The interpreter's instructions per frame in the page (run_options::step_slice): a few ms of a
 // 16 ms frame, so a program that computes (`while True: pass`, a long loop, a deep recursion)
 // leaves the page drawing and answering input while it does.
-inline constexpr std::uint64_t page_step_slice = 200'000;
+inline constexpr std::uint64_t page_step_slice = 300'000;
 
 class playground {
  public:
