@@ -79,8 +79,6 @@ void task_driver::pause_step() {
   loop->pause_iteration(*this);
 }
 
-void end_of_slice_pause::await_suspend(coro::coroutine_handle<>) const { task_driver::running()->pause_step(); }
-
 void task_driver::park_one_iteration() {
   parked_ = true;
   waiting_on = {wait_kind::yield};

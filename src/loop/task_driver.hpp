@@ -102,11 +102,4 @@ class task_driver {
   bool paused_ = false;  // its step stopped at a slice's end: the next step() goes on with it
 };
 
-// `co_await end_of_slice_pause{}` in a Task's coroutine: task_driver::pause_step.
-struct end_of_slice_pause {
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(coro::coroutine_handle<>) const;
-  void await_resume() const noexcept {}
-};
-
 }  // namespace asyncrace

@@ -6,6 +6,7 @@
 #include "interpreter.hpp"
 #include "slices.hpp"
 #include "loop/event_loop.hpp"
+#include "loop/task_driver.hpp"
 #include "asyncio/sleep.hpp"
 #include "vm.hpp"
 
@@ -96,6 +97,20 @@ pending_await prepare_await(interpreter& in, value aw) {
   return p;
 }
 
+// The Task pauses mid-step at the end of a slice (task_driver::pause_step). Its Python line is
+// where it stopped, so a repr or a chain read meanwhile says where it runs.
+struct slice_pause {
+  unsigned line;
+  bool await_ready() const noexcept { return false; }
+  template <class P>
+  void await_suspend(coro::coroutine_handle<P> h) const {
+    h.promise().await_line = line;
+    h.promise().python_frame = true;
+    task_driver::running()->pause_step();
+  }
+  void await_resume() const noexcept {}
+};
+
 // One run of a coroutine's frame, which may stop at the end of the page's slice (slices.hpp):
 // from its start or where it stopped (`from_ip`), or with a value or an exception sent in.
 exec_result run_coroutine_frame(interpreter& in, frame& f, bool from_ip, value send, value exc) {
@@ -114,7 +129,7 @@ task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mo
     exc = value();
     if (r.status == exec_status::preempted) {
       // The slice ran out mid-step: the Task pauses, and its step goes on here next slice.
-      co_await end_of_slice_pause{};
+      co_await slice_pause{f->line()};
       fresh = true;
       continue;
     }
