@@ -34,13 +34,16 @@ void append_code_links(std::string& out, const ui::playground& p) {
   append_list(out, "hovered", h.hovered);
   append_list(out, "lanes", h.lanes);
   out += ",\"task_rows\":[";
-  bool first = true;
+  const tutorials::session* run = p.state().session();
   for (const ui::race_diagram::drawn_row& row : p.diagram().task_rows_drawn()) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%s{\"task\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", first ? "" : ",",
+    std::snprintf(buf, sizeof buf, "{\"task\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"coro\":",
                   static_cast<unsigned>(row.task), row.area.x, row.area.y, row.area.w, row.area.h);
+    if (out.back() != '[') out += ',';
     out += buf;
-    first = false;
+    const trace::task_lane* lane = run != nullptr ? run->trace().lane(row.task) : nullptr;
+    trace::append_json_quoted(out, lane != nullptr ? lane->coro : std::string());
+    out += '}';
   }
   out += "]}";
 }

@@ -59,15 +59,14 @@ describe('nine_tasks_race, playing in slow motion', () => {
     assert.equal(s.finish_order.length, 0, 'nothing has finished yet: every lane is waiting');
     const rows = s.code_links.task_rows;
     assert.ok(rows.length >= 13, 'main, three groups and nine workers drawn');
-    // The rows are in tree order: main, its group, that group's three workers, ...
-    const row = rows[2];
+    const row = rows.find((r) => r.coro === 'do_some_work');
     await page.mouse.move(row.x + row.w * 0.6, row.y + row.h / 2);
     const hovered = await until(page, (x) => x.code_links.hover_task === row.task && x.code_links.hovered.length > 0,
                                 'the hovered lane\'s line');
     assert.deepEqual(hovered.code_links.hovered, [sleepLine]);
     await page.waitForFunction((n) => document.querySelector(`#editor-host [data-hovered-line="${n}"]`), sleepLine);
     await page.screenshot({ path: await artifactPath('code-links-hover.png') });
-    const group = rows[1];
+    const group = rows.find((r) => r.coro === 'do_a_lot_of_work_in_parallel');
     await page.mouse.move(group.x + group.w * 0.6, group.y + group.h / 2);
     const onGroup = await until(page, (x) => x.code_links.hover_task === group.task && x.code_links.hovered.length > 0,
                                 'the group lane\'s line');
