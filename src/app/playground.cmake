@@ -7,7 +7,8 @@ add_executable(asyncrace-playground
   "${CMAKE_CURRENT_LIST_DIR}/playground_automation.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/predict_automation.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/loop_automation.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/traceback_automation.cpp")
+  "${CMAKE_CURRENT_LIST_DIR}/traceback_automation.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/code_links_automation.cpp")
 target_link_libraries(asyncrace-playground PRIVATE asyncrace::ui asyncrace::platform)
 asyncrace_target_defaults(asyncrace-playground)
 
@@ -32,7 +33,7 @@ if(EMSCRIPTEN)
     # No eval and no new Function anywhere in the generated JS: the page's Content-Security-Policy
     # allows only its own scripts and wasm compilation (script-src 'self' 'wasm-unsafe-eval').
     -sDYNAMIC_EXECUTION=0
-    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_set_source,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text,_asyncrace_show_tab,_asyncrace_zoom,_asyncrace_loop,_asyncrace_scrub,_asyncrace_traceback_json")
+    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_set_source,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text,_asyncrace_show_tab,_asyncrace_zoom,_asyncrace_loop,_asyncrace_scrub,_asyncrace_traceback_json,_asyncrace_editor_line")
   # The page's own scripts and files beside it (web/): no inline script, so the CSP needs no
   # 'unsafe-inline'.
   # The Python pane's editor: CodeMirror 6 from npm (pinned by package-lock.json, installed by

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "loop/tie_policy.hpp"
+#include "code_links_automation.hpp"
 #include "loop_automation.hpp"
 #include "platform/platform.hpp"
 #include "pool/real_executors.hpp"
@@ -249,6 +250,7 @@ std::string state_json(const ui::playground& p) {
                 p.diagram().axis().px_per_s);
   out += axis;
   append_loop_state(out, p);
+  append_code_links(out, p);
   out += '}';
   return out;
 }

@@ -32,6 +32,7 @@ bool runner::step() {
   if (!loop_->run_once())
     throw deadlock_error("deadlock: nothing is ready and no timer is scheduled, but main has not "
                          "finished.\n" + loop_->describe_pending());
+  if (loop_->mid_iteration()) return true;  // a step paused at a slice's end: same phase still
   if (internal ? internal_done_ : loop_->stopping()) next_phase();
   return phase_ != phase::done;
 }

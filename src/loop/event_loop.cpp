@@ -56,6 +56,8 @@ event_loop::~event_loop() {
   for (task_driver* d : unfinished) d->abandon();
   for (task_driver* d : unfinished) d->self->discard_callbacks();
   for (const callback& cb : std::exchange(ready_, {})) cb.discard();
+  // Torn down mid-iteration (a stopped run): the rest of the batch never runs.
+  for (const callback& cb : std::exchange(running_, {})) cb.discard();
   for (task_driver* d : unfinished) {
     future_core* f = d->self;
     f->release();  // the hold above
@@ -151,7 +153,7 @@ void event_loop::forget_chain_changes() {
 }
 
 double event_loop::next_event_time() const {
-  if (!ready_.empty() || stopping_) return now_;
+  if (!ready_.empty() || stopping_ || paused_ != nullptr) return now_;
   if (external_.handed_back()) return now_;  // taken in the next iteration
   if (timers_.empty()) return std::numeric_limits<double>::infinity();
   return timers_.top_when() > now_ ? timers_.top_when() : now_;
@@ -162,7 +164,7 @@ double event_loop::time_at(std::chrono::steady_clock::time_point t) const { retu
 double event_loop::live_time() const { return external_.pending() == 0 ? now_ : now_ + external_.since_sync(); }
 
 bool event_loop::waiting_for_external() const {
-  if (external_.pending() == 0 || !ready_.empty() || stopping_ || external_.may_wait()) return false;
+  if (external_.pending() == 0 || !ready_.empty() || stopping_ || paused_ != nullptr || external_.may_wait()) return false;
   if (external_.handed_back()) return false;
   return timers_.empty() || timers_.top_when() > live_time();
 }
@@ -188,6 +190,11 @@ void event_loop::take_external() {
 
 bool event_loop::run_once() {
   running_scope scope(this);
+  if (task_driver* d = std::exchange(paused_, nullptr)) {
+    d->step();  // the step the last slice ended in, then the rest of its batch
+    if (paused_ != nullptr) return true;
+    return run_batch();
+  }
   timers_.prune_cancelled();
   if (steps_) steps_->mirror.prune();
   if (external_.pending() > 0) take_external();
@@ -217,10 +224,17 @@ bool event_loop::run_once() {
   if (steps_) snapshot();
   // Exactly the callbacks ready now; whatever they schedule waits for the next iteration.
   running_.swap(ready_);
+  return run_batch();
+}
+
+// The batch from its front on: each callback is taken off before it runs (its chunk freed as soon
+// as it is used up), so when a step pauses (pause_iteration) the rest waits in running_.
+bool event_loop::run_batch() {
   while (!running_.empty()) {
     const callback cb = running_.front();
-    running_.pop_front();  // its chunk is freed as soon as it is used up
-    cb();
+    running_.pop_front();
+    cb();  // what it schedules goes to ready_
+    if (paused_ != nullptr) return true;
   }
   return true;
 }

@@ -90,7 +90,11 @@ class event_loop {
   bool run_once();
   // Virtual time at which the next iteration would run; infinity when idle.
   double next_event_time() const;
-  bool idle() const { return ready_.empty() && timers_.empty(); }
+  bool idle() const { return ready_.empty() && timers_.empty() && paused_ == nullptr; }
+  // A Task's step stopped at the end of the page's slice of work (task_driver::pause_step): the
+  // iteration is not over; the next run_once goes on with that step, then the rest of the batch.
+  void pause_iteration(task_driver& d) { paused_ = &d; }
+  bool mid_iteration() const { return paused_ != nullptr; }
 
   // Runs until `f` is done, like run_until_complete (including the iteration in which the
   // stop callback runs). Throws deadlock_error if the loop runs dry first.
@@ -169,6 +173,8 @@ class event_loop {
   double now_ = 0.0;
   chunk_queue<callback> ready_;
   chunk_queue<callback> running_;  // the batch of this iteration (swapped with ready_)
+  task_driver* paused_ = nullptr;  // whose step the batch stopped in (pause_iteration)
+  bool run_batch();                // the rest of running_, unless a step pauses
   timer_heap timers_;
   loop_options options_;
   py_random jitter_rng_;

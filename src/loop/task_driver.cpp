@@ -20,14 +20,18 @@ void detail::set_current_frame(coro::coroutine_handle<> h) {
 void task_driver::throw_cancelled() { throw cancelled_error(); }
 
 void task_driver::step() {
+  // A step paused at a slice's end goes on: it is the same Task.__step, not a new one.
+  const bool resuming = std::exchange(paused_, false);
   // Task.__step: a pending cancellation is delivered as CancelledError at the current await.
-  throw_cancel_ = std::exchange(must_cancel_, false);
+  if (!resuming) throw_cancel_ = std::exchange(must_cancel_, false);
   fut_waiter_ = nullptr;
   waiting_on = {};
   task_driver* outer = std::exchange(running_driver, this);
   context* outer_context = context::swap_current(&ctx);
-  if (loop_observer* o = loop->observer()) o->task_stepped(id, loop->time());
-  loop->task_stepping(*this);
+  if (!resuming) {
+    if (loop_observer* o = loop->observer()) o->task_stepped(id, loop->time());
+    loop->task_stepping(*this);
+  }
   if (!std::exchange(started_, true) && throw_cancel_) {
     // coro.throw() into a coroutine that never started raises at once: none of its body runs.
     throw_cancel_ = false;
@@ -67,6 +71,12 @@ bool task_driver::request_cancel() {
   if (fut_waiter_ && fut_waiter_->cancel()) return true;
   must_cancel_ = true;
   return true;
+}
+
+void task_driver::pause_step() {
+  parked_ = true;
+  paused_ = true;
+  loop->pause_iteration(*this);
 }
 
 void task_driver::park_one_iteration() {

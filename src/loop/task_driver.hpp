@@ -37,6 +37,9 @@ class task_driver {
   void park_on(future_core& f, const wait_target& why);
   // Suspends the running task for one trip through the ready queue (`await asyncio.sleep(0)`).
   void park_one_iteration();
+  // Suspends the running task mid-step because the page's slice of work ran out (the interpreter's
+  // slices): nothing else runs before the loop's next run_once goes on with this same step.
+  void pause_step();
 
   // Task.cancel(): passes the request to the future the task waits on, or else marks the task so
   // that its next step raises CancelledError where it is suspended. False once it is done.
@@ -98,6 +101,7 @@ class task_driver {
   bool started_ = false;
   bool must_cancel_ = false;
   bool throw_cancel_ = false;
+  bool paused_ = false;  // its step stopped at a slice's end: the next step() goes on with it
 };
 
 }  // namespace asyncrace

@@ -114,6 +114,7 @@ void program_runner::resume_module() {
     module_scope scope(module_.get());
     context_scope in_context(module_->context);
     program_.h_.resume();
+    if (std::exchange(promise.paused, false)) return;  // goes on at the next step
     if (detail::run_request_base* request = std::exchange(promise.pending, nullptr)) {
       run_ = std::make_unique<runner>(*loop_);
       request->start(*run_);  // main's Task copies the module's context

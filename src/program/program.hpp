@@ -51,6 +51,7 @@ class program {
     void unhandled_exception() { error = std::current_exception(); }
 
     detail::run_request_base* pending = nullptr;  // set while suspended on a run
+    bool paused = false;  // suspended at the end of a slice of work (module_slice_pause)
     std::exception_ptr error;                     // what escaped the module code
   };
   using handle = coro::coroutine_handle<promise_type>;
@@ -93,6 +94,14 @@ class run_request : public detail::run_request_base {
   task<T> main_;
   task_handle<T> handle_;
   bool shutdown_;
+};
+
+// `co_await module_slice_pause{}` in module code: the page's slice of work ran out (the
+// interpreter's slices); the driver resumes the module at its next step.
+struct module_slice_pause {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(program::handle h) const noexcept { h.promise().paused = true; }
+  void await_resume() const noexcept {}
 };
 
 // Drives a program: resumes the module code, runs each requested asyncio.run one loop iteration

@@ -4,7 +4,9 @@
 #include "functions.hpp"
 #include "generators.hpp"
 #include "interpreter.hpp"
+#include "slices.hpp"
 #include "loop/event_loop.hpp"
+#include "loop/task_driver.hpp"
 #include "asyncio/sleep.hpp"
 #include "vm.hpp"
 
@@ -95,15 +97,42 @@ pending_await prepare_await(interpreter& in, value aw) {
   return p;
 }
 
+// The Task pauses mid-step at the end of a slice (task_driver::pause_step). Its Python line is
+// where it stopped, so a repr or a chain read meanwhile says where it runs.
+struct slice_pause {
+  unsigned line;
+  bool await_ready() const noexcept { return false; }
+  template <class P>
+  void await_suspend(coro::coroutine_handle<P> h) const {
+    h.promise().await_line = line;
+    h.promise().python_frame = true;
+    task_driver::running()->pause_step();
+  }
+  void await_resume() const noexcept {}
+};
+
+// One run of a coroutine's frame, which may stop at the end of the page's slice (slices.hpp):
+// from its start or where it stopped (`from_ip`), or with a value or an exception sent in.
+exec_result run_coroutine_frame(interpreter& in, frame& f, bool from_ip, value send, value exc) {
+  preemptible_scope scope(in, f);
+  if (from_ip) return run_frame(in, f);
+  return exc.empty() ? resume_frame(in, f, std::move(send)) : throw_into_frame(in, f, std::move(exc));
+}
+
 // Runs a coroutine's (or an async generator's) frame: every await it makes is co_awaited here.
 task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mode mode) {
   interpreter& in = current_interpreter();
   value send = std::move(first), exc;
   for (;;) {
-    exec_result r = fresh ? run_frame(in, *f)
-                          : exc.empty() ? resume_frame(in, *f, std::move(send)) : throw_into_frame(in, *f, std::move(exc));
+    exec_result r = run_coroutine_frame(in, *f, fresh, std::move(send), std::move(exc));
     fresh = false;
     exc = value();
+    if (r.status == exec_status::preempted) {
+      // The slice ran out mid-step: the Task pauses, and its step goes on here next slice.
+      co_await slice_pause{f->line()};
+      fresh = true;
+      continue;
+    }
     if (r.status == exec_status::returned) {
       if (mode == frame_mode::asyncgen_step) {
         mark_asyncgen_finished(owner);

@@ -17,6 +17,7 @@
 namespace asyncrace::python {
 
 class compiled_program;
+struct frame;
 
 class interpreter {
  public:
@@ -83,6 +84,10 @@ class interpreter {
   std::uint32_t depth = 0;       // Python frames on the C++ stack now (RecursionError at limit)
   std::uint64_t printed_lines = 0;
   std::uint64_t tasks_created = 0;
+  // Slices (slices.hpp): the VM stops at `step_stop`, the cap or the slice's end (0: aim first).
+  std::uint64_t step_stop = 0;
+  std::uint64_t slice_end = UINT64_MAX;   // no slice: the run goes on to its caps
+  const frame* preemptible = nullptr;  // the base frame that may stop at a slice's end
 
  private:
   std::unordered_map<std::string, str_object*> interned_;

@@ -7,6 +7,7 @@
 #include "functions.hpp"
 #include "interpreter.hpp"
 #include "output.hpp"
+#include "slices.hpp"
 #include "loop/event_loop.hpp"
 #include "loop/task_driver.hpp"
 #include "vm.hpp"
@@ -20,6 +21,13 @@ struct compiled_program::state {
 };
 
 namespace {
+
+// A run of the module's frame that may stop at the end of a slice (slices.hpp).
+template <class Run>
+exec_result run_module_slice(interpreter& in, frame& f, Run run) {
+  preemptible_scope scope(in, f);
+  return run();
+}
 
 // The module code, as python3 runs it: statements run; each asyncio.run is handed to the
 // program's driver (co_await run_request), which resumes the module with main's result.
@@ -39,8 +47,15 @@ program module_script(compiled_program* p, value frame_v) {
       module = value();
     });
   }
-  exec_result r = run_frame(in, *f);
-  while (r.status == exec_status::run_request) {
+  exec_result r = run_module_slice(in, *f, [&] { return run_frame(in, *f); });
+  for (;;) {
+    if (r.status == exec_status::preempted) {  // the page's slice ran out: on at the next step
+      co_await module_slice_pause{};
+      in.make_current();
+      r = run_module_slice(in, *f, [&] { return run_frame(in, *f); });
+      continue;
+    }
+    if (r.status != exec_status::run_request) break;
     value main = std::move(in.pending_run);
     const bool shutdown = in.pending_run_shutdown;
     value result, exc;
@@ -56,7 +71,9 @@ program module_script(compiled_program* p, value frame_v) {
     }
     in.make_current();
     if (error) exc = to_python_exception(in, std::move(error));
-    r = exc.empty() ? resume_frame(in, *f, std::move(result)) : throw_into_frame(in, *f, std::move(exc));
+    r = run_module_slice(in, *f, [&] {
+      return exc.empty() ? resume_frame(in, *f, std::move(result)) : throw_into_frame(in, *f, std::move(exc));
+    });
   }
   flush_output(in);
 }

@@ -6,6 +6,7 @@
 
 #include "functions.hpp"
 #include "interpreter.hpp"
+#include "slices.hpp"
 
 namespace asyncrace::python {
 
@@ -144,7 +145,10 @@ exec_result run_frame(interpreter& in, frame& base) {
         load_code(in, *co);
         const instr* code_start = co->code.data();
         for (;;) {
-          if (++in.steps > in.limits.max_steps) throw_step_limit(in);
+          if (++in.steps > in.step_stop && end_of_slice(in, base)) {
+            if (f != &base) base.resume_at = f;
+            return {exec_status::preempted, value()};
+          }
           const instr& i = code_start[f->ip++];
           switch (i.code) {
             case op::nop: break;

@@ -15,13 +15,15 @@ enum class exec_status : std::uint8_t {
   yielded,       // value: what a generator yielded
   awaiting,      // value: the awaitable an `await` waits for (the frame resumes with its result)
   run_request,   // module code called asyncio.run: the driver runs it, then resumes the frame
+  preempted,     // the page's slice of instructions ran out (slices.hpp): run_frame goes on later
 };
 struct exec_result {
   exec_status status;
   value v;
 };
 
-// Runs `f` until its base frame returns, yields or awaits. An exception that leaves the base
+// Runs `f` until its base frame returns, yields or awaits (or, as the preemptible frame, until the
+// slice ends: run_frame again goes on from the same instruction). An exception that leaves the base
 // frame is thrown (as `raised` / `raised_cancel`).
 exec_result run_frame(interpreter& in, frame& f);
 // Resumes a frame stopped at yield/await with the value sent in, or with an exception raised at

@@ -7,6 +7,7 @@
 #include "pyrt/python_source.hpp"
 #include "python/interpreter.hpp"
 #include "python/program_run.hpp"
+#include "python/slices.hpp"
 #include "sched/asyncio.hpp"
 
 namespace asyncrace::tutorials {
@@ -99,9 +100,13 @@ double session::next_event_time() const {
 }
 
 void session::advance(double until, std::size_t budget) {
-  if (state_) state_->enter();
+  if (!state_) return;
+  state_->enter();
+  python::interpreter* in = state_->interpreted ? &state_->interpreted->interp() : nullptr;
+  if (in) python::begin_slice(*in, options_.step_slice);
   while (!finished() && budget-- > 0 && next_event_time() <= until && !waiting_for_workers()) {
     if (!state_->run.step() && !state_->run.error().empty()) error_ = state_->run.error();
+    if (in && python::slice_spent(*in)) break;  // back to the browser; on from here next frame
   }
 }
 

@@ -30,6 +30,9 @@ struct run_options {
   int workers = 0;  // real mode: at most this many workers per pool; 0 for the hardware threads
   // Record the loop's state per iteration in the trace (trace::recording::loop_states()).
   bool loop_states = false;
+  // An interpreted run's instructions per advance() (the page: a frame's share, so a program
+  // that computes never freezes the tab); 0 runs each step to its end (the CLI, the tests).
+  std::uint64_t step_slice = 0;
 };
 
 // Checks options a user typed (CLI, page): empty when valid, else a message naming the problem.
@@ -47,7 +50,8 @@ class session {
 
   // Runs every loop iteration that starts at a virtual time <= `until`, stopping early after
   // `budget` callbacks so a caller on the browser's main loop can never be frozen, or when it
-  // would have to wait for real workers.
+  // would have to wait for real workers, or (interpreted, with run_options::step_slice) when the
+  // slice of instructions is spent, even inside a Task's step: the next advance goes on there.
   void advance(double until, std::size_t budget = 100000);
   void run_to_end();
 

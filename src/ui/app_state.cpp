@@ -198,7 +198,8 @@ bool app_state::run() {
     message_ = std::move(problem);
     return false;
   }
-  options.loop_states = want_loop_states_;
+  options.loop_states = want_loop_states_ || (record_chains && (selected_ == nullptr || tutorials::from_seed(*selected_->info)));
+  options.step_slice = step_slice;
   stepper_.reset();  // it reads the old run's recording
   compare_session_.reset();  // the old runs' coroutines die before the new loops start
   session_.reset();
@@ -303,6 +304,11 @@ void app_state::reset_stepper() {
   stepper_->seek_time(clock_.now());
 }
 
+const std::vector<task_chain>& app_state::chains_at_playhead() {
+  static const std::vector<task_chain> none;
+  return stepper_ ? stepper_->picture().state.chains : none;
+}
+
 void app_state::want_loop_states(bool on) {
   want_loop_states_ = on;
   if (on && session_ && !session_->trace().records_loop_states()) run();  // the same run, recorded
@@ -348,7 +354,7 @@ bool app_state::step(loop_move move, int direction) {
 }
 
 void app_state::scrub(double t) {
-  if (!stepper_ && session_) want_loop_states(true);  // scrubbing shows the Event loop view
+  if (!want_loop_states_ && session_) want_loop_states(true);  // scrubbing shows the Event loop view
   if (!pause_for_stepping()) return;
   // A run still playing has not reached every time yet: run it up to `t` first.
   if (running(session_.get()) && t > session_->now()) {

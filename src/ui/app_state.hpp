@@ -79,6 +79,12 @@ class app_state {
   run_settings settings;
   // Caps for interpreted programs (the page lowers the step cap so a runaway loop ends quickly).
   python::run_limits limits;
+  std::uint64_t step_slice = 0;  // tutorials::run_options::step_slice for interpreted runs
+  // Runs record their await chains (loop states) for the editor's links to the picture
+  // (code_links.hpp): the page sets it; the scale tutorials' huge runs never do.
+  bool record_chains = false;
+  // The pending tasks' await chains at the playhead (empty when the run records none).
+  const std::vector<task_chain>& chains_at_playhead();
 
   // What is wrong with `settings` as typed (checked live, before Run); empty when they are valid.
   std::string settings_problem() const;

@@ -10,6 +10,7 @@
 #include "frame_link.hpp"
 #include "panel.hpp"
 #include "theme.hpp"
+#include "time_axis.hpp"
 
 namespace asyncrace::ui {
 namespace {
@@ -80,6 +81,10 @@ void console_view::draw(const app_state& app, const rect& area) {
       for (const trace::output_line& line : lines)
         if (line.t <= app.playhead()) draw_line(line);
       if (run->finished() && !run->error().empty()) prose(run->error(), palette::error);
+      // Esc or Stop: the run ends where it was, even inside a computation (the interpreter runs
+      // in slices between frames).
+      if (app.stopped() && !run->finished())
+        prose("Stopped (Esc) at " + format_seconds(app.playhead()) + " s.", palette::error);
       ImGui::PopFont();
       if (app.run_serial() != serial_) shown_ = 0;
       if (lines.size() != shown_) ImGui::SetScrollHereY(1.0f);

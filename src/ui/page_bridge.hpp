@@ -3,6 +3,7 @@
 // the remembered theme); natively files in the working folder and nothing else.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,5 +38,8 @@ void mark_editor(unsigned line, unsigned column, unsigned end_line, unsigned end
 // Moves the editor's cursor to the start of `line` (1-based) and shows it: a traceback's frame
 // line was clicked in the console.
 void goto_editor_line(unsigned line);
+// The lines where tasks are suspended at the playhead, and the hovered lane's task's lines
+// (code_links.hpp): the editor tints them (1-based; empty lists clear).
+void show_editor_links(std::span<const unsigned> suspended, std::span<const unsigned> hovered);
 
 }  // namespace asyncrace::ui::page

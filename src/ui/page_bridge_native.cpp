@@ -39,5 +39,6 @@ void place_editor(const rect&) {}
 void load_editor(std::string_view, std::string_view) {}
 void mark_editor(unsigned, unsigned, unsigned, unsigned, std::string_view) {}
 void goto_editor_line(unsigned) {}
+void show_editor_links(std::span<const unsigned>, std::span<const unsigned>) {}
 
 }  // namespace asyncrace::ui::page

@@ -35,6 +35,10 @@ EM_JS(void, page_mark_editor, (int line, int column, int end_line, int end_colum
 EM_JS(void, page_goto_editor_line, (int line), {
   if (window.asyncracePage) window.asyncracePage.editor('gotoLine', [line]);
 });
+// Two lists of line numbers, "5,9,12" and "5" (plain digits and commas: nothing to escape).
+EM_JS(void, page_editor_links, (const char* suspended, const char* hovered), {
+  if (window.asyncracePage) window.asyncracePage.editor('links', [UTF8ToString(suspended), UTF8ToString(hovered)]);
+});
 // clang-format on
 
 // What page.js's mirror() expects as its first argument.
@@ -90,5 +94,20 @@ void mark_editor(unsigned line, unsigned column, unsigned end_line, unsigned end
 }
 
 void goto_editor_line(unsigned line) { page_goto_editor_line(static_cast<int>(line)); }
+
+namespace {
+std::string comma_list(std::span<const unsigned> lines) {
+  std::string out;
+  for (unsigned n : lines) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(n);
+  }
+  return out;
+}
+}  // namespace
+
+void show_editor_links(std::span<const unsigned> suspended, std::span<const unsigned> hovered) {
+  page_editor_links(comma_list(suspended).c_str(), comma_list(hovered).c_str());
+}
 
 }  // namespace asyncrace::ui::page

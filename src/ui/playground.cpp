@@ -23,9 +23,13 @@ namespace asyncrace::ui {
 constexpr double max_frame_seconds = 0.25;
 
 playground::playground() {
-  // With the page's editor a visitor's program runs between frames on the browser's main thread:
-  // a runaway loop must end, at this cap, well within a second.
-  if (page::has_editor()) app_.limits.max_steps = page_max_steps;
+  // With the page's editor a visitor's program runs between frames on the browser's main thread,
+  // in slices (the tab never freezes); a runaway loop still ends, at this cap, in a few seconds.
+  if (page::has_editor()) {
+    app_.limits.max_steps = page_max_steps;
+    app_.step_slice = page_step_slice;
+    app_.record_chains = true;  // the editor shows where each task is suspended
+  }
   apply_theme();
   // A still picture needs no frames (the platform then draws none); a blinking text cursor
   // would need them for as long as a field has focus.
@@ -49,6 +53,7 @@ double playground::frame() {
   editor_area_ = {};
   if (narrow_) narrow_frame(io.DisplaySize.x, io.DisplaySize.y);
   else wide_frame(io.DisplaySize.x, io.DisplaySize.y);
+  link_code();
   sync_editor();
   announcer_.update(app_, page::mirror());
   build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - now).count();
@@ -103,6 +108,22 @@ void playground::sync_editor() {
       page::mark_editor(0, 0, 0, 0, {});
   }
   page::place_editor(editor_area_);
+}
+
+// The lines where tasks wait at the playhead and the hovered lane's lines go to the editor; the
+// lanes of the function at the editor's cursor line go to the diagram (drawn next frame: every
+// input owes a few frames).
+void playground::link_code() {
+  if (!page::has_editor()) return;
+  static const std::vector<trace::task_lane> no_lanes;
+  const tutorials::session* run = app_.session();
+  links_.hover_task(diagram_.hovered_task());
+  const code_highlights& h =
+      links_.update(app_.chains_at_playhead(), run ? run->trace().lanes() : no_lanes, app_.program().text());
+  diagram_.mark_linked_tasks(h.lanes);
+  if (frames_ > 0 && h.suspended == links_sent_.suspended && h.hovered == links_sent_.hovered) return;
+  page::show_editor_links(h.suspended, h.hovered);
+  links_sent_ = h;
 }
 
 // The race diagram, and under it the Event loop view when it is on (the diagram keeps the top).

@@ -7,6 +7,7 @@
 
 #include "announcer.hpp"
 #include "app_state.hpp"
+#include "code_links.hpp"
 #include "console_view.hpp"
 #include "controls.hpp"
 #include "layout.hpp"
@@ -26,6 +27,10 @@ inline constexpr double real_work_frame_interval = 0.1;
 // Chromium's wasm interprets roughly 30-60 M instructions a second, so `while True: pass` ends
 // with LimitReached in a fraction of a second, while loops of a few million iterations still run.
 inline constexpr std::uint64_t page_max_steps = 20'000'000;
+// The interpreter's instructions per frame in the page (run_options::step_slice): a few ms of a
+// 16 ms frame, so a program that computes (`while True: pass`, a long loop, a deep recursion)
+// leaves the page drawing and answering input while it does.
+inline constexpr std::uint64_t page_step_slice = 300'000;
 
 class playground {
  public:
@@ -53,6 +58,10 @@ class playground {
   const rect& tab_button(page_tab t) const { return tab_buttons_[static_cast<int>(t)]; }
   const control_rects& controls() const { return controls_; }
   const loop_view& loops() const { return loop_view_; }
+  // Code and picture tied together: the editor's cursor line (page), what it and the hovered
+  // lane highlight (code_links.hpp).
+  void point_at_line(unsigned line) { links_.point_at_line(line); }
+  const code_links& links() const { return links_; }
   std::uint64_t frames() const { return frames_; }
   // What the last frame returned: the picture moves by itself (a run plays).
   bool animating() const { return animating_; }
@@ -83,6 +92,9 @@ class playground {
   void tab_bar(const rect& area);
   void sources(const rect& python, const rect& cpp);
   void sync_editor();
+  void link_code();  // code_links from this frame's hover and playhead, to the diagram and editor
+  code_links links_;
+  code_highlights links_sent_;  // what the editor was last told
   rect editor_area_;                  // where the Python pane's editor goes this frame
   std::uint64_t editor_selection_ = 0;  // the selection the editor was last given
   std::uint64_t editor_marks_ = 0;      // the SyntaxError state it was last given

@@ -258,6 +258,9 @@ void race_diagram::lanes(pane& p, const char* id, const trace::recording& rec, f
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const int under = hovered ? f.rows.row_at(mouse.y) : -1;
   p.hovered_row = under >= 0 ? base + under : -1;
+  p.hovered_task = p.hovered_row >= 0 && p.hovered_row < static_cast<int>(p.digest.order().size())
+                       ? rec.lanes()[p.digest.order()[static_cast<std::size_t>(p.hovered_row)].lane].id
+                       : no_task;
   interact(p, f, reach);
   f.axis = axis_;
   row_scrollbar("rows", {visible.x + button_w, visible.y, row_scrollbar_width, lanes_h}, p.scroll, rows,
@@ -306,6 +309,7 @@ void race_diagram::paint_rows(pane& p, const diagram_frame& f, const trace::reco
     paint_lane(dl, f, rec, lane, local);
     paint_rank(dl, f, lane, local);
   }
+  paint_linked(p, f, rec, base, visible);
   if (p.marked_row >= base && p.marked_row < base + f.rows.count) {  // where Find went
     const int local = p.marked_row - base;
     dl->AddRect({visible.x + 1.0f, f.rows.row_top(local)}, {visible.right() - 1.0f, f.rows.row_top(local + 1)},
@@ -319,6 +323,28 @@ void race_diagram::paint_rows(pane& p, const diagram_frame& f, const trace::reco
   if (!pools.empty() && task_rows > base && task_rows < base + f.rows.count) {  // the pools' rows start here
     const float y = std::floor(f.rows.row_top(task_rows - base)) + 0.5f;
     dl->AddLine({visible.x, y}, {visible.right(), y}, IM_COL32(120, 128, 142, 200), 1.0f);
+  }
+}
+
+// The task rows in view, remembered for automation; in the selected run's diagram those of the
+// tasks running the function at the editor's cursor line get a tint and a bar at the left edge.
+void race_diagram::paint_linked(pane& p, const diagram_frame& f, const trace::recording& rec, int base,
+                                const rect& visible) {
+  p.drawn.clear();
+  const std::vector<lane_row>& order = p.digest.order();
+  const bool selected_run = &p == &panes_[0];
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int local = 0; local < f.rows.count; ++local) {
+    const std::size_t i = static_cast<std::size_t>(base + local);
+    if (i >= order.size()) break;
+    const task_id id = rec.lanes()[order[i].lane].id;
+    const rect row = {visible.x, f.rows.row_top(local), visible.w, f.rows.height};
+    p.drawn.push_back({id, row});
+    if (!selected_run || !std::binary_search(linked_.begin(), linked_.end(), id)) continue;
+    ImVec4 tint = ImGui::ColorConvertU32ToFloat4(palette::accent);
+    tint.w = 0.16f;
+    dl->AddRectFilled({row.x, row.y}, {row.right(), row.bottom()}, ImGui::ColorConvertFloat4ToU32(tint));
+    dl->AddRectFilled({row.x, row.y + 1.0f}, {row.x + 4.0f, row.bottom() - 1.0f}, palette::accent);
   }
 }
 

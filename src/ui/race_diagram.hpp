@@ -15,6 +15,7 @@
 #include "export_menu.hpp"
 #include "diagram_find.hpp"
 #include "layout.hpp"
+#include "loop/observer.hpp"
 #include "pool_lanes.hpp"
 #include "predict_view.hpp"
 #include "row_scroll.hpp"
@@ -60,6 +61,16 @@ class race_diagram {
   // Shows `row` of the selected run's diagram in the middle of its rows, and that task's life
   // (creation to finish) on the time axis; false when there is no such row.
   bool show_row(int row);
+  // Code and picture tied together (code_links.hpp), for the selected run's diagram: the task
+  // whose lane the mouse is over (no_task when none), the tasks whose lanes are marked (sorted),
+  // and each task row drawn last frame with its rectangle (for automation).
+  task_id hovered_task() const { return panes_[0].hovered_task; }
+  void mark_linked_tasks(const std::vector<task_id>& sorted_ids) { linked_ = sorted_ids; }
+  struct drawn_row {
+    task_id task;
+    rect area;
+  };
+  const std::vector<drawn_row>& task_rows_drawn() const { return panes_[0].drawn; }
   // The header's Export button and menu (automation downloads through it too).
   export_menu& exports() { return exports_; }
   const export_menu& exports() const { return exports_; }
@@ -73,6 +84,8 @@ class race_diagram {
   struct pane {
     run_digest digest;
     int hovered_row = -1;
+    task_id hovered_task = no_task;  // the task of hovered_row (none: a pool row, or no row)
+    std::vector<drawn_row> drawn;    // task rows drawn last frame
     int marked_row = -1;  // the row Find went to
     rect plot;
     rect axis;  // the time axis strip above the lanes
@@ -105,6 +118,8 @@ class race_diagram {
   predict_view predict_;
   stats_view stats_;
   void predict_and_stats_buttons(app_state& app);
+  std::vector<task_id> linked_;  // lanes marked for the editor's cursor line (sorted)
+  void paint_linked(pane& p, const diagram_frame& f, const trace::recording& rec, int base, const rect& visible);
   double scrub_to_ = -1.0;  // where a drag on an axis strip asked the playhead to go (this frame)
 };
 

@@ -22,6 +22,7 @@ import { python } from '@codemirror/lang-python';
 import { tags } from '@lezer/highlight';
 
 import { encodeProgram, decodeProgram, longLinkBytes } from './share.js';
+import { codeLinks, showLinks } from './links.js';
 
 const page = window.asyncracePage;
 const pane = document.getElementById('editor-pane');
@@ -104,7 +105,7 @@ const view = new EditorView({
       python(), indentUnit.of('    '), EditorState.tabSize.of(4),
       keymap.of([...editorKeys, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ 'aria-label': 'Python program (Control+Enter runs it)' }),
-      look, sendChanges,
+      look, sendChanges, codeLinks(page),
     ],
   }),
 });
@@ -234,6 +235,7 @@ document.getElementById('editor-bar').addEventListener('click', (e) => {
 
 const api = {
   place, load, mark, gotoLine, reset, copyLink, shareLink,
+  links: (suspended, hovered) => showLinks(view, suspended, hovered),
   text: () => view.state.doc.toString(),
   focus: () => view.focus(),
   view,

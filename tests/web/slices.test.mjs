@@ -1,0 +1,129 @@
+// A tab that never freezes (issue 10 item 5): the interpreter runs in slices between frames
+// (run_options::step_slice), so a program that computes leaves the page drawing and answering
+// real keys, Esc stops it at once, and the step cap's message still ends a runaway loop. Counts
+// frames drawn while the program computes (an unsliced run computes inside one frame) and the
+// longest gap between the browser's animation frames.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPlayground, select, setOptions, settled, state, untilFinished } from './playground.mjs';
+
+const editorShown = (page) =>
+  page.waitForFunction(() => window.asyncraceEditor && !document.getElementById('editor-pane').hidden &&
+                             document.querySelector('#editor-host .cm-content'), null, { timeout: 30000 });
+
+async function paste(page, text) {
+  const box = await page.locator('#editor-host .cm-content').boundingBox();
+  await page.mouse.click(box.x + 40, box.y + 10);
+  await page.keyboard.press('Control+A');
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.querySelector('#editor-host .cm-content')
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  assert.equal(await page.evaluate(() => window.asyncraceEditor.text()), text);
+}
+
+// Records the browser's animation frames from now on (their times, in the page).
+const watchFrames = (page) => page.evaluate(() => {
+  window.__frameTimes = [];
+  const tick = (t) => { window.__frameTimes.push(t); if (window.__frameTimes) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+});
+const longestFrameGap = (page) => page.evaluate(() => {
+  const t = window.__frameTimes;
+  let gap = 0;
+  for (let i = 1; i < t.length; ++i) gap = Math.max(gap, t[i] - t[i - 1]);
+  return { gap, count: t.length };
+});
+
+// Polls until `ok(state)`; returns that state.
+async function until(page, ok, what, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await state(page);
+    if (ok(s)) return s;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(s).slice(0, 300)}`);
+    await page.waitForTimeout(20);
+  }
+}
+
+describe('a program that computes', () => {
+  let pg;
+  before(async () => {
+    pg = await openPlayground();
+    await editorShown(pg.page);
+    assert.equal(await select(pg.page, 'your_program'), 1);
+    await pg.page.waitForFunction(() => window.asyncraceEditor.text().includes('async def'));
+    assert.ok(await setOptions(pg.page, { ties: 'cpython-heap', speed: 'instant' }));
+  });
+  after(async () => { await pg?.close(); });
+
+  test('while True: pass leaves the page drawing and answering keys; Esc stops it, and the console says so', async () => {
+    const { page } = pg;
+    await paste(page, 'while True:\n    pass\n');
+    await page.keyboard.press('Control+Enter');
+    const computing = await until(page, (s) => s.running, 'the run to start');
+    // Frames keep coming while it computes (an unsliced run would be one frame until the cap).
+    const later = await until(page, (s) => s.frames >= computing.frames + 5, 'five frames while computing');
+    assert.equal(later.running, true, 'still computing: no cap yet');
+    assert.equal(later.lines.length, 0);
+    // A real key is answered in the middle: 'l' shows the Event loop view (the editor has no focus).
+    await page.mouse.click(later.diagram_panel.x + later.diagram_panel.w / 2, later.diagram_panel.y + later.diagram_panel.h / 2);
+    const loopBefore = (await state(page)).loop_view;
+    await page.keyboard.press('l');
+    const toggled = await until(page, (s) => s.loop_view !== loopBefore, 'the l key to be answered');
+    assert.equal(toggled.running, true, 'answered while the program still computes');
+    await page.keyboard.press('l');
+    await until(page, (s) => s.loop_view === loopBefore, 'the l key again');
+    // Esc stops it at once, and says where: the console and its screen-reader mirror.
+    await page.keyboard.press('Escape');
+    const stopped = await until(page, (s) => s.stopped, 'Esc to stop the run', 5000);
+    assert.equal(stopped.running, false);
+    await page.waitForFunction(() => /Stopped at/.test(document.getElementById('status-mirror').textContent));
+    const quiet = await settled(page);
+    assert.equal(quiet.idle, true, 'a stopped run owes no frames');
+    assert.deepEqual(pg.problems, []);
+  });
+
+  test('a runaway loop left alone ends at the step cap, its LimitReached line in the console', async () => {
+    const { page } = pg;
+    await paste(page, 'n = 0\nwhile True:\n    n += 1\n');
+    await page.keyboard.press('Control+Enter');
+    const started = await until(page, (s) => s.running, 'the run to start');
+    const s = await untilFinished(page, 60000);
+    assert.ok(s.frames > started.frames + 5, 'frames were drawn while it ran to the cap');
+    assert.match(s.lines.at(-1).text, /^LimitReached: the program ran 20000000 instructions/);
+    assert.equal((await settled(page)).idle, true, 'idle again once it ended');
+  });
+
+  test('a million-iteration loop and a deep recursion finish while the page keeps drawing', async () => {
+    const { page } = pg;
+    const n = 1000000;
+    await paste(page, [
+      'def depth(k):',
+      '    return 0 if k == 0 else 1 + depth(k - 1)',
+      '',
+      'total = 0',
+      `for i in range(${n}):`,
+      '    total += i',
+      'print(total)',
+      'print(sum([depth(900) for _ in range(300)]))',
+      '',
+    ].join('\n'));
+    await watchFrames(page);
+    await page.keyboard.press('Control+Enter');
+    const started = await until(page, (s) => s.running, 'the run to start');
+    const s = await untilFinished(page, 60000);
+    const frames = await longestFrameGap(page);
+    await page.evaluate(() => { window.__frameTimes = null; });
+    assert.equal(s.error, '');
+    assert.deepEqual(s.lines.map((l) => l.text), [String((n * (n - 1)) / 2), String(900 * 300)]);
+    assert.ok(s.frames > started.frames + 5, `frames were drawn while it computed (${s.frames - started.frames})`);
+    // Headless Chromium without a GPU draws a frame on the CPU in ~0.1 s on a busy machine; an
+    // unsliced run of these ~10 M instructions is one frame of a second or more.
+    assert.ok(frames.gap < 600, `the longest gap between animation frames was ${frames.gap.toFixed(0)} ms`);
+    assert.equal((await settled(page)).idle, true, 'idle again once it ended');
+    assert.deepEqual(pg.problems, []);
+  });
+});
