@@ -6,11 +6,14 @@
 namespace asyncrace::python {
 
 namespace {
+thread_local std::vector<std::string>* captured_lines = nullptr;
+
 void emit_line(interpreter& in, std::string_view line) {
   if (++in.printed_lines > in.limits.max_printed_lines)
     throw limit_reached{"the program printed more than " + std::to_string(in.limits.max_printed_lines) +
                         " lines (the output limit; raise it with --max-lines)"};
-  if (event_loop* loop = event_loop::current()) loop->emit(output_stream::out, line);
+  if (captured_lines) captured_lines->emplace_back(line);
+  else if (event_loop* loop = event_loop::current()) loop->emit(output_stream::out, line);
 }
 }  // namespace
 
@@ -40,5 +43,8 @@ void flush_output(interpreter& in) {
   in.pending_output.clear();
   emit_line(in, line);
 }
+
+output_capture::output_capture(std::vector<std::string>& lines) : outer_(captured_lines) { captured_lines = &lines; }
+output_capture::~output_capture() { captured_lines = outer_; }
 
 }  // namespace asyncrace::python
