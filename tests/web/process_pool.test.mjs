@@ -7,7 +7,11 @@
 // node --test tests/web/process_pool.test.mjs (needs the built site).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { settled, artifactPath, openPlayground, run, select, setOptions, state, untilFinished } from './playground.mjs';
+
+const repo = resolve(import.meta.dirname, '..', '..');
 
 const setExecutor = (page, mode, workers) =>
   page.evaluate(([m, n]) => Module.ccall('asyncrace_set_executor', 'number', ['string', 'number'], [m, n]),
@@ -102,6 +106,28 @@ describe('an interpreted program\'s process pool on Web Workers', () => {
     await pg.page.screenshot({ path: await artifactPath('process-pool-web-workers.png'),
                                clip: { x: d.x, y: d.y, width: d.w, height: d.h } });
     await pg.page.screenshot({ path: await artifactPath('process-pool-web-workers-page.png') });
+  });
+
+  test('processpool_cpu_bound\'s notebook as your program, on 2 Web Workers: CPython\'s 30 results', async () => {
+    // A notebook has no file a worker could import, but cpu_bound travels by its module
+    // (cpu_tasks): the interpreted jobs run the seed's real loop on the workers.
+    const golden = (await readFile(resolve(repo, 'tests/golden/processpool_cpu_bound.jsonl'), 'utf8'))
+      .split('\n').filter(Boolean).map((l) => JSON.parse(l).text).find((t) => t?.startsWith('processpool elapsed'));
+    assert.equal(await select(pg.page, 'your_program'), 1);
+    const notebook = await readFile(resolve(repo, 'src/tutorials/seed001/processpool_cpu_bound.py'), 'utf8');
+    assert.equal(await setSource(pg.page, notebook), 1);
+    assert.equal(await setOptions(pg.page, { ties: 'cpython-heap', speed: 'instant' }), 1);
+    assert.equal(await setExecutor(pg.page, 'real', 2), 1);
+    assert.equal(await run(pg.page), 1);
+    const s = await untilFinished(pg.page, 180000);
+    const f = await state(pg.page);
+    assert.equal(f.error, '');
+    const printed = s.lines.find((l) => l.text.startsWith('processpool elapsed'));
+    assert.ok(printed, JSON.stringify(s.lines));
+    const results = (t) => t.slice(t.indexOf('results:'));
+    assert.equal(results(printed.text), results(golden));
+    assert.equal(f.pool_lanes.reduce((n, l) => n + l.jobs, 0), 30);
+    assert.deepEqual(pg.problems, []);
   });
 
   test('virtual workers: the same console', async () => {
