@@ -134,7 +134,9 @@ describe('an interpreted program\'s process pool on Web Workers', () => {
     const { s } = await runProgram(pg.page, 'virtual');
     const texts = s.lines.map((l) => l.text);
     assert.deepEqual(texts.filter((t) => !t.startsWith('worker ready:')), expected, JSON.stringify(texts));
-    assert.equal(texts.filter((t) => t === 'worker ready: __mp_main__').length, 2);
+    // Pure Python costs no virtual time: the first virtual worker is free again for every call,
+    // so only it imports the program.
+    assert.equal(texts.filter((t) => t === 'worker ready: __mp_main__').length, 1);
     assert.deepEqual(pg.problems, []);
   });
 });
