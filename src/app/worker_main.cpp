@@ -1,7 +1,9 @@
 // asyncrace_worker.js: the module each of the page's Web Workers runs (linked with
 // -sBUILD_AS_WORKER=1; web_pool.js starts it). It holds every registered worker function
-// (asyncio/job_wire.hpp: the tutorials' blocking_io, cpu_tasks.cpu_bound) and runs one call
-// message at a time, answering with the job's measured start and end and its outcome.
+// (asyncio/job_wire.hpp: the tutorials' blocking_io, cpu_tasks.cpu_bound, and the interpreter's
+// python.process_call, which runs an interpreted program's ProcessPoolExecutor jobs:
+// python/process_worker.hpp) and runs one call message at a time, answering with the job's
+// measured start and end and its outcome.
 #include <emscripten.h>
 
 #include <chrono>
@@ -12,6 +14,7 @@
 #include "asyncio/job_wire.hpp"
 #include "loop/executor.hpp"
 #include "pool/message_pool.hpp"
+#include "python/process_worker.hpp"
 #include "tutorials/catalog.hpp"
 
 namespace {
@@ -38,5 +41,9 @@ EMSCRIPTEN_KEEPALIVE void asyncrace_worker_run(char* data, int size) {
 }
 }
 
-// Links every tutorial (and so every worker function it registers) into the module.
-int main() { return asyncrace::tutorials::catalog().empty() ? 1 : 0; }
+// Links every tutorial (and so every worker function it registers) into the module, and the
+// interpreter's worker function.
+int main() {
+  asyncrace::python::link_process_worker();
+  return asyncrace::tutorials::catalog().empty() ? 1 : 0;
+}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 
 #include "pyrt/py_exception.hpp"
 
@@ -36,6 +37,15 @@ class job_context {
   // worker keeps its own interpreter state from job to job (python/process_pool.hpp).
   int worker() const { return worker_; }
   void set_worker(int w) { worker_ = w; }
+  // What a real worker keeps from one job to the next (a process pool worker's imported
+  // interpreted program: python/process_worker.hpp). The worker owns it and destroys it on its
+  // own thread as it ends, before the thread's thread_local state goes (the interpreter needs
+  // that state to die). Null: the worker keeps nothing (a virtual worker).
+  struct kept_state {
+    virtual ~kept_state() = default;
+  };
+  std::unique_ptr<kept_state>* kept() const { return kept_; }
+  void set_kept(std::unique_ptr<kept_state>* slot) { kept_ = slot; }
 
  private:
   void advance(double seconds, const char* caller, bool sleeping);
@@ -46,6 +56,7 @@ class job_context {
   bool real_ = false;
   bool terminated_ = false;
   int worker_ = -1;
+  std::unique_ptr<kept_state>* kept_ = nullptr;
 };
 
 // What terminate_worker throws through the job's frames (no std::exception: a job's own

@@ -133,17 +133,20 @@ void message_workers::completed(void* p) {
   std::unique_ptr<job> j(static_cast<job*>(p));
   event_loop& loop = *j->loop;
   executor_job& call = *j->call;
-  if (loop_observer* o = loop.observer(); o && j->slot >= 0) {
-    const double start = std::max(j->queued, j->start);
-    const double end = std::min(loop.time(), std::max(start, j->end));
-    o->executor_job(j->pool, static_cast<std::uint32_t>(j->slot), j->what, j->queued, start, end, call.for_task);
-  }
   wire::outcome out;
   try {
     out = wire::read_outcome(j->outcome);
   } catch (const wire::wire_error& e) {
     j->outcome = wire::raised_outcome(e.type(), e.what());
     out = wire::read_outcome(j->outcome);
+  }
+  // The lane shows the name the job gave itself on the worker (job_context::what: an interpreted
+  // job's Python function), as a native worker's lane does; else its worker function's name.
+  if (!out.what.empty() && out.what != "job") j->what = out.what;
+  if (loop_observer* o = loop.observer(); o && j->slot >= 0) {
+    const double start = std::max(j->queued, j->start);
+    const double end = std::min(loop.time(), std::max(start, j->end));
+    o->executor_job(j->pool, static_cast<std::uint32_t>(j->slot), j->what, j->queued, start, end, call.for_task);
   }
   call.decode(call, out);
   call.deliver(call);  // _set_state: the asyncio future completes now

@@ -57,6 +57,8 @@ void native_pool::submit(executor_job& job) {
 }
 
 void native_pool::work(std::size_t lane) {
+  // What this worker keeps between its jobs; destroyed here, on this thread, as the worker ends.
+  std::unique_ptr<job_context::kept_state> kept;
   std::unique_lock lock(mutex_);
   for (;;) {
     has_work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -67,6 +69,8 @@ void native_pool::work(std::size_t lane) {
     lock.unlock();
 
     job_context ctx(job_context::real_worker{}, q->queued, q->queued_wall);
+    ctx.set_worker(static_cast<int>(lane));
+    ctx.set_kept(&kept);
     q->start = wall_clock::now();
     q->job->run(*q->job, ctx);  // keeps the outcome (or the exception) in the job
     q->end = wall_clock::now();

@@ -54,8 +54,8 @@ struct python_job {
 };
 
 // The executors need the running loop (CPython's virtual pools call get_running_loop): it, or
-// RuntimeError("no running event loop"). Real workers cannot run interpreted functions (they
-// share no interpreter): RuntimeError then.
+// RuntimeError("no running event loop"). On real workers only a ProcessPoolExecutor runs
+// interpreted functions (process_worker.hpp); a thread pool's job raises RuntimeError there.
 event_loop& loop_for_jobs(interpreter& in);
 
 }  // namespace asyncrace::python

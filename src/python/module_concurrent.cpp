@@ -30,6 +30,7 @@
 #include "modules.hpp"
 #include "numbers.hpp"
 #include "process_pool.hpp"
+#include "process_worker.hpp"
 #include "pyrt/context.hpp"
 #include "set.hpp"
 #include "vm.hpp"
@@ -91,11 +92,7 @@ value python_job::operator()(job_context& job) {
 event_loop& loop_for_jobs(interpreter& in) {
   // CPython's virtual pools call asyncio.get_running_loop(): its RuntimeError when none runs.
   call(in, getattr(in, in.import_module("asyncio"), in.intern("get_running_loop")), std::vector<value>{});
-  event_loop& loop = *event_loop::current();
-  if (loop.executors())
-    throw_error(in, in.types.RuntimeError,
-                "real workers cannot run interpreted Python functions (they share no interpreter): use virtual workers");
-  return loop;
+  return *event_loop::current();
 }
 
 namespace {
@@ -440,7 +437,13 @@ value process_pool_new(interpreter& in, const call_args& a, object* t) {
 
 // One call on a pool: the asyncio future of its chain (submit_call), `out` told its outcome.
 future_handle<value> submit_job(interpreter& in, event_loop& loop, executor& pool, python_job job, std::optional<context> ctx) {
+  const auto* made = dynamic_cast<const pool_executor*>(&pool);
+  if (made && made->real() && !job.processes)
+    throw_error(in, in.types.RuntimeError,
+                "real workers cannot run interpreted Python functions on a thread pool (threads would share the "
+                "program's interpreter): use virtual workers, or a ProcessPoolExecutor");
   try {
+    if (made && made->real()) return submit_to_real_processes(in, loop, pool, std::move(job));  // process_worker.hpp
     return detail::submit_call(loop, pool, std::move(ctx), std::move(job));
   } catch (const raised&) {
     throw;

@@ -6,11 +6,14 @@
 namespace asyncrace::python {
 
 namespace {
+thread_local std::vector<std::string>* captured_lines = nullptr;
+
 void emit_line(interpreter& in, std::string_view line, output_stream stream) {
   if (++in.printed_lines > in.limits.max_printed_lines)
     throw limit_reached{"the program printed more than " + std::to_string(in.limits.max_printed_lines) +
                         " lines (the output limit; raise it with --max-lines)"};
-  if (event_loop* loop = event_loop::current()) loop->emit(stream, line);
+  if (captured_lines) captured_lines->emplace_back(line);
+  else if (event_loop* loop = event_loop::current()) loop->emit(stream, line);
 }
 
 // Whole lines of `text` are emitted; the rest waits in `pending` for its newline.
@@ -51,5 +54,8 @@ void flush_output(interpreter& in) {
   flush(in, in.pending_output, output_stream::out);
   flush(in, in.pending_stderr, output_stream::err);
 }
+
+output_capture::output_capture(std::vector<std::string>& lines) : outer_(captured_lines) { captured_lines = &lines; }
+output_capture::~output_capture() { captured_lines = outer_; }
 
 }  // namespace asyncrace::python

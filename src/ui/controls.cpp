@@ -133,11 +133,20 @@ void speed_buttons(run_settings& s) {
   }
 }
 
-// Who runs executor jobs, and how many: for the executor tutorials, and whenever real workers
-// are chosen. A change runs the tutorial again at once (app_state::set_executors).
+// An interpreted program that hands work to a pool (its process pools run on real workers too).
+bool mentions_executors(const std::string& text) {
+  for (const char* word : {"Executor", "run_in_executor", "to_thread"})
+    if (text.find(word) != std::string::npos) return true;
+  return false;
+}
+
+// Who runs executor jobs, and how many: for the executor tutorials and edited programs that use a
+// pool, and whenever real workers are chosen. A change runs the tutorial again at once
+// (app_state::set_executors).
 void executor_controls(app_state& app, bool wrap) {
   const tutorials::tutorial* t = app.selected();
-  const bool uses_executors = t != nullptr && t->info->topic == "executors";
+  const bool uses_executors = (t != nullptr && t->info->topic == "executors") ||
+                              (app.interprets() && mentions_executors(app.program().text()));
   run_settings& s = app.settings;
   if (!uses_executors && s.executors != tutorials::executor_mode::real) return;
   next_group(wrap, 14.0f, text_w("workers") + 226.0f);
