@@ -54,6 +54,8 @@ struct arena {
   bool shared = false;
 
   void* allocate(std::size_t c) {
+    // Only an arena that is not shared has blocks handed back (a shared one, which allocates
+    // under `lock`, takes its frees directly), so take_back never locks a second time.
     if (!free[c] && has_handed_back.load(std::memory_order_acquire)) take_back();
     ++live;
     if (free_block* b = free[c]) {
