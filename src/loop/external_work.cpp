@@ -54,7 +54,7 @@ double external_work::since_sync() const {
   return std::chrono::duration<double>(wall_clock::now() - wall_sync_).count();
 }
 
-std::size_t external_work::take(std::vector<callback>& ready, std::optional<double> wait) {
+std::size_t external_work::take(chunk_queue<callback>& ready, std::optional<double> wait) {
   std::unique_lock lock(inbox_->mutex);
   auto arrived = [&] { return !inbox_->done.empty(); };
   if (wait && !arrived()) {
@@ -72,7 +72,7 @@ std::size_t external_work::take(std::vector<callback>& ready, std::optional<doub
   return taken;
 }
 
-void external_work::drain(std::vector<callback>& ready) {
+void external_work::drain(chunk_queue<callback>& ready) {
   if (pending_ > 0 && !may_wait()) {
     take(ready, std::nullopt);
     pending_ = 0;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "loop/callback.hpp"
+#include "loop/chunk_queue.hpp"
 
 namespace asyncrace {
 
@@ -51,10 +52,10 @@ class external_work {
 
   // Moves the completions handed back into `ready` and returns how many. With `wait` (seconds;
   // infinity for no limit) and none handed back yet, first waits that long for one.
-  std::size_t take(std::vector<callback>& ready, std::optional<double> wait);
+  std::size_t take(chunk_queue<callback>& ready, std::optional<double> wait);
   // The loop's destruction: every piece still out goes into `ready`, waited for where the loop
   // may wait (as CPython's exit joins executor threads); otherwise its factory drops it.
-  void drain(std::vector<callback>& ready);
+  void drain(chunk_queue<callback>& ready);
 
  private:
   struct inbox;  // completions handed back by other threads
