@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { artifactPath, openPlayground, select, setOptions, settled, state } from './playground.mjs';
+import { artifactPath, openPlayground, select, setOptions, settled, state, until } from './playground.mjs';
 
 const py = readFileSync(new URL('../../src/tutorials/seed000/nine_tasks_race.py', import.meta.url), 'utf8');
 const lineOf = (text) => py.split('\n').findIndex((l) => l.includes(text)) + 1;
@@ -19,15 +19,6 @@ const editorShown = (page) =>
                              document.querySelector('#editor-host .cm-content'), null, { timeout: 30000 });
 const tinted = (page, attr) => page.$$eval(`#editor-host [${attr}]`, (els, a) => els.map((e) => Number(e.getAttribute(a))), attr);
 
-async function until(page, ok, what, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await state(page);
-    if (await ok(s)) return s;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(s.code_links)}`);
-    await page.waitForTimeout(20);
-  }
-}
 
 // The playhead mid-race, at 0.5 s: the run is recorded to its end (speed instant), then the
 // playhead is put back (the same call as a drag on the time axis). While a run plays, the chains

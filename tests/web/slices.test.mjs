@@ -5,7 +5,7 @@
 // longest gap between the browser's animation frames.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPlayground, select, setOptions, settled, state, untilFinished } from './playground.mjs';
+import { openPlayground, select, setOptions, settled, state, untilFinished, until } from './playground.mjs';
 
 const editorShown = (page) =>
   page.waitForFunction(() => window.asyncraceEditor && !document.getElementById('editor-pane').hidden &&
@@ -40,17 +40,6 @@ const longestFrameGap = (page) => page.evaluate(() => {
   for (let i = 1; i < t.length; ++i) gap = Math.max(gap, t[i] - t[i - 1]);
   return { gap, count: t.length };
 });
-
-// Polls until `ok(state)`; returns that state.
-async function until(page, ok, what, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await state(page);
-    if (ok(s)) return s;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ` + JSON.stringify({ running: s.running, stopped: s.stopped, loop_view: s.loop_view, frames: s.frames, lines: s.lines, error: s.error, message: s.message }));
-    await page.waitForTimeout(20);
-  }
-}
 
 describe('a program that computes', () => {
   let pg;
