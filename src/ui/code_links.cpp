@@ -33,9 +33,10 @@ bool block_header(std::string_view s, std::string& name, bool& is_function) {
     s.remove_prefix(std::min(s.find_first_not_of(" \t"), s.size()));
     return true;
   };
-  if (word("async") && !word("def")) return false;
   is_function = true;
-  if (!word("def")) {
+  if (word("async")) {
+    if (!word("def")) return false;
+  } else if (!word("def")) {
     if (!word("class")) return false;
     is_function = false;
   }

@@ -137,3 +137,15 @@ export async function runNineTasks(page, options) {
   if (!(await run(page))) throw new Error('run refused: ' + (await state(page)).message);
   return untilFinished(page);
 }
+
+// Polls the state until `ok(state)` holds (it may be async); returns that state. `what` names the
+// wait in the timeout's message, with `show(state)` (the whole state, cut, unless told).
+export async function until(page, ok, what, timeoutMs = 20000, show = (s) => JSON.stringify(s).slice(0, 600)) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await state(page);
+    if (await ok(s)) return s;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${show(s)}`);
+    await page.waitForTimeout(20);
+  }
+}

@@ -5,7 +5,7 @@
 // longest gap between the browser's animation frames.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPlayground, select, setOptions, settled, state, untilFinished } from './playground.mjs';
+import { openPlayground, select, setOptions, settled, state, untilFinished, until } from './playground.mjs';
 
 const editorShown = (page) =>
   page.waitForFunction(() => window.asyncraceEditor && !document.getElementById('editor-pane').hidden &&
@@ -27,7 +27,11 @@ async function paste(page, text) {
 // Records the browser's animation frames from now on (their times, in the page).
 const watchFrames = (page) => page.evaluate(() => {
   window.__frameTimes = [];
-  const tick = (t) => { window.__frameTimes.push(t); if (window.__frameTimes) requestAnimationFrame(tick); };
+  const tick = (t) => {
+    if (!window.__frameTimes) return;  // the test has read them
+    window.__frameTimes.push(t);
+    requestAnimationFrame(tick);
+  };
   requestAnimationFrame(tick);
 });
 const longestFrameGap = (page) => page.evaluate(() => {
@@ -36,17 +40,6 @@ const longestFrameGap = (page) => page.evaluate(() => {
   for (let i = 1; i < t.length; ++i) gap = Math.max(gap, t[i] - t[i - 1]);
   return { gap, count: t.length };
 });
-
-// Polls until `ok(state)`; returns that state.
-async function until(page, ok, what, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await state(page);
-    if (ok(s)) return s;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(s).slice(0, 300)}`);
-    await page.waitForTimeout(20);
-  }
-}
 
 describe('a program that computes', () => {
   let pg;
@@ -59,30 +52,32 @@ describe('a program that computes', () => {
   });
   after(async () => { await pg?.close(); });
 
-  test('while True: pass leaves the page drawing and answering keys; Esc stops it, and the console says so', async () => {
+  test('while True: pass leaves the page drawing and answering the mouse; Esc stops it, and the console says so', async () => {
     const { page } = pg;
     await paste(page, 'while True:\n    pass\n');
     await page.keyboard.press('Control+Enter');
     const computing = await until(page, (s) => s.running, 'the run to start');
+    // A real click is answered in the middle: the toolbar's theme button switches the theme.
+    const b = computing.theme_button;
+    await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+    const switched = await until(page, (s) => s.theme !== computing.theme, 'the click to be answered');
+    assert.equal(switched.running, true, 'answered while the program still computes');
     // Frames keep coming while it computes (an unsliced run would be one frame until the cap).
     const later = await until(page, (s) => s.frames >= computing.frames + 5, 'five frames while computing');
     assert.equal(later.running, true, 'still computing: no cap yet');
     assert.equal(later.lines.length, 0);
-    // A real key is answered in the middle: 'l' shows the Event loop view (the editor has no focus).
-    await page.mouse.click(later.diagram_panel.x + later.diagram_panel.w / 2, later.diagram_panel.y + later.diagram_panel.h / 2);
-    const loopBefore = (await state(page)).loop_view;
-    await page.keyboard.press('l');
-    const toggled = await until(page, (s) => s.loop_view !== loopBefore, 'the l key to be answered');
-    assert.equal(toggled.running, true, 'answered while the program still computes');
-    await page.keyboard.press('l');
-    await until(page, (s) => s.loop_view === loopBefore, 'the l key again');
-    // Esc stops it at once, and says where: the console and its screen-reader mirror.
+    // Esc (in the editor) stops it at once, and says where: the finish line's screen-reader mirror.
+    const box = await page.locator('#editor-host .cm-content').boundingBox();
+    await page.mouse.click(box.x + 40, box.y + 10);
     await page.keyboard.press('Escape');
     const stopped = await until(page, (s) => s.stopped, 'Esc to stop the run', 5000);
     assert.equal(stopped.running, false);
-    await page.waitForFunction(() => /Stopped at/.test(document.getElementById('status-mirror').textContent));
+    assert.equal(stopped.lines.length, 0, 'stopped before the cap');
+    await page.waitForFunction(() => /Stopped at/.test(document.getElementById('finish-mirror').textContent));
     const quiet = await settled(page);
     assert.equal(quiet.idle, true, 'a stopped run owes no frames');
+    await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+    await until(page, (s) => s.theme === computing.theme, 'the theme back');
     assert.deepEqual(pg.problems, []);
   });
 
