@@ -2,6 +2,7 @@
 // the recording holds, and every text escaped (a printed "<script>" stays text).
 #include <doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,14 +14,15 @@ using namespace asyncrace;
 
 namespace {
 
-trace::recording run(std::string_view slug) {
+// The finished run (its recording is the session's: not copied).
+std::unique_ptr<tutorials::session> run(std::string_view slug) {
   const tutorials::tutorial* t = tutorials::find(slug);
   REQUIRE(t != nullptr);
   tutorials::run_options o;
   o.ties = t->info->ties;
-  tutorials::session s(*t, o);
-  s.run_to_end();
-  return s.trace();
+  auto s = std::make_unique<tutorials::session>(*t, o);
+  s->run_to_end();
+  return s;
 }
 
 int occurrences(const std::string& s, const std::string& what) {
@@ -49,7 +51,7 @@ bool well_formed(const std::string& svg) {
 }  // namespace
 
 TEST_CASE("race svg: nine_tasks_race draws 13 lanes, 9 sleeps with deadlines, 13 ranks") {
-  const std::string svg = ui::race_svg(run("nine_tasks_race"), {"nine_tasks_race", false, 1200.0f});
+  const std::string svg = ui::race_svg(run("nine_tasks_race")->trace(), {"nine_tasks_race", false, 1200.0f});
   CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
   CHECK(well_formed(svg));
   CHECK(occurrences(svg, "class=\"sleep\"") == 9);
@@ -62,7 +64,7 @@ TEST_CASE("race svg: nine_tasks_race draws 13 lanes, 9 sleeps with deadlines, 13
 }
 
 TEST_CASE("race svg: pool lanes for executor jobs, light theme on request") {
-  const std::string svg = ui::race_svg(run("processpool_cpu_bound"), {"processpool_cpu_bound", true, 1000.0f});
+  const std::string svg = ui::race_svg(run("processpool_cpu_bound")->trace(), {"processpool_cpu_bound", true, 1000.0f});
   CHECK(well_formed(svg));
   CHECK(occurrences(svg, "class=\"job\"") == 30);
   CHECK(svg.find("pool 0 \xc2\xb7 worker 7") != std::string::npos);
