@@ -6,7 +6,7 @@
 using namespace asyncrace;
 using namespace asyncrace::ui;
 
-TEST_CASE("a task that raised gets a raise mark at its finish; results and cancellations do not") {
+TEST_CASE("a task that raised gets a raise mark at its finish, results and cancellations do not") {
   trace::recording r;
   r.task_created(1, no_task, "Task-1", "main", 0.0);
   r.task_created(2, 1, "Task-2", "fail", 0.0);
