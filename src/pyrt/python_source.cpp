@@ -96,10 +96,12 @@ unsigned python_source::await_line(std::string_view function, unsigned cpp_line)
   if (!def || identity_) return 0;
   if (const unsigned marked = python_line(cpp_line)) return marked;
   const std::vector<unsigned> cpp = cpp_awaits_in(cpp_lines_, function);
-  const auto at = std::find(cpp.begin(), cpp.end(), cpp_line);
-  if (at == cpp.end()) return 0;
+  // The await whose expression holds cpp_line: a co_await spread over several lines is reported
+  // at its first line by clang and at a later one by GCC (the line __builtin_LINE() sees).
+  const auto after = std::upper_bound(cpp.begin(), cpp.end(), cpp_line);
+  if (after == cpp.begin()) return 0;
   const std::vector<unsigned> py = python_suspension_lines(lines_, def);
-  const auto n = static_cast<std::size_t>(at - cpp.begin());
+  const auto n = static_cast<std::size_t>(after - cpp.begin()) - 1;
   return n < py.size() ? py[n] : 0;
 }
 
