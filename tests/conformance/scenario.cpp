@@ -18,13 +18,23 @@ std::string read(const std::string& path) {
   s << in.rdbuf();
   return s.str();
 }
+
+// __FILE__ is the path the compiler was given: absolute from CMake, but relative to the build
+// directory when a compiler cache rewrites it (ccache's base_dir), which the test's working
+// directory does not match. Such a path is read from the source tree instead.
+std::string source_path(const char* file) {
+  const std::string f = file;
+  if (!f.empty() && f[0] == '/') return f;
+  const std::size_t tests = f.rfind("tests/");
+  return std::string(ASYNCRACE_SOURCE_DIR) + "/" + (tests == std::string::npos ? f : f.substr(tests));
+}
 }  // namespace
 
 scenario::scenario(std::string_view python, const char* cpp_file) : scenario() {
   const std::string py = std::string(python);
   python_ = std::make_unique<python_source>(py.substr(py.rfind('/') + 1) + ".py",
                                             read(std::string(ASYNCRACE_SOURCE_DIR) + "/tests/conformance/" + py + ".py"),
-                                            read(cpp_file));
+                                            read(source_path(cpp_file)));
   loop_.set_python(python_.get());
 }
 
