@@ -120,8 +120,14 @@ describe('a traceback in the page', () => {
       await page.screenshot({ path: await artifactPath('traceback-narrow-race.png') });
       assert.equal(await page.evaluate(() => Module.ccall('asyncrace_show_tab', 'number', ['string'], ['console'])), 1);
       await settled(page);
+      // The links are those of the last frame drawn: on a busy machine the page may report itself
+      // settled before the Console tab's first frame, so wait (bounded) for that frame's links.
+      let tb = await tracebackState(page);
+      for (const deadline = Date.now() + 10000; tb.frame_links.length === 0 && Date.now() < deadline;) {
+        await page.waitForTimeout(50);
+        tb = await tracebackState(page);
+      }
       await page.screenshot({ path: await artifactPath('traceback-narrow-console.png') });
-      const tb = await tracebackState(page);
       assert.equal(tb.frame_links.length, 4);
       await page.touchscreen.tap(tb.frame_links[2].x + 30, tb.frame_links[2].y + tb.frame_links[2].h / 2);
       await settled(page);
