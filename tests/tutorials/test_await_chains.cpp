@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "source_lines.hpp"
 #include "python/program_run.hpp"
 #include "tutorials/catalog.hpp"
 #include "tutorials/session.hpp"
@@ -38,17 +39,7 @@ std::unique_ptr<tutorials::session> run_with_states(std::string_view slug, bool 
   return s;
 }
 
-// The 1-based number of the first line of `py` that contains `text`; 0 when none does.
-unsigned line_of(std::string_view py, std::string_view text) {
-  unsigned n = 1;
-  for (std::size_t start = 0; start < py.size(); ++n) {
-    std::size_t nl = py.find('\n', start);
-    if (nl == std::string_view::npos) nl = py.size();
-    if (py.substr(start, nl - start).find(text) != std::string_view::npos) return n;
-    start = nl + 1;
-  }
-  return 0;
-}
+using testing::line_of;
 
 // The frames of a chain that are the program's own (library frames such as the interpreter's
 // native `sleep` have no line): what a twin and an interpreted run must agree on.

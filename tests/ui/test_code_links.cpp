@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "../source_lines.hpp"
 #include "tutorials/catalog.hpp"
 #include "tutorials/session.hpp"
 #include "ui/code_links.hpp"
@@ -16,16 +17,7 @@ using namespace asyncrace;
 
 namespace {
 
-unsigned line_of(std::string_view py, std::string_view text) {
-  unsigned n = 1;
-  for (std::size_t start = 0; start < py.size(); ++n) {
-    std::size_t nl = py.find('\n', start);
-    if (nl == std::string_view::npos) nl = py.size();
-    if (py.substr(start, nl - start).find(text) != std::string_view::npos) return n;
-    start = nl + 1;
-  }
-  return 0;
-}
+using testing::line_of;
 
 const char* nested = R"(import asyncio
 
