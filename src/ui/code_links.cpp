@@ -171,12 +171,19 @@ std::vector<unsigned> task_lines(std::span<const task_chain> chains, task_id tas
   return lines;
 }
 
-std::vector<task_id> tasks_running(std::span<const task_chain> chains, const std::vector<trace::task_lane>& lanes,
-                                   std::string_view function) {
+namespace {
+std::vector<task_id> lanes_running(const std::vector<trace::task_lane>& lanes, std::string_view function) {
   std::vector<task_id> out;
   if (function.empty()) return out;
   for (const trace::task_lane& lane : lanes)
     if (same_function(lane.coro, function)) out.push_back(lane.id);
+  return out;
+}
+
+// `out` (the lanes whose coroutine is `function`) plus the tasks with `function` on their chain.
+std::vector<task_id> with_chains_running(std::vector<task_id> out, std::span<const task_chain> chains,
+                                         std::string_view function) {
+  if (function.empty()) return out;
   for (const task_chain& c : chains)
     for (const await_frame& f : c.chain.frames)
       if (same_function(f.function, function)) {
@@ -186,6 +193,12 @@ std::vector<task_id> tasks_running(std::span<const task_chain> chains, const std
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+}  // namespace
+
+std::vector<task_id> tasks_running(std::span<const task_chain> chains, const std::vector<trace::task_lane>& lanes,
+                                   std::string_view function) {
+  return with_chains_running(lanes_running(lanes, function), chains, function);
 }
 
 const code_highlights& code_links::update(std::span<const task_chain> chains, const std::vector<trace::task_lane>& lanes,
@@ -207,7 +220,13 @@ const code_highlights& code_links::update(std::span<const task_chain> chains, co
     }
   }
   next.function = enclosing_function(blocks_, cursor_line_);
-  next.lanes = tasks_running(chains, lanes, next.function);
+  if (next.function != lanes_function_ || lanes.data() != lanes_of_ || lanes.size() != lanes_scanned_) {
+    lanes_function_ = next.function;
+    lanes_of_ = lanes.data();
+    lanes_scanned_ = lanes.size();
+    lanes_running_ = lanes_running(lanes, next.function);
+  }
+  next.lanes = with_chains_running(lanes_running_, chains, next.function);
   if (!(next == shown_)) shown_ = std::move(next);
   return shown_;
 }

@@ -73,6 +73,14 @@ class code_links {
   std::string outlined_;  // the text `blocks_` was found in
   std::vector<code_block> blocks_;
   code_highlights shown_;
+  // The lanes whose coroutine is `lanes_function_`, among the first `lanes_scanned_` of the lanes
+  // at `lanes_of_`: a run's lanes only grow and never change their coroutine, so the scan (a
+  // million lanes in the scale tutorials) runs again only when the function, the run or the lane
+  // count changes, not every frame.
+  std::string lanes_function_;
+  const trace::task_lane* lanes_of_ = nullptr;
+  std::size_t lanes_scanned_ = 0;
+  std::vector<task_id> lanes_running_;
 };
 
 }  // namespace asyncrace::ui

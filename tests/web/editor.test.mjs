@@ -5,7 +5,7 @@
 // twin beside the same .py on the interpreter. Screenshots (wide and phone) go to the artifacts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, openPlayground, select, setOptions, settled, state, untilFinished } from './playground.mjs';
+import { artifactPath, openPlayground, pasteIntoEditor, select, setOptions, settled, state, untilFinished } from './playground.mjs';
 
 const editorShown = (page) =>
   page.waitForFunction(() => window.asyncraceEditor && !document.getElementById('editor-pane').hidden &&
@@ -22,14 +22,7 @@ async function focusAll(page) {
 
 // Replaces the editor's text as a paste does (a real ClipboardEvent with the text on it).
 async function paste(page, text) {
-  await focusAll(page);
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.querySelector('#editor-host .cm-content')
-      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  assert.equal(await editorText(page), text);
+  assert.equal(await pasteIntoEditor(page, text), text);
 }
 
 const lineTexts = (s) => s.lines.map((l) => `${l.t.toFixed(3)} ${l.text}`);

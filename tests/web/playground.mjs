@@ -149,3 +149,18 @@ export async function until(page, ok, what, timeoutMs = 20000, show = (s) => JSO
     await page.waitForTimeout(20);
   }
 }
+
+// Replaces the editor's text as a paste does: a click into the text, Ctrl+A, then a real
+// ClipboardEvent with the text on it. Returns the editor's text afterwards.
+export async function pasteIntoEditor(page, text) {
+  const box = await page.locator('#editor-host .cm-content').boundingBox();
+  await page.mouse.click(box.x + 40, box.y + 10);
+  await page.keyboard.press('Control+A');
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.querySelector('#editor-host .cm-content')
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  return page.evaluate(() => window.asyncraceEditor.text());
+}

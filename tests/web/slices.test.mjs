@@ -5,23 +5,14 @@
 // longest gap between the browser's animation frames.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPlayground, select, setOptions, settled, state, untilFinished, until } from './playground.mjs';
+import { openPlayground, pasteIntoEditor, select, setOptions, settled, state, untilFinished, until } from './playground.mjs';
 
 const editorShown = (page) =>
   page.waitForFunction(() => window.asyncraceEditor && !document.getElementById('editor-pane').hidden &&
                              document.querySelector('#editor-host .cm-content'), null, { timeout: 30000 });
 
 async function paste(page, text) {
-  const box = await page.locator('#editor-host .cm-content').boundingBox();
-  await page.mouse.click(box.x + 40, box.y + 10);
-  await page.keyboard.press('Control+A');
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.querySelector('#editor-host .cm-content')
-      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  assert.equal(await page.evaluate(() => window.asyncraceEditor.text()), text);
+  assert.equal(await pasteIntoEditor(page, text), text);
 }
 
 // Records the browser's animation frames from now on (their times, in the page).
