@@ -20,11 +20,14 @@ export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 [ -x /usr/bin/python3 ] && export EMSDK_PYTHON=/usr/bin/python3
 
 options=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DASYNCRACE_BUILD_APP=OFF -DASYNCRACE_BUILD_TESTS=OFF -DASYNCRACE_BUILD_BENCH=ON)
+command -v ccache >/dev/null && options+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+# The wasm side is compiled as the page is (the `web` preset's -O2), not at CMake's Release -O3.
+wasm_options=(-DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG")
 echo "== build: native Release in build/pybench"
 [ -f build/pybench/build.ninja ] || cmake -S . -B build/pybench "${options[@]}" >/dev/null
 cmake --build build/pybench -j2 --target asyncrace-pybench | tail -1
 echo "== build: wasm Release in build/pybench-wasm"
-[ -f build/pybench-wasm/build.ninja ] || emcmake cmake -S . -B build/pybench-wasm "${options[@]}" >/dev/null
+[ -f build/pybench-wasm/build.ninja ] || emcmake cmake -S . -B build/pybench-wasm "${options[@]}" "${wasm_options[@]}" >/dev/null
 cmake --build build/pybench-wasm -j2 --target asyncrace-pybench | tail -1
 
 best() {  # best <command...>: the fastest of $repeat runs' JSON lines

@@ -3,6 +3,7 @@
 #include "functions.hpp"
 
 #include "coroutine.hpp"
+#include "frame_pool.hpp"
 #include "generators.hpp"
 #include "interpreter.hpp"
 #include "vm.hpp"
@@ -123,13 +124,14 @@ void bind_arguments(interpreter& in, function_object& fn, frame& f, const call_a
 
 value make_frame(interpreter& in, function_object& fn, const call_args& args) {
   const code& co = *fn.co;
-  auto* f = in.heap.make<frame>(in.types.frame);
+  frame* f = frame_pool::local().take(in.heap, in.types.frame);
   value fv = value::adopt(f);
   f->co = fn.co;
   f->globals = static_cast<module_object*>(fn.globals.obj());
   f->globals_ref = fn.globals;
   const std::size_t nlocals = co.varnames.size(), ncells = co.ncells();
-  f->fast.resize(nlocals + ncells + co.stack_size + 1);
+  // A pooled frame's slots are all empty already; it may have more than this code needs.
+  if (const std::size_t slots = nlocals + ncells + co.stack_size + 1; f->fast.size() < slots) f->fast.resize(slots);
   f->stack_base = f->sp = static_cast<std::uint32_t>(nlocals + ncells);
   f->blocks.reserve(co.block_depth);
   bind_arguments(in, fn, *f, args);
