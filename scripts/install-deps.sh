@@ -13,12 +13,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 third="$root/third_party"
 imgui_version="1.86+ds-1"
 sdl_version="2.26.5+dfsg-1"
-# python3-yaml: the check of the GitHub Pages workflow reads it (a native test).
-packages=(emscripten chromium libsdl2-dev doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core python3-yaml)
+# python3-yaml: the check of the GitHub Pages workflow reads it (a native test). fonttools: the
+# build cuts the embedded DejaVu fonts down to the glyphs the interface draws (pyftsubset).
+packages=(emscripten chromium libsdl2-dev doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core fonttools python3-yaml)
 native_only=0
 if [ "${1:-}" = native ]; then native_only=1; packages=(doctest-dev ninja-build cmake python3-yaml); fi
 site_only=0
-if [ "${1:-}" = site ]; then site_only=1; packages=(emscripten doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core); fi
+if [ "${1:-}" = site ]; then site_only=1; packages=(emscripten doctest-dev ninja-build cmake dpkg-dev fonts-dejavu-core fonttools); fi
 # node, npm and python3 come with the machine image (node 20); Debian's npm package would conflict with it.
 
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

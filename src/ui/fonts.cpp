@@ -16,10 +16,11 @@ namespace {
 
 font_set loaded;
 
-// Latin-1 plus the few symbols the views draw: · – … → ▶ ■ ● ◆ ✓.
-constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2026, 0x2026, 0x2190,
-                                    0x2193, 0x25A0, 0x25A0, 0x25B6, 0x25B6, 0x25C6, 0x25C6,
-                                    0x25CF, 0x25CF, 0x2713, 0x2713, 0};
+// Latin-1 plus the few symbols the views draw: · – … → ▶ ■ ● ◆ ✓ (ASYNCRACE_GLYPHS in
+// src/ui/CMakeLists.txt, which also cuts the embedded fonts down to them).
+constexpr ImWchar glyph_ranges[] = {
+#include "glyph_ranges.inc"
+    0};
 
 ImFont* add_font(const unsigned char* ttf, std::size_t size, float pixels, float ratio) {
   ImGuiIO& io = ImGui::GetIO();
