@@ -154,9 +154,7 @@ struct completion_timeout {
   static void run(void* p) {  // _on_timeout
     auto* t = static_cast<completion_timeout*>(p);
     completion_state& s = *t->s;
-    for (value& f : s.todo) {
-      s.done.put_nowait(value::none());
-    }
+    for (std::size_t i = 0; i < s.todo.size(); ++i) s.done.put_nowait(value::none());  // one None per pending awaitable
     s.todo.clear();
     delete t;
   }
