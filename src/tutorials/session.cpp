@@ -99,6 +99,17 @@ double session::next_event_time() const {
   return state_->run.in_run() ? state_->loop.next_event_time() : state_->loop.time();
 }
 
+bool session::mid_iteration() const { return state_ && state_->loop.mid_iteration(); }
+
+bool session::chains_since_last_iteration(chain_delta& out) const {
+  if (!state_ || !trace_.records_loop_states()) {
+    out = {};
+    return false;
+  }
+  state_->enter();  // an interpreted chain reads its frames' lines
+  return state_->loop.chains_since_snapshot(out);
+}
+
 void session::advance(double until, std::size_t budget) {
   if (!state_) return;
   state_->enter();
