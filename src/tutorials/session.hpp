@@ -33,6 +33,9 @@ struct run_options {
   // An interpreted run's instructions per advance() (the page: a frame's share, so a program
   // that computes never freezes the tab); 0 runs each step to its end (the CLI, the tests).
   std::uint64_t step_slice = 0;
+  // > 0: step_slice is only the first slice's size; later ones adapt so a slice takes about this
+  // many milliseconds of wall time (python::slice_tuner). The run is the same whatever the sizes.
+  double slice_ms = 0.0;
 };
 
 // Checks options a user typed (CLI, page): empty when valid, else a message naming the problem.

@@ -201,6 +201,7 @@ bool app_state::run() {
   }
   options.loop_states = want_loop_states_ || (record_chains && (selected_ == nullptr || tutorials::from_seed(*selected_->info)));
   options.step_slice = step_slice;
+  options.slice_ms = slice_ms;
   stepper_.reset();  // it reads the old run's recording
   compare_session_.reset();  // the old runs' coroutines die before the new loops start
   session_.reset();

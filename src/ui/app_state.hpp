@@ -80,6 +80,7 @@ class app_state {
   // Caps for interpreted programs (the page lowers the step cap so a runaway loop ends quickly).
   python::run_limits limits;
   std::uint64_t step_slice = 0;  // tutorials::run_options::step_slice for interpreted runs
+  double slice_ms = 0.0;         // tutorials::run_options::slice_ms (adaptive slices)
   // Runs record their await chains (loop states) for the editor's links to the picture
   // (code_links.hpp): the page sets it; the scale tutorials' huge runs never do.
   bool record_chains = false;

@@ -30,7 +30,11 @@ inline constexpr std::uint64_t page_max_steps = 20'000'000;
 // The interpreter's instructions per frame in the page (run_options::step_slice): a few ms of a
 // 16 ms frame, so a program that computes (`while True: pass`, a long loop, a deep recursion)
 // leaves the page drawing and answering input while it does.
+// The first slice's size, that is: later slices adapt so a slice takes about page_slice_ms of wall
+// time (python::slice_tuner, 20,000 .. 5,000,000 instructions): a slow phone keeps its frames, a fast
+// desktop computes more per frame.
 inline constexpr std::uint64_t page_step_slice = 300'000;
+inline constexpr double page_slice_ms = 9.0;
 
 class playground {
  public:
