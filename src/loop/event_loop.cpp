@@ -139,6 +139,20 @@ void event_loop::snapshot() {
   }
 }
 
+bool event_loop::chains_since_snapshot(chain_delta& out) const {
+  out.changed.clear();
+  out.finished.clear();
+  if (!steps_ || paused_ != nullptr) return false;
+  // As snapshot() builds them, without taking one: the next snapshot builds them again (a chain
+  // only changes while its task steps, so both see the same).
+  for (const task_driver* d : steps_->changed)
+    if (d) out.changed.push_back({d->id, build_await_chain(*d, python_)});
+  std::sort(out.changed.begin(), out.changed.end(), [](const task_chain& a, const task_chain& b) { return a.task < b.task; });
+  out.finished = steps_->finished;
+  std::sort(out.finished.begin(), out.finished.end());
+  return true;
+}
+
 void event_loop::chain_changes(task_driver& d) {
   if (d.chain_slot) return;
   steps_->changed.push_back(&d);

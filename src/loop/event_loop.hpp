@@ -154,6 +154,11 @@ class event_loop {
   void task_stepping(task_driver& d) {
     if (steps_) chain_changes(d);
   }
+  // The chains that changed since the last snapshot (what the next one will record), built now:
+  // a view at the end of the newest iteration shows what its batch left, not what it began with.
+  // False, with `out` emptied, without snapshots or in the middle of an iteration (a step stopped
+  // at the end of a slice is not over).
+  bool chains_since_snapshot(chain_delta& out) const;
   std::size_t pending_tasks() const { return tasks_.unfinished_count(); }
   // Unfinished tasks in creation order (asyncio.all_tasks()).
   std::vector<task_driver*> unfinished_tasks() const { return tasks_.unfinished(); }

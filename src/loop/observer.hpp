@@ -102,6 +102,16 @@ struct task_chain {
   bool operator==(const task_chain&) const = default;
 };
 
+// What changed in the await chains since the last loop_snapshot, without taking one
+// (event_loop::chains_since_snapshot): the chains of the tasks created or stepped since, and the
+// tasks that finished since, each in order of id, exactly as the next snapshot will record them.
+// Applied to the last snapshot's chains (ui::apply_chain_delta), it gives the chains now.
+struct chain_delta {
+  std::vector<task_chain> changed;
+  std::vector<task_id> finished;
+  bool operator==(const chain_delta&) const = default;
+};
+
 // The loop's state at one iteration of _run_once, after due timers moved to the ready queue and
 // before the batch runs. Spans are valid during the call only.
 struct loop_snapshot {

@@ -1,12 +1,15 @@
 #include "session.hpp"
 
+#include <chrono>
 #include <cmath>
+#include <optional>
 #include <limits>
 
 #include "pool/real_executors.hpp"
 #include "pyrt/python_source.hpp"
 #include "python/interpreter.hpp"
 #include "python/program_run.hpp"
+#include "python/slice_tuner.hpp"
 #include "python/slices.hpp"
 #include "sched/asyncio.hpp"
 
@@ -51,6 +54,7 @@ struct session::state {
   event_loop loop;
   python_source python;  // names Python lines in reprs and warnings
   program_runner run;    // the module code and each asyncio.run in it, one step at a time
+  std::optional<python::slice_tuner> slices;  // run_options::slice_ms: adaptive slice sizes
 };
 
 namespace {
@@ -74,6 +78,12 @@ session::session(std::shared_ptr<python::compiled_program> p, const run_options&
   if (!error_.empty()) return;
   p->interp().make_current();
   state_ = std::make_unique<state>(loop_options{o.ties, o.seed, o.jitter_us}, executors_for(o), std::move(p));
+  if (o.step_slice > 0 && o.slice_ms > 0.0) {
+    python::slice_bounds b;
+    b.start = o.step_slice;
+    b.target_ms = o.slice_ms;
+    state_->slices.emplace(b);
+  }
   trace_.record_loop_states(o.loop_states);
   state_->loop.set_observer(&trace_);
 }
@@ -99,14 +109,34 @@ double session::next_event_time() const {
   return state_->run.in_run() ? state_->loop.next_event_time() : state_->loop.time();
 }
 
+bool session::mid_iteration() const { return state_ && state_->loop.mid_iteration(); }
+
+bool session::chains_since_last_iteration(chain_delta& out) const {
+  if (!state_ || !trace_.records_loop_states()) {
+    out = {};
+    return false;
+  }
+  state_->enter();  // an interpreted chain reads its frames' lines
+  return state_->loop.chains_since_snapshot(out);
+}
+
 void session::advance(double until, std::size_t budget) {
   if (!state_) return;
   state_->enter();
   python::interpreter* in = state_->interpreted ? &state_->interpreted->interp() : nullptr;
-  if (in) python::begin_slice(*in, options_.step_slice);
+  python::slice_tuner* const tuner = in && state_->slices ? &*state_->slices : nullptr;
+  if (in) python::begin_slice(*in, tuner ? tuner->size() : options_.step_slice);
+  const std::uint64_t steps_before = in ? in->steps : 0;
+  const auto began = std::chrono::steady_clock::now();
   while (!finished() && budget-- > 0 && next_event_time() <= until && !waiting_for_workers()) {
     if (!state_->run.step() && !state_->run.error().empty()) error_ = state_->run.error();
-    if (in && python::slice_spent(*in)) break;  // back to the browser; on from here next frame
+    if (in && python::slice_spent(*in)) {  // back to the browser; on from here next frame
+      // A used-up slice measures how fast this program computes here: the next one is sized by it.
+      if (tuner)
+        tuner->record(in->steps - steps_before,
+                      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count());
+      break;
+    }
   }
 }
 

@@ -33,6 +33,9 @@ struct run_options {
   // An interpreted run's instructions per advance() (the page: a frame's share, so a program
   // that computes never freezes the tab); 0 runs each step to its end (the CLI, the tests).
   std::uint64_t step_slice = 0;
+  // > 0: step_slice is only the first slice's size; later ones adapt so a slice takes about this
+  // many milliseconds of wall time (python::slice_tuner). The run is the same whatever the sizes.
+  double slice_ms = 0.0;
 };
 
 // Checks options a user typed (CLI, page): empty when valid, else a message naming the problem.
@@ -64,6 +67,12 @@ class session {
   bool waiting_for_workers() const;
   // Virtual time of the next thing the loop will do (infinity when finished).
   double next_event_time() const;
+  // The await chains that changed since the newest recorded iteration began, i.e. what its batch
+  // (and anything after it) changed: event_loop::chains_since_snapshot. False without recorded
+  // loop states, or while a step is stopped at the end of a slice.
+  bool chains_since_last_iteration(chain_delta& out) const;
+  // A Task's step stopped at the end of a slice: the loop's iteration is not over.
+  bool mid_iteration() const;
   const trace::recording& trace() const { return trace_; }
   // Why the run ended abnormally (deadlock, uncaught exception); empty otherwise.
   const std::string& error() const { return error_; }

@@ -7,6 +7,7 @@
 #include <span>
 #include <utility>
 
+#include "code_links.hpp"
 #include "pool/real_executors.hpp"
 #include "tutorials/catalog.hpp"
 
@@ -200,6 +201,7 @@ bool app_state::run() {
   }
   options.loop_states = want_loop_states_ || (record_chains && (selected_ == nullptr || tutorials::from_seed(*selected_->info)));
   options.step_slice = step_slice;
+  options.slice_ms = slice_ms;
   stepper_.reset();  // it reads the old run's recording
   compare_session_.reset();  // the old runs' coroutines die before the new loops start
   session_.reset();
@@ -306,7 +308,20 @@ void app_state::reset_stepper() {
 
 const std::vector<task_chain>& app_state::chains_at_playhead() {
   static const std::vector<task_chain> none;
-  return stepper_ ? stepper_->picture().state.chains : none;
+  if (!stepper_) return none;
+  const std::vector<task_chain>& recorded = stepper_->picture().state.chains;
+  // Inside the recording the next iteration's snapshot says what a batch left (loop_stepper);
+  // at the end of the newest iteration there is none yet: the loop says what changed since.
+  const std::size_t n = stepper_->iterations();
+  const loop_position at = stepper_->position();
+  if (n == 0 || at.iteration + 1 != n || at.sub < stepper_->steps_in(at.iteration)) return recorded;
+  const live_key key{run_serial_, n, session_->mid_iteration(), session_->finished()};
+  if (live_key_ != key) {
+    live_key_ = key;
+    live_valid_ = session_->chains_since_last_iteration(delta_);
+    if (live_valid_) live_chains_ = apply_chain_delta(recorded, delta_);
+  }
+  return live_valid_ ? live_chains_ : recorded;
 }
 
 void app_state::want_loop_states(bool on) {

@@ -80,10 +80,13 @@ class app_state {
   // Caps for interpreted programs (the page lowers the step cap so a runaway loop ends quickly).
   python::run_limits limits;
   std::uint64_t step_slice = 0;  // tutorials::run_options::step_slice for interpreted runs
+  double slice_ms = 0.0;         // tutorials::run_options::slice_ms (adaptive slices)
   // Runs record their await chains (loop states) for the editor's links to the picture
   // (code_links.hpp): the page sets it; the scale tutorials' huge runs never do.
   bool record_chains = false;
-  // The pending tasks' await chains at the playhead (empty when the run records none).
+  // The pending tasks' await chains at the playhead (empty when the run records none). At the end
+  // of the newest recorded iteration (a run playing, or its end), the recording's chains with what
+  // that iteration's batch changed (the next snapshot is not taken yet): exact, with no lag.
   const std::vector<task_chain>& chains_at_playhead();
 
   // What is wrong with `settings` as typed (checked live, before Run); empty when they are valid.
@@ -172,6 +175,21 @@ class app_state {
   bool want_loop_states_ = false;
   bool paused_ = false;
   std::optional<loop_stepper> stepper_;  // over session_'s recording
+  // chains_at_playhead at the newest iteration's end: the stepper's chains with the session's
+  // delta, made again only when the run, its iteration count or its mid-slice state changes.
+  std::vector<task_chain> live_chains_;
+  // (Between two snapshots only the newest batch changes chains, and it runs within one advance
+  // unless a slice stops a step in it.)
+  struct live_key {
+    std::uint64_t run = 0;
+    std::size_t iterations = 0;
+    bool mid_iteration = false;
+    bool finished = false;
+    bool operator==(const live_key&) const = default;
+  };
+  std::optional<live_key> live_key_;
+  bool live_valid_ = false;
+  chain_delta delta_;
   void reset_stepper();
   bool pause_for_stepping();
   std::string message_;

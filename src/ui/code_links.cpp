@@ -146,6 +146,26 @@ unsigned def_line(std::span<const code_block> blocks, std::string_view name) {
   return 0;
 }
 
+std::vector<task_chain> apply_chain_delta(std::span<const task_chain> at_snapshot, const chain_delta& delta) {
+  std::vector<task_chain> out;
+  out.reserve(at_snapshot.size() + delta.changed.size());
+  const auto gone = [&](task_id t) { return std::binary_search(delta.finished.begin(), delta.finished.end(), t); };
+  auto old = at_snapshot.begin();
+  auto changed = delta.changed.begin();
+  // Both in order of id: a merge, the changed chain winning over the snapshot's.
+  while (old != at_snapshot.end() || changed != delta.changed.end()) {
+    if (changed == delta.changed.end() || (old != at_snapshot.end() && old->task < changed->task)) {
+      if (!gone(old->task)) out.push_back(*old);
+      ++old;
+      continue;
+    }
+    if (old != at_snapshot.end() && old->task == changed->task) ++old;
+    if (!gone(changed->task)) out.push_back(*changed);
+    ++changed;
+  }
+  return out;
+}
+
 std::vector<unsigned> suspended_lines(std::span<const task_chain> chains) {
   std::vector<unsigned> lines;
   for (const task_chain& c : chains) {

@@ -33,6 +33,10 @@ std::string enclosing_function(std::span<const code_block> blocks, unsigned line
 // The `def` line of the function named `name` (a qualname, or a bare name), 0 if none.
 unsigned def_line(std::span<const code_block> blocks, std::string_view name);
 
+// The chains at a snapshot (`at_snapshot`, in order of id) with what changed since (`delta`):
+// finished tasks dropped, changed or new chains put in; in order of id.
+std::vector<task_chain> apply_chain_delta(std::span<const task_chain> at_snapshot, const chain_delta& delta);
+
 // Lines where the started pending tasks are suspended: each chain's innermost frame with a line
 // (a library frame such as asyncio's sleep has none). Sorted, each once.
 std::vector<unsigned> suspended_lines(std::span<const task_chain> chains);

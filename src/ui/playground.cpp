@@ -28,6 +28,7 @@ playground::playground() {
   if (page::has_editor()) {
     app_.limits.max_steps = page_max_steps;
     app_.step_slice = page_step_slice;
+    app_.slice_ms = page_slice_ms;
     app_.record_chains = true;  // the editor shows where each task is suspended
   }
   apply_theme();

@@ -24,13 +24,20 @@ namespace asyncrace::ui {
 inline constexpr double real_work_frame_interval = 0.1;
 
 // The interpreter's step cap in the page (python::run_limits::max_steps; the CLI's is 200 M):
-// Chromium's wasm interprets roughly 30-60 M instructions a second, so `while True: pass` ends
-// with LimitReached in a fraction of a second, while loops of a few million iterations still run.
-inline constexpr std::uint64_t page_max_steps = 20'000'000;
+// Chromium's wasm interprets roughly 30-60 M instructions a second, and adaptive slices give the
+// program about 9 ms of each 16.7 ms frame, so `while True: pass` ends with LimitReached after a
+// few seconds (time to press Esc), while loops of some ten million iterations still run. (It was
+// 20 M with fixed slices of 300,000 a frame; with slices that follow the machine's speed a 20 M
+// cap ended a runaway loop within a second, in headless Chromium before a test could press Esc.)
+inline constexpr std::uint64_t page_max_steps = 100'000'000;
 // The interpreter's instructions per frame in the page (run_options::step_slice): a few ms of a
 // 16 ms frame, so a program that computes (`while True: pass`, a long loop, a deep recursion)
 // leaves the page drawing and answering input while it does.
+// The first slice's size, that is: later slices adapt so a slice takes about page_slice_ms of wall
+// time (python::slice_tuner, 20,000 .. 5,000,000 instructions): a slow phone keeps its frames, a fast
+// desktop computes more per frame.
 inline constexpr std::uint64_t page_step_slice = 300'000;
+inline constexpr double page_slice_ms = 9.0;
 
 class playground {
  public:

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "python/program_run.hpp"
+#include "python/slice_tuner.hpp"
 #include "trace/transcript.hpp"
 #include "tutorials/catalog.hpp"
 #include "tutorials/session.hpp"
@@ -19,13 +20,15 @@ namespace {
 
 constexpr double forever = std::numeric_limits<double>::infinity();
 
-std::unique_ptr<tutorials::session> interpreted(std::string text, std::uint64_t slice, std::uint64_t max_steps = 0) {
+std::unique_ptr<tutorials::session> interpreted(std::string text, std::uint64_t slice, std::uint64_t max_steps = 0,
+                                                double slice_ms = 0.0) {
   python::program_options po;
   if (max_steps) po.limits.max_steps = max_steps;
   auto p = std::make_shared<python::compiled_program>(python::source_file("prog.py", std::move(text)), po);
   tutorials::run_options o;
   o.ties = tie_policy::cpython_heap;
   o.step_slice = slice;
+  o.slice_ms = slice_ms;
   o.loop_states = true;
   return std::make_unique<tutorials::session>(std::move(p), o);
 }
@@ -127,4 +130,49 @@ TEST_CASE("a deep recursion stops between slices too") {
   REQUIRE(s->trace().lines().size() == 1);
   CHECK(s->trace().lines()[0].text.find("27000") == 0);
   CHECK(trace::to_text(s->trace()) == trace::to_text(whole->trace()));
+}
+
+TEST_CASE("the slice tuner sizes the next slice to take the target time, at most 2x either way, within bounds") {
+  python::slice_tuner t;  // the page's: start 300k, 20k .. 5M, 9 ms
+  CHECK(t.size() == 300'000);
+  t.record(300'000, 6.0);  // 50k a ms: 9 ms is 450k
+  CHECK(t.size() == 450'000);
+  t.record(450'000, 9.0);  // on target: stays
+  CHECK(t.size() == 450'000);
+  t.record(450'000, 90.0);  // ten times too slow (5k a ms): halved, not cut to 45k at once
+  CHECK(t.size() == 225'000);
+  t.record(225'000, 45.0);
+  CHECK(t.size() == 112'500);
+  t.record(112'500, 22.5);
+  CHECK(t.size() == 56'250);
+  t.record(56'250, 11.25);
+  CHECK(t.size() == 45'000);  // arrived: 5k a ms x 9 ms
+  for (int i = 0; i < 10; ++i) t.record(t.size(), static_cast<double>(t.size()) / 100.0);  // 100 a ms
+  CHECK(t.size() == 20'000);  // the floor (100 x 9 = 900 would barely move the program)
+  for (int i = 0; i < 20; ++i) t.record(t.size(), 0.0);  // faster than the clock: doubles
+  CHECK(t.size() == 5'000'000);  // the ceiling
+  t.record(0, 5.0);  // nothing ran: no news
+  t.record(1000, std::numeric_limits<double>::quiet_NaN());
+  CHECK(t.size() == 5'000'000);
+
+  python::slice_bounds b;
+  b.start = 10;  // below the floor: starts at it
+  CHECK(python::slice_tuner(b).size() == 20'000);
+  b.start = 1'000'000;
+  b.target_ms = 4.0;
+  python::slice_tuner fast(b);
+  fast.record(1'000'000, 10.0);  // 100k a ms: 4 ms is 400k
+  CHECK(fast.size() == 500'000);  // half of 1M at most, not 400k at once
+}
+
+TEST_CASE("adaptive slices (run_options::slice_ms) change only where slices stop: the run is an unsliced one's") {
+  auto whole = interpreted(busy_race, 0);
+  whole->run_to_end();
+  // Sizes follow this machine's clock, so how many advances it takes varies; what runs does not.
+  auto adaptive = interpreted(busy_race, 3000, 0, 0.05);
+  const int calls = advances_to_end(*adaptive);
+  CHECK(adaptive->finished());
+  CHECK(calls > 1);
+  CHECK(trace::to_text(adaptive->trace()) == trace::to_text(whole->trace()));
+  CHECK(trace::to_jsonl(adaptive->trace()) == trace::to_jsonl(whole->trace()));
 }

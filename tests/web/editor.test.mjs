@@ -127,17 +127,18 @@ describe('typing and running', () => {
     await page.waitForSelector('#editor-host .cm-lintRange-error', { state: 'detached' });
   });
 
-  test('a runaway loop ends at the step cap in well under a few seconds; the page keeps answering', async () => {
+  test('a runaway loop ends at the step cap within seconds; the page keeps answering', async () => {
     const { page } = pg;
     await paste(page, 'while True:\n    pass\n');
     const started = Date.now();
     await page.keyboard.press('Control+Enter');
-    const s = await untilFinished(page, 20000);
+    const s = await untilFinished(page, 60000);
     const took = Date.now() - started;
-    assert.match(s.lines.at(-1).text, /^LimitReached: the program ran 20000000 instructions/);
-    // In slices of 300,000 instructions a frame (slices.test.mjs): ~67 frames, a few seconds
-    // where headless Chromium draws a frame on the CPU in ~0.1 s on a busy machine.
-    assert.ok(took < 30000, `ended after ${took} ms`);
+    assert.match(s.lines.at(-1).text, /^LimitReached: the program ran 100000000 instructions/);
+    // In slices of ~9 ms a frame (slices.test.mjs; about a million instructions of this loop
+    // here): ~100 frames, where headless Chromium draws a frame on the CPU in ~0.1 s on a busy
+    // machine.
+    assert.ok(took < 60000, `ended after ${took} ms`);
     // Still answering: a theme switch round trip draws.
     const before = (await state(page)).frames;
     await page.evaluate(() => Module.ccall('asyncrace_set_theme', 'number', ['string'], ['light']));

@@ -79,7 +79,7 @@ describe('a program that computes', () => {
     const started = await until(page, (s) => s.running, 'the run to start');
     const s = await untilFinished(page, 60000);
     assert.ok(s.frames > started.frames + 5, 'frames were drawn while it ran to the cap');
-    assert.match(s.lines.at(-1).text, /^LimitReached: the program ran 20000000 instructions/);
+    assert.match(s.lines.at(-1).text, /^LimitReached: the program ran 100000000 instructions/);
     assert.equal((await settled(page)).idle, true, 'idle again once it ended');
   });
 
