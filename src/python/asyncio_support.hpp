@@ -19,6 +19,9 @@ void forget_task(interpreter& in, const task_driver& d);
 // A callback the loop ran raised: asyncio's "Exception in callback ..." with its traceback, on
 // stderr (asyncio_callback_log.cpp).
 void log_callback_exception(interpreter& in, const value& fn, const std::vector<value>& args, std::exception_ptr error);
+// A future of the program's loop died holding an exception nobody retrieved: asyncio's "Task
+// exception was never retrieved" log (event_loop::set_unretrieved_handler).
+void log_unretrieved_exception(future_core& f);
 
 // Keyword argument `name` of a call, or empty.
 value keyword_arg(const call_args& a, std::string_view name);

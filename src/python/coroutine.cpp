@@ -138,6 +138,9 @@ task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mo
         mark_asyncgen_finished(owner);
         throw_error(in, in.types.StopAsyncIteration, "");
       }
+      // CPython clears a coroutine's frame as it returns: what only its locals held dies now (a
+      // failed Task they held logs "Task exception was never retrieved" in this step).
+      for (std::uint32_t i = 0; i < f->stack_base; ++i) f->fast[i] = value();
       co_return std::move(r.v);
     }
     if (r.status == exec_status::yielded) {

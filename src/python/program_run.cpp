@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "asyncio_objects.hpp"
+#include "asyncio_support.hpp"
 #include "compiler.hpp"
 #include "coroutine.hpp"
 #include "functions.hpp"
@@ -34,6 +36,8 @@ exec_result run_module_slice(interpreter& in, frame& f, Run run) {
 program module_script(compiled_program* p, value frame_v) {
   interpreter& in = p->interp();
   in.make_current();
+  // A future that dies with an exception nobody retrieved is logged (asyncio_callback_log.cpp).
+  if (event_loop* loop = event_loop::current()) loop->set_unretrieved_handler(&log_unretrieved_exception);
   auto* f = static_cast<frame*>(frame_v.obj());
   if (module_state* m = module_state::current()) {
     // Interpreter exit clears the module's globals first (a coroutine they hold warns "sys:1").
@@ -62,7 +66,7 @@ program module_script(compiled_program* p, value frame_v) {
     // No try block around the co_await (see coroutine.hpp's caught): what main raised comes back
     // as an exception_ptr.
     task<value> t;
-    std::exception_ptr error = call_caught([&] { t = take_coroutine(in, main); });
+    std::exception_ptr error = call_caught([&] { t = task_coroutine(in, main); });
     if (!error) {
       run_request<value> request(std::move(t), shutdown);
       caught_outcome<value> got = co_await caught<run_request<value>&>{request};
