@@ -126,6 +126,7 @@ struct done_callback {
   static void run(void* p) {
     std::unique_ptr<done_callback> cb(static_cast<done_callback*>(p));  // runs once, then is gone
     cb->in->make_current();
+    cb->in->depth = callback_frame_depth() - 1;  // the call adds the function's frame
     try {
       call(*cb->in, cb->fn, {cb->future});
     } catch (const limit_reached&) {
