@@ -125,6 +125,8 @@ class gather_state final : public future_state<R> {
   }
   void child_finished(future_core& child) {
     ++finished_;
+    // Every child's exception counts as retrieved (`fut.exception()`, whatever happens next).
+    if (!child.cancelled()) (void)child.retrieve_exception();
     if (this->done()) return;
     if (!return_exceptions_) {
       if (child.cancelled()) return this->set_exception(std::make_exception_ptr(cancelled_error()));

@@ -48,7 +48,7 @@ void task_group::task_done(future_core& t) {
   tasks_.erase(std::find(tasks_.begin(), tasks_.end(), &t));
   ref<future_core> hold(&t);  // the set's reference, released on return
   if (on_completed_.valid() && tasks_.empty() && !on_completed_.done()) on_completed_.state().set_result({});
-  if (t.cancelled() || !t.exception()) return;
+  if (t.cancelled() || !t.retrieve_exception()) return;  // task.exception(): retrieved
   errors_.push_back(t.exception());
   if (parent_->self->done()) return;  // CPython reports it to the loop's exception handler
   if (!aborting_ && !parent_cancel_requested_) {

@@ -140,6 +140,7 @@ future_handle<T> shield(future_handle<T> inner) {
     static void inner_done(void* self) {  // shield's _inner_done_callback
       auto* outer = static_cast<link*>(self);
       future_state<T>& in = outer->inner.state();
+      if (!in.cancelled()) (void)in.retrieve_exception();  // inner.exception(): "retrieved"
       if (!outer->cancelled()) {
         if (in.cancelled())
           outer->future_core::cancel();

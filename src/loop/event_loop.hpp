@@ -141,6 +141,12 @@ class event_loop {
   // The Python this run mirrors (file name, lines), for reprs and warnings; may be null.
   void set_python(const python_source* p) { python_ = p; }
   const python_source* python() const { return python_; }
+  // Called when a future of this loop dies holding an exception nobody retrieved, while this loop
+  // is the current one (future_core::exception_unretrieved): asyncio's "Task exception was never
+  // retrieved" log. The interpreter sets it; with none (the C++ tutorials) nothing is reported.
+  using unretrieved_handler = void (*)(future_core&);
+  void set_unretrieved_handler(unretrieved_handler h) { unretrieved_ = h; }
+  unretrieved_handler unretrieved() const { return unretrieved_; }
   // The never-awaited warnings of the coroutines that die on this loop (never_awaited.hpp).
   never_awaited_warnings& never_awaited() { return never_awaited_; }
   loop_observer* observer() const { return observer_; }
@@ -185,6 +191,7 @@ class event_loop {
   py_random jitter_rng_;
   loop_observer* observer_ = nullptr;
   const python_source* python_ = nullptr;
+  unretrieved_handler unretrieved_ = nullptr;
   never_awaited_warnings never_awaited_;
   task_registry tasks_;
   bool stopping_ = false;

@@ -56,6 +56,13 @@ std::size_t future_core::remove_done_callback(void (*fn)(void*), void* arg) {
   return removed;
 }
 
+void future_core::report_unretrieved() {
+  log_traceback_ = false;
+  // Only while its loop runs code (an iteration, module code, the program's exit): not while a
+  // loop is torn down.
+  if (event_loop::current() == loop_ && loop_->unretrieved()) loop_->unretrieved()(*this);
+}
+
 void future_core::discard_callbacks() {
   std::exchange(first_callback_, {}).discard();
   if (auto more = std::exchange(more_callbacks_, nullptr))
@@ -65,6 +72,7 @@ void future_core::discard_callbacks() {
 void future_core::set_exception(std::exception_ptr e) {
   assert(!done());
   error_ = std::move(e);
+  log_traceback_ = true;
   finish(status::done);
 }
 

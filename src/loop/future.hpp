@@ -36,6 +36,16 @@ class future_core {
   virtual bool cancel();
   bool cancelled() const { return status_ == status::cancelled; }
   std::exception_ptr exception() const { return error_; }
+  // Future._log_traceback: set_exception sets it; retrieving the exception clears it (result(),
+  // Future.exception(), an await, gather's and TaskGroup's done-callbacks, shield, wait's
+  // FIRST_EXCEPTION test: what calls result() or exception() in CPython's Lib/asyncio). A future
+  // that dies with it still set is reported to its loop's unretrieved handler (Future.__del__:
+  // "Task exception was never retrieved"). exception() above is the plain read (reprs, traces).
+  std::exception_ptr retrieve_exception() const {
+    log_traceback_ = false;
+    return error_;
+  }
+  bool exception_unretrieved() const { return log_traceback_; }
   event_loop& loop() const { return *loop_; }
 
   // Future.add_done_callback: on a finished future the callback is still scheduled, not called.
@@ -61,7 +71,10 @@ class future_core {
   void add_ref() { ++refs_; }
   void release() {
     assert(refs_ > 0);
-    if (--refs_ == 0) delete this;
+    if (--refs_ == 0) {
+      if (log_traceback_) report_unretrieved();  // the future is still whole here
+      delete this;
+    }
   }
 
  protected:
@@ -72,8 +85,10 @@ class future_core {
   event_loop* loop_;
   std::exception_ptr error_;
   status status_ = status::pending;
+  mutable bool log_traceback_ = false;
 
  private:
+  void report_unretrieved();
   std::uint32_t refs_ = 1;
   callback first_callback_;  // nearly every future has exactly one waiter
   // The rest, in registration order; allocated only for a second waiter (8 bytes, not a vector's
@@ -95,6 +110,7 @@ class future_state : public future_core {
   // Future.result(): the value, or the stored exception rethrown.
   const value_type& result() const {
     if (cancelled()) throw_cancelled();
+    this->log_traceback_ = false;
     if (error_) std::rethrow_exception(error_);
     assert(value_);
     return *value_;

@@ -1,10 +1,15 @@
 // What asyncio's default exception handler logs when a callback run by the loop raises
 // (call_soon, call_later, add_done_callback): "Exception in callback f(args) at prog.py:N",
-// the handle, and the traceback, on stderr, the moment it raises.
+// the handle, and the traceback, on stderr, the moment it raises. And what it logs when a future
+// dies holding an exception nobody retrieved (Future.__del__): "Task exception was never
+// retrieved", the future's repr and the traceback, the moment the last reference goes.
 #include "asyncio_support.hpp"
+#include "loop/event_loop.hpp"
+#include "loop/future.hpp"
 #include "functions.hpp"
 #include "interpreter.hpp"
 #include "output.hpp"
+#include "pyrt/py_repr.hpp"
 #include "traceback.hpp"
 #include "vm.hpp"
 
@@ -53,6 +58,28 @@ void log_callback_exception(interpreter& in, const value& fn, const std::vector<
     return;  // a repr that raised: the handler's own failure is not reported either
   }
   emit_stderr(in, out);
+}
+
+void log_unretrieved_exception(future_core& f) {
+  interpreter& in = current_interpreter();
+  if (!in.record_stderr || heap_tearing_down || !f.exception()) return;
+  std::string out;
+  try {
+    const value exc = to_python_exception(in, f.exception());
+    // "<Task finished name='Task-2' coro=<fail() done, defined at prog.py:5> exception=...>": the
+    // scheduler's repr with the exception's Python repr (it knows only the exception's text).
+    std::string text = f.repr();
+    const std::string sched = " exception=" + exception_repr(f.exception());
+    if (auto at = text.find(sched); at != std::string::npos) text.replace(at, sched.size(), " exception=" + repr(in, exc));
+    // The class's name: Task, Future, _GatheringFuture.
+    const std::string kind = text.substr(1, text.find(' ') - 1);
+    out = kind + " exception was never retrieved\nfuture: " + text + "\n";
+    for (const std::string& chunk : format_exception_chunks(in, exc, true)) out += chunk;
+    emit_stderr(in, out);
+  } catch (...) {
+    // A repr that raised, or the output limit: nothing more can be said from inside a release
+    // (the next print reaches the limit again).
+  }
 }
 
 }  // namespace asyncrace::python

@@ -86,7 +86,7 @@ value future_exception(interpreter& in, const call_args& a, object*) {
   future_obj& f = self_future(in, a.args[0]);
   if (!f.f.done()) throw_error(in, in.types.InvalidStateError, "Exception is not set.");
   if (f.f.cancelled()) throw_error(in, in.types.CancelledError, "");
-  std::exception_ptr e = f.f.state().exception();
+  std::exception_ptr e = f.f.state().retrieve_exception();
   return e ? to_python_exception(in, e) : value::none();
 }
 
@@ -126,6 +126,7 @@ struct done_callback {
   static void run(void* p) {
     std::unique_ptr<done_callback> cb(static_cast<done_callback*>(p));  // runs once, then is gone
     cb->in->make_current();
+    cb->in->depth = callback_frame_depth() - 1;  // the call adds the function's frame
     try {
       call(*cb->in, cb->fn, {cb->future});
     } catch (const limit_reached&) {
@@ -192,6 +193,15 @@ value future_construct(interpreter& in, const call_args&, object*) {
 
 }  // namespace
 
+task<value> task_coroutine(interpreter& in, const value& coro) {
+  task<value> t = take_coroutine(in, coro);
+  // A Task outlives its coroutine object (its repr in "Task exception was never retrieved", in
+  // all_tasks()): it names the coroutine by an interned name, not by the object's own string.
+  auto& promise = t.handle().promise();
+  promise.name = in.intern(promise.name)->s.c_str();
+  return t;
+}
+
 value make_future(interpreter& in, future_handle<value> f, wait_target why) {
   auto* o = in.heap.make<future_obj>(in.types.Future);
   o->f = std::move(f);
@@ -209,7 +219,7 @@ value make_task(interpreter& in, const value& coro, const value& name) {
   event_loop& loop = running_loop(in);
   if (!is_coroutine(coro)) throw_error(in, in.types.TypeError, "a coroutine was expected, got " + repr(in, coro));
   count_new_task(in);
-  value t = make_task_object(in, create_task(loop, take_coroutine(in, coro)), name);
+  value t = make_task_object(in, create_task(loop, task_coroutine(in, coro)), name);
   static_cast<future_obj*>(t.obj())->coro = coro;
   return t;
 }

@@ -53,6 +53,7 @@ struct scheduled_call {
     if (!c->cancelled) {
       c->cancelled = true;  // a Handle that ran reports cancelled() False in CPython; see handle_cancelled
       c->in->make_current();
+      c->in->depth = callback_frame_depth() - 1;  // the call adds the function's frame
       try {
         call(*c->in, c->fn, std::vector<value>(static_cast<tuple_object*>(c->args.obj())->items));
       } catch (const limit_reached&) {

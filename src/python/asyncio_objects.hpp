@@ -24,6 +24,8 @@ struct future_obj : object {
 future_obj* as_future(const value& v);
 // A Task object for a new task running `coro` (a coroutine object) on the running loop.
 value make_task(interpreter& in, const value& coro, const value& name);
+// take_coroutine for a Task: the coroutine named by an interned name, which outlives the object.
+task<value> task_coroutine(interpreter& in, const value& coro);
 // The Task object of a task made elsewhere (TaskGroup.create_task); name None/empty: Task-N.
 value make_task_object(interpreter& in, task_handle<value> h, const value& name);
 // Counts a new task against the task limit (limit_reached beyond it).

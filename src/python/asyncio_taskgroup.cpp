@@ -66,7 +66,7 @@ value task_group_create_task(interpreter& in, const call_args& a, object*) {
   if (!is_coroutine(coro)) throw_error(in, in.types.TypeError, "a coroutine was expected, got " + repr(in, coro));
   if (!g.entered) throw_error(in, in.types.RuntimeError, "TaskGroup " + task_group_repr(in, a.args[0]) + " has not been entered");
   count_new_task(in);
-  return make_task_object(in, g.g.create_task(take_coroutine(in, coro)), keyword_arg(a, "name"));
+  return make_task_object(in, g.g.create_task(task_coroutine(in, coro)), keyword_arg(a, "name"));
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ struct wait_link {
     wait_state& s = *l->s;
     --s.counter;
     if (s.counter == 0 || s.when == return_when::first_completed ||
-        (s.when == return_when::first_exception && !l->f->cancelled() && l->f->exception())) {
+        (s.when == return_when::first_exception && !l->f->cancelled() && l->f->retrieve_exception())) {
       if (s.timed) s.loop->cancel_timer(s.timer);
       if (!s.waiter.done()) s.waiter.state().set_result({});
     }

@@ -1,6 +1,7 @@
 #include "coroutine.hpp"
 
 #include "asyncio_objects.hpp"
+#include "asyncio_support.hpp"
 #include "functions.hpp"
 #include "generators.hpp"
 #include "interpreter.hpp"
@@ -119,16 +120,33 @@ exec_result run_coroutine_frame(interpreter& in, frame& f, bool from_ip, value s
   return exc.empty() ? resume_frame(in, f, std::move(send)) : throw_into_frame(in, f, std::move(exc));
 }
 
+// A coroutine's frame counts against the recursion limit as in CPython, where the frames of the
+// coroutines awaiting it are on the stack below it while it runs (each `await` of a coroutine
+// runs it inside the awaiting frame): one more than its awaiter (its `back`, set when awaited),
+// the first under a Task's step.
+std::uint32_t coroutine_depth(const frame& f) {
+  std::uint32_t depth = task_frame_depth();
+  for (const frame* h = f.back; h; h = h->back) ++depth;
+  return depth;
+}
+
 // Runs a coroutine's (or an async generator's) frame: every await it makes is co_awaited here.
 task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mode mode) {
   interpreter& in = current_interpreter();
+  const std::uint32_t depth = coroutine_depth(*f);
+  if (depth > in.limits.max_recursion) throw_error(in, in.types.RecursionError, "maximum recursion depth exceeded");
+  std::uint32_t resume_depth = depth;
   value send = std::move(first), exc;
   for (;;) {
+    in.depth = resume_depth;
     exec_result r = run_coroutine_frame(in, *f, fresh, std::move(send), std::move(exc));
+    resume_depth = depth;
     fresh = false;
     exc = value();
     if (r.status == exec_status::preempted) {
-      // The slice ran out mid-step: the Task pauses, and its step goes on here next slice.
+      // The slice ran out mid-step: the Task pauses, and its step goes on here next slice (with
+      // the frames it had called still on its stack).
+      resume_depth = in.depth;
       co_await slice_pause{f->line()};
       fresh = true;
       continue;
@@ -138,6 +156,9 @@ task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mo
         mark_asyncgen_finished(owner);
         throw_error(in, in.types.StopAsyncIteration, "");
       }
+      // CPython clears a coroutine's frame as it returns: what only its locals held dies now (a
+      // failed Task they held logs "Task exception was never retrieved" in this step).
+      for (std::uint32_t i = 0; i < f->stack_base; ++i) f->fast[i] = value();
       co_return std::move(r.v);
     }
     if (r.status == exec_status::yielded) {
@@ -147,6 +168,10 @@ task<value> drive_frame(value owner, frame* f, value first, bool fresh, frame_mo
     if (r.status == exec_status::run_request)
       throw_error(in, in.types.RuntimeError, "asyncio.run() cannot be called from a running event loop");
     const unsigned line = f->line();
+    // An awaited coroutine runs on top of this frame (CPython's frame chain and exc_info stack):
+    // what it raises while this frame handles an exception gets that one as its __context__.
+    if (coroutine_object* c = as_coroutine(r.v); c && !c->started && !c->frame_v.empty())
+      static_cast<frame*>(c->frame_v.obj())->back = f;
     pending_await next = prepare_await(in, std::move(r.v));
     resumed got;
     if (next.error) {

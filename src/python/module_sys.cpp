@@ -1,7 +1,7 @@
 // The sys module, as much of it as a program here can use: sys.executable (the simulated
 // subprocesses know it, asyncio/subprocess.hpp), sys.version_info, sys.stdout/sys.stderr with
 // write() and flush() (stdout is the transcript; stderr is not recorded, as in the goldens),
-// sys.maxsize, sys.platform, sys.byteorder and sys.getrecursionlimit().
+// sys.maxsize, sys.platform, sys.byteorder, sys.getrecursionlimit() and sys.setrecursionlimit().
 #include "args.hpp"
 #include "asyncio/subprocess.hpp"
 #include "interpreter.hpp"
@@ -63,6 +63,9 @@ value version_info(interpreter& in) {
   return call(in, t, {value::integer(3), value::integer(11), value::integer(7), make_str(in, "final"), value::integer(0)});
 }
 
+// The highest recursion limit a program may set: --max-recursion's own bound (interpreter.cpp).
+constexpr std::int64_t max_recursion_limit = 100000;
+
 void make_sys(interpreter& in, module_object& m) {
   type_object* stream = make_builtin_type(in, "TextIOWrapper", in.types.object_);
   stream->module = "_io";
@@ -79,7 +82,25 @@ void make_sys(interpreter& in, module_object& m) {
   m.attrs.set(in.intern("version_info"), version_info(in));
   add_function(in, m, "getrecursionlimit", [](interpreter& i, const call_args& a, object*) {
     expect_args(i, a, "getrecursionlimit", 0);
-    return value::integer(1000);
+    return value::integer(i.limits.max_recursion);
+  });
+  add_function(in, m, "setrecursionlimit", [](interpreter& i, const call_args& a, object*) {
+    expect_args(i, a, "setrecursionlimit", 1);
+    const value& n = a.args[0];
+    if (!n.is_int() && !n.is_bool())
+      throw_error(i, i.types.TypeError, "'" + type_name(n) + "' object cannot be interpreted as an integer");
+    const std::int64_t limit = n.as_int();
+    if (limit < 1) throw_error(i, i.types.ValueError, "recursion limit must be greater or equal than 1");
+    // The frames on the stack and this call itself, as CPython counts them.
+    const std::int64_t depth = static_cast<std::int64_t>(i.depth) + 1;
+    if (depth >= limit)
+      throw_error(i, i.types.RecursionError, "cannot set the recursion limit to " + std::to_string(limit) +
+                                                 " at the recursion depth " + std::to_string(depth) + ": the limit is too low");
+    if (limit > max_recursion_limit)
+      throw_error(i, i.types.ValueError, "asyncrace's recursion limit is at most " + std::to_string(max_recursion_limit) +
+                                             " (sys.setrecursionlimit(" + std::to_string(limit) + "))");
+    i.limits.max_recursion = static_cast<std::uint32_t>(limit);
+    return value::none();
   });
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "asyncio_objects.hpp"
+#include "asyncio_support.hpp"
 #include "compiler.hpp"
 #include "coroutine.hpp"
 #include "functions.hpp"
@@ -22,6 +24,11 @@ struct compiled_program::state {
 
 namespace {
 
+// How deep the module's code was when it called asyncio.run (the module's frame is the first on
+// the stack: 1), and whether it was asyncio.run (true) or loop.run_until_complete.
+thread_local std::uint32_t run_depth = 1;
+thread_local bool run_via_runner = true;
+
 // A run of the module's frame that may stop at the end of a slice (slices.hpp).
 template <class Run>
 exec_result run_module_slice(interpreter& in, frame& f, Run run) {
@@ -34,6 +41,8 @@ exec_result run_module_slice(interpreter& in, frame& f, Run run) {
 program module_script(compiled_program* p, value frame_v) {
   interpreter& in = p->interp();
   in.make_current();
+  // A future that dies with an exception nobody retrieved is logged (asyncio_callback_log.cpp).
+  if (event_loop* loop = event_loop::current()) loop->set_unretrieved_handler(&log_unretrieved_exception);
   auto* f = static_cast<frame*>(frame_v.obj());
   if (module_state* m = module_state::current()) {
     // Interpreter exit clears the module's globals first (a coroutine they hold warns "sys:1").
@@ -47,22 +56,28 @@ program module_script(compiled_program* p, value frame_v) {
       module = value();
     });
   }
+  in.depth = 1;  // the module's frame: CPython counts it against the recursion limit
   exec_result r = run_module_slice(in, *f, [&] { return run_frame(in, *f); });
   for (;;) {
     if (r.status == exec_status::preempted) {  // the page's slice ran out: on at the next step
+      const std::uint32_t depth = in.depth;  // the frames the module code has called stay
       co_await module_slice_pause{};
       in.make_current();
+      in.depth = depth;
       r = run_module_slice(in, *f, [&] { return run_frame(in, *f); });
       continue;
     }
     if (r.status != exec_status::run_request) break;
     value main = std::move(in.pending_run);
     const bool shutdown = in.pending_run_shutdown;
+    const std::uint32_t depth = in.depth;  // the tasks' frames stand on top of it
+    run_depth = depth;
+    run_via_runner = shutdown;
     value result, exc;
     // No try block around the co_await (see coroutine.hpp's caught): what main raised comes back
     // as an exception_ptr.
     task<value> t;
-    std::exception_ptr error = call_caught([&] { t = take_coroutine(in, main); });
+    std::exception_ptr error = call_caught([&] { t = task_coroutine(in, main); });
     if (!error) {
       run_request<value> request(std::move(t), shutdown);
       caught_outcome<value> got = co_await caught<run_request<value>&>{request};
@@ -70,6 +85,7 @@ program module_script(compiled_program* p, value frame_v) {
       error = std::move(got.error);
     }
     in.make_current();
+    in.depth = depth;
     if (error) exc = to_python_exception(in, std::move(error));
     r = run_module_slice(in, *f, [&] {
       return exc.empty() ? resume_frame(in, *f, std::move(result)) : throw_into_frame(in, *f, std::move(exc));
@@ -130,6 +146,12 @@ bool compiled_program::notebook_only() const {
   const auto& code = state_->module_code->code;
   return std::any_of(code.begin(), code.end(), [](const instr& i) { return i.code == op::asyncio_run; });
 }
+
+// asyncio.run: runners.run, Runner.run, run_until_complete, run_forever, _run_once, Handle._run
+// and Context.run (a C call) under the module's frame; then the Task's step (a C call) and the
+// coroutine, or the function called back. run_until_complete lacks the first two.
+std::uint32_t task_frame_depth() { return run_depth + (run_via_runner ? 9 : 7); }
+std::uint32_t callback_frame_depth() { return run_depth + (run_via_runner ? 8 : 6); }
 
 void display_value(interpreter& in, const value& v) {
   if (v.is_none()) return;

@@ -1,5 +1,6 @@
 #include "traceback.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "functions.hpp"
@@ -108,21 +109,102 @@ std::string frame_text(interpreter& in, const traceback_entry& e) {
 
 exception_object& as_exc(const value& v) { return *static_cast<exception_object*>(v.obj()); }
 
-void chain_chunks(interpreter& in, const value& exc, bool chain, std::unordered_set<const object*>& seen, std::vector<std::string>& out) {
-  seen.insert(exc.obj());
-  const auto& e = as_exc(exc);
-  if (chain && !e.cause.empty() && !e.cause.is_none() && !seen.count(e.cause.obj())) {
-    chain_chunks(in, e.cause, chain, seen, out);
-    out.push_back("\nThe above exception was the direct cause of the following exception:\n\n");
-  } else if (chain && !e.suppress_context && !e.context.empty() && !e.context.is_none() && !seen.count(e.context.obj())) {
-    chain_chunks(in, e.context, chain, seen, out);
-    out.push_back("\nDuring handling of the above exception, another exception occurred:\n\n");
+// traceback.py's _ExceptionPrintContext: how deep in exception groups the text is, and whether a
+// group's box still needs its closing line.
+struct print_context {
+  std::unordered_set<const object*> seen;
+  std::size_t group_depth = 0;
+  bool need_close = false;
+  std::string indent() const { return std::string(2 * group_depth, ' '); }
+  // _ExceptionPrintContext.emit: inside a group every line (blank ones too) gets the indent and
+  // the margin ("| ", or "+ " for the top group's header).
+  void emit(std::vector<std::string>& out, std::string text, char margin = '|') const {
+    if (group_depth == 0) return out.push_back(std::move(text));
+    const std::string prefix = indent() + margin + ' ';
+    std::string indented;
+    for (std::size_t at = 0; at < text.size();) {
+      const std::size_t nl = text.find('\n', at);
+      const std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
+      indented += prefix;
+      indented.append(text, at, end - at);
+      at = end;
+    }
+    out.push_back(std::move(indented));
   }
-  if (!e.traceback.empty()) {
-    out.push_back("Traceback (most recent call last):\n");
-    for (std::string& f : format_frames(in, e.traceback)) out.push_back(std::move(f));
+};
+
+constexpr std::size_t max_group_width = 15, max_group_depth = 10;
+
+bool is_group(interpreter& in, const value& exc) {
+  return type_of(exc)->is_subtype_of(in.types.BaseExceptionGroup) && as_exc(exc).exceptions.is_object();
+}
+
+// TracebackException.format: the chain (causes and contexts, oldest first), then each exception's
+// frames and line; an exception group's members in numbered boxes (at most 15 of them, 10 groups
+// deep), each with its own chain.
+void chain_chunks(interpreter& in, const value& top, bool chain, print_context& ctx, std::vector<std::string>& out) {
+  // (the message between it and the exception it chains to, exception), newest first
+  std::vector<std::pair<const char*, value>> links;
+  for (value exc = top; !exc.empty();) {
+    ctx.seen.insert(exc.obj());
+    const auto& e = as_exc(exc);
+    const char* message = nullptr;
+    value next;
+    if (chain && !e.cause.empty() && !e.cause.is_none() && !ctx.seen.count(e.cause.obj())) {
+      next = e.cause, message = "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (chain && !e.suppress_context && !e.context.empty() && !e.context.is_none() && !ctx.seen.count(e.context.obj())) {
+      next = e.context, message = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    links.emplace_back(message, exc);
+    exc = next;
   }
-  for (std::string& l : format_exception_only_lines(in, exc)) out.push_back(l + "\n");
+  for (auto it = links.rbegin(); it != links.rend(); ++it) {
+    const value& exc = it->second;
+    const auto& e = as_exc(exc);
+    if (it->first) ctx.emit(out, it->first);
+    if (!is_group(in, exc)) {
+      if (!e.traceback.empty()) {
+        ctx.emit(out, "Traceback (most recent call last):\n");
+        for (std::string& f : format_frames(in, e.traceback)) ctx.emit(out, std::move(f));
+      }
+      for (std::string& l : format_exception_only_lines(in, exc)) ctx.emit(out, l + "\n");
+      continue;
+    }
+    if (ctx.group_depth > max_group_depth) {
+      ctx.emit(out, "... (max_group_depth is " + std::to_string(max_group_depth) + ")\n");
+      continue;
+    }
+    const bool toplevel = ctx.group_depth == 0;
+    if (toplevel) ++ctx.group_depth;
+    if (!e.traceback.empty()) {
+      ctx.emit(out, "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+      for (std::string& f : format_frames(in, e.traceback)) ctx.emit(out, std::move(f));
+    }
+    for (std::string& l : format_exception_only_lines(in, exc)) ctx.emit(out, l + "\n");
+    const std::vector<value> members = static_cast<tuple_object*>(e.exceptions.obj())->items;
+    const std::size_t n = members.size() <= max_group_width ? members.size() : max_group_width + 1;
+    ctx.need_close = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool last = i + 1 == n;
+      if (last) ctx.need_close = true;  // the closing line may come from a nested group instead
+      const bool truncated = i >= max_group_width;
+      const std::string title = truncated ? "..." : std::to_string(i + 1);
+      out.push_back(ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n");
+      ++ctx.group_depth;
+      if (!truncated) {
+        chain_chunks(in, members[i], chain, ctx, out);
+      } else {
+        const std::size_t remaining = members.size() - max_group_width;
+        ctx.emit(out, "and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") + "\n");
+      }
+      if (last && ctx.need_close) {
+        out.push_back(ctx.indent() + "+------------------------------------\n");
+        ctx.need_close = false;
+      }
+      --ctx.group_depth;
+    }
+    if (toplevel) ctx.group_depth = 0;
+  }
 }
 
 }  // namespace
@@ -173,9 +255,9 @@ std::vector<std::string> format_exception_only_lines(interpreter& in, const valu
 }
 
 std::vector<std::string> format_exception_chunks(interpreter& in, const value& exc, bool chain) {
-  std::unordered_set<const object*> seen;
+  print_context ctx;
   std::vector<std::string> out;
-  chain_chunks(in, exc, chain, seen, out);
+  chain_chunks(in, exc, chain, ctx, out);
   return out;
 }
 
@@ -196,22 +278,35 @@ std::vector<std::string> format_exception_lines(interpreter& in, const value& ex
 namespace asyncrace::python {
 
 namespace {
-// The traceback's lines split around the exception's own line (the first line of
-// format_exception_only; the rest are its notes).
+// str.splitlines of text made of "\n"-ended lines and maybe an unended last one.
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t nl = std::min(text.find('\n', at), text.size());
+    lines.emplace_back(text.substr(at, nl - at));
+    at = nl + 1;
+  }
+  return lines;
+}
+
+// The traceback's lines split around the exception's own line, where the golden generator splits
+// them (tests/golden/stderr_capture.py, emit_uncaught): at the last occurrence of that line and
+// its newline. In an exception group's box the line is preceded by "  | ", which stays above as
+// a line of its own.
 py_exception::traceback_text split_text(const value& exc) {
   interpreter& in = current_interpreter();
   if (!in.record_stderr) return {};
-  const std::vector<std::string> chunks = format_exception_chunks(in, exc, true);
-  const std::vector<std::string> own = format_exception_only_lines(in, exc);
+  std::string all;
+  for (const std::string& chunk : format_exception_chunks(in, exc, true)) all += chunk;
+  const std::string own = format_exception_only_lines(in, exc).front() + "\n";
+  const std::size_t at = all.rfind(own);
   py_exception::traceback_text t;
-  std::string above;
-  for (std::size_t i = 0; i + own.size() < chunks.size(); ++i) above += chunks[i];
-  for (std::size_t at = 0; at < above.size();) {
-    const std::size_t nl = above.find('\n', at);
-    t.above.push_back(above.substr(at, nl - at));
-    at = nl + 1;
+  if (at == std::string::npos) {
+    t.above = split_lines(all);
+    return t;
   }
-  t.below.assign(own.begin() + 1, own.end());
+  t.above = split_lines(std::string_view(all).substr(0, at));
+  t.below = split_lines(std::string_view(all).substr(at + own.size()));
   return t;
 }
 }  // namespace

@@ -234,6 +234,31 @@ def is_notebook(path):
                or isinstance(stmt, (ast.AsyncFor, ast.AsyncWith)) for stmt in tree.body)
 
 
+# Recurses until RecursionError, noting how deep it got (run_child execs it where it execs the
+# program, to count the generator's own frames under the program's).
+RECURSION_PROBE = compile("def dive(n):\n    global depth\n    depth = n\n    dive(n + 1)\n"
+                          "try:\n    dive(1)\nexcept RecursionError:\n    pass\n", "<probe>", "exec")
+
+
+def hide_generator_frames(probe_depth):
+    """`python3 prog.py` runs the module's frame first on the stack; here it runs under the
+    generator's own frames and calls (its module, main, run_child, exec), which would make
+    RecursionError come earlier.  A module-level recursion that got `probe_depth` deep would get
+    limit - 1 deep in python3: the limit is raised by the difference, and sys reports and sets
+    the limit as the program would see it."""
+    offset = sys.getrecursionlimit() - 1 - probe_depth
+    get_limit, set_limit = sys.getrecursionlimit, sys.setrecursionlimit
+    set_limit(get_limit() + offset)
+
+    def getrecursionlimit():
+        return get_limit() - offset
+
+    def setrecursionlimit(limit, /):
+        set_limit(limit + offset if type(limit) is int and limit > 0 else limit)
+
+    sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
+
+
 def run_child(path, ties):
     """Run one tutorial and write its transcript, one JSON object per line, to stdout."""
     transcript = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -254,6 +279,9 @@ def run_child(path, ties):
     errors = stderr_capture.StderrCapture(path.name, emit) if stderr_capture.wants_stderr(path) else None
     if errors:
         sys.stderr = errors
+    probe = {}
+    exec(RECURSION_PROBE, probe)  # at the depth of the program's exec below
+    hide_generator_frames(probe["depth"])
     try:
         for code in compile_tutorial(path):  # a SyntaxError: nothing runs, the record is at t=0
             exec(code, vars(sys.modules["__main__"]))

@@ -3,6 +3,8 @@
 #include <doctest.h>
 
 #include <array>
+#include <exception>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -115,4 +117,47 @@ TEST_CASE("inspect.isawaitable: coroutines and Tasks and futures and sleeps and 
   CHECK(inspect::awaitable<Delayed>);
   CHECK_FALSE(inspect::isawaitable(42));
   CHECK_FALSE(inspect::isawaitable(std::string("no")));
+}
+
+namespace {
+std::vector<std::string> reported;  // what the loop's unretrieved handler was called with
+void note_unretrieved(future_core& f) { reported.push_back(f.repr()); }
+std::exception_ptr failure(const char* what) { return std::make_exception_ptr(std::runtime_error(what)); }
+}  // namespace
+
+TEST_CASE("a future dying with an exception nobody retrieved is reported to its loop's handler, while that loop is current") {
+  reported.clear();
+  event_loop loop;
+  loop.set_unretrieved_handler(&note_unretrieved);
+  running_scope current(&loop);
+  {
+    auto lost = create_future<int>(loop);
+    lost.state().set_exception(failure("lost"));
+    auto read = create_future<int>(loop);
+    read.state().set_exception(failure("read"));
+    CHECK(read.state().retrieve_exception() != nullptr);  // Future.exception()
+    auto raised = create_future<int>(loop);
+    raised.state().set_exception(failure("raised"));
+    CHECK_THROWS_AS(raised.result(), std::runtime_error);  // result() / await
+    auto cancelled = create_future<int>(loop);
+    cancelled.cancel();
+    CHECK(lost.state().exception_unretrieved());
+    CHECK_FALSE(read.state().exception_unretrieved());
+    CHECK_FALSE(raised.state().exception_unretrieved());
+    CHECK_FALSE(cancelled.state().exception_unretrieved());
+    auto copy = lost;  // a second reference: nothing is reported until the last one goes
+    lost = {};
+    CHECK(reported.empty());
+  }
+  REQUIRE(reported.size() == 1);
+  CHECK(reported[0].rfind("<Future finished exception=", 0) == 0);
+  // With no loop current (a loop being torn down), nothing is reported.
+  reported.clear();
+  auto orphan = create_future<int>(loop);
+  orphan.state().set_exception(failure("orphan"));
+  {
+    running_scope none(nullptr);
+    orphan = {};
+  }
+  CHECK(reported.empty());
 }

@@ -1,4 +1,5 @@
 # RecursionError: a recursion without a base case.
+# transcript: stderr
 def countdown(n):
     return countdown(n - 1)
 

@@ -1,5 +1,6 @@
-# A failed task nobody awaits: asyncio logs "Task exception was never retrieved" on stderr,
-# which the transcript does not record (only stdout, warnings and the final exception).
+# transcript: stderr
+# A failed task nobody awaits: asyncio logs "Task exception was never retrieved" on stderr when
+# the task dies, right after its last step (nothing holds it but the loop).
 import asyncio
 
 async def fail():
