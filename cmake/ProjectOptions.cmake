@@ -26,3 +26,22 @@ function(asyncrace_target_defaults target)
     target_link_options(${target} PUBLIC -fwasm-exceptions)
   endif()
 endfunction()
+
+# Page weight (issue 12: the site ≤ 1.5 MB gzip). The web build compiles code that runs once per
+# frame or per click (ImGui, SDL, the views, the page's glue) for size: -Os after the build type's
+# -O2. The interpreter, the scheduler, the trace recording and the run digests, whose loops decide
+# how fast a run goes, keep the build type's level. Natively nothing changes.
+option(ASYNCRACE_WEB_SIZE_OPT "Web build: compile the UI and its libraries with -Os" ON)
+function(asyncrace_optimize_for_size target)
+  if(EMSCRIPTEN AND ASYNCRACE_WEB_SIZE_OPT)
+    target_compile_options(${target} PRIVATE $<$<CONFIG:Release,RelWithDebInfo>:-Os>)
+  endif()
+endfunction()
+
+# The same for single sources of a target whose other sources stay fast (call it in the directory
+# that adds the sources: source properties are per directory).
+function(asyncrace_optimize_sources_for_size)
+  if(EMSCRIPTEN AND ASYNCRACE_WEB_SIZE_OPT)
+    set_property(SOURCE ${ARGN} APPEND PROPERTY COMPILE_OPTIONS $<$<CONFIG:Release,RelWithDebInfo>:-Os>)
+  endif()
+endfunction()

@@ -41,6 +41,11 @@ if(EMSCRIPTEN)
   # The stock include/SDL_config.h selects SDL_config_emscripten.h on __EMSCRIPTEN__.
   target_include_directories(asyncrace_sdl2 SYSTEM PUBLIC "${ASYNCRACE_SDL2_DIR}/include")
   target_compile_options(asyncrace_sdl2 PRIVATE -w)
+  asyncrace_optimize_for_size(asyncrace_sdl2)
+  # SDL's own switch for builds that need no software blitting (SDL_internal.h): no optimised
+  # blitters, RLE, YUV or software renderer; SDL_BlitSurface keeps its generic path. The page draws
+  # with WebGL only (ImGui's OpenGL backend) and creates no SDL surface or renderer: −200 KB of wasm.
+  target_compile_definitions(asyncrace_sdl2 PRIVATE SDL_LEAN_AND_MEAN=1)
   add_library(asyncrace::sdl2 ALIAS asyncrace_sdl2)
 else()
   find_package(SDL2 CONFIG)
@@ -64,6 +69,7 @@ add_library(asyncrace_imgui STATIC
 target_include_directories(asyncrace_imgui SYSTEM PUBLIC "${_imgui}" "${_imgui}/backends")
 target_compile_features(asyncrace_imgui PUBLIC cxx_std_20)
 target_compile_options(asyncrace_imgui PRIVATE -w)
+asyncrace_optimize_for_size(asyncrace_imgui)
 # PUBLIC so every user sees the same ImDrawVert/ImDrawIdx layout: 32-bit indices let one draw list
 # (a long race diagram) exceed 64k vertices.
 target_compile_definitions(asyncrace_imgui PUBLIC "ImDrawIdx=unsigned int" IMGUI_DISABLE_OBSOLETE_FUNCTIONS)

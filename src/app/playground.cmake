@@ -11,6 +11,7 @@ add_executable(asyncrace-playground
   "${CMAKE_CURRENT_LIST_DIR}/code_links_automation.cpp")
 target_link_libraries(asyncrace-playground PRIVATE asyncrace::ui asyncrace::platform)
 asyncrace_target_defaults(asyncrace-playground)
+asyncrace_optimize_for_size(asyncrace-playground)
 
 if(EMSCRIPTEN)
   # The Web Worker pool's fault drills (a job that raises, a dying worker, a hung job), for tests.

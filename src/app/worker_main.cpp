@@ -41,9 +41,9 @@ EMSCRIPTEN_KEEPALIVE void asyncrace_worker_run(char* data, int size) {
 }
 }
 
-// Links every tutorial (and so every worker function it registers) into the module, and the
-// interpreter's worker function.
+// Links the tutorials that register worker functions (not the catalog: its texts and the other
+// tutorials' programs are of no use here) and the interpreter's worker function.
 int main() {
   asyncrace::python::link_process_worker();
-  return asyncrace::tutorials::catalog().empty() ? 1 : 0;
+  return asyncrace::tutorials::worker_tutorials().data() == nullptr ? 1 : 0;
 }
