@@ -284,9 +284,9 @@ void install_generator_types(interpreter& in) {
     return {};
   };
   auto generator_names = [](interpreter& i, const value& v, str_object* name) -> value {
-    auto* g = static_cast<generator_object*>(v.obj());
-    if (name->s == "__name__") return make_str(i, g->name);
-    if (name->s == "__qualname__") return make_str(i, g->qualname.empty() ? g->name : g->qualname);
+    auto* gen = static_cast<generator_object*>(v.obj());
+    if (name->s == "__name__") return make_str(i, gen->name);
+    if (name->s == "__qualname__") return make_str(i, gen->qualname.empty() ? gen->name : gen->qualname);
     return {};
   };
   g->slots.getattr = generator_names;

@@ -412,8 +412,8 @@ value pickle_load(interpreter& in, std::string_view data) {
   return v;
 }
 
-void register_pickle_module(interpreter& in) {
-  in.register_module("_pickle", [](interpreter& in, module_object& m) {
+void register_pickle_module(interpreter& interp) {
+  interp.register_module("_pickle", [](interpreter& in, module_object& m) {
     auto make = [&](const char* name, type_object* base) {
       type_object* t = make_builtin_type(in, name, base);
       t->module = "_pickle";

@@ -88,9 +88,9 @@ void check_create_task_vs_await(bool interpreted) {
   CHECK(seq->second.chain.awaits.deadline <= seq->first.t + 1.0);
 
   // tasks_then_await() awaits Task t1, itself pending in job's sleep (once t1 has started).
-  auto then = find_chain(steps, [](const trace::loop_state& s, const task_chain& c) {
+  auto then = find_chain(steps, [](const trace::loop_state& st, const task_chain& c) {
     if (!outermost_is(c, "tasks_then_await") || c.chain.awaits.kind != wait_kind::task) return false;
-    return std::any_of(s.chains.begin(), s.chains.end(),
+    return std::any_of(st.chains.begin(), st.chains.end(),
                        [&](const task_chain& o) { return o.task == c.chain.awaits.target && o.chain.started; });
   });
   REQUIRE(then);
