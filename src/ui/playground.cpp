@@ -70,7 +70,7 @@ void playground::sources(const rect& python, const rect& cpp) {
   const bool interpreted = app_.interprets();
   const std::string py_title = "Python  \xc2\xb7  " + app_.program().file_name() +
                                (app_.own_program() ? "  \xc2\xb7  runs on the interpreter"
-                                : interpreted      ? "  \xc2\xb7  edited: runs on the interpreter"
+                                : interpreted      ? "  \xc2\xb7  edited: interpreted"
                                                    : "  \xc2\xb7  runs as its C++ twin") +
                                "###python";
   if (page::has_editor()) editor_area_ = source_view::draw_frame(py_title.c_str(), python);
