@@ -21,7 +21,7 @@ void sleep_awaiter::await_suspend(coro::coroutine_handle<>) {
     return;
   }
   new (storage_) frame_future(loop);
-  timer_ = loop.call_later(delay_, {&sleep_awaiter::fire, this}, ready_kind::sleep);
+  timer_ = loop.call_later(delay_, callback::bind<&sleep_awaiter::fire>(this), ready_kind::sleep);
   task->park_on(future(), {wait_kind::sleep, loop.timer_deadline(timer_), no_task, 0});
 }
 

@@ -59,7 +59,7 @@ void task_driver::park_on(future_core& f, const wait_target& why) {
   parked_ = true;
   waiting_on = why;
   fut_waiter_ = &f;
-  f.add_done_callback({&task_driver::step_callback, this});
+  f.add_done_callback(callback::bind<&task_driver::step_callback>(this));
   if (loop_observer* o = loop->observer()) o->task_suspended(id, why, loop->time());
   // Cancelled during this very step: pass it on to what we now wait for.
   if (must_cancel_ && f.cancel()) must_cancel_ = false;
@@ -82,7 +82,7 @@ void task_driver::pause_step() {
 void task_driver::park_one_iteration() {
   parked_ = true;
   waiting_on = {wait_kind::yield};
-  loop->call_soon({&task_driver::step_callback, this});
+  loop->call_soon(callback::bind<&task_driver::step_callback>(this));
   if (loop_observer* o = loop->observer()) o->task_suspended(id, waiting_on, loop->time());
 }
 
