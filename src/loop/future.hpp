@@ -53,7 +53,7 @@ class future_core {
   // Future.remove_done_callback: removes every registration equal to `cb`; returns how many.
   std::size_t remove_done_callback(callback cb);
   void set_exception(std::exception_ptr e);
-  // Drops every callback without running it (see callback::drop).
+  // Drops every callback without running it (callback::discard: it releases what it owns).
   void discard_callbacks();
   std::size_t callback_count() const {
     return (first_callback_.fn ? 1 : 0) + (more_callbacks_ ? more_callbacks_->size() : 0);
