@@ -51,7 +51,7 @@ std::vector<task<stored_t<T>>> as_completed(std::vector<task<T>> coros) {
   s->links.reserve(s->todo.size());
   for (future_handle<T>& f : s->todo) {
     s->links.push_back({s.get(), &f.state()});
-    f.state().add_done_callback({&detail::as_completed_state<T>::on_completion, &s->links.back()});
+    f.state().add_done_callback(callback::bind<&detail::as_completed_state<T>::on_completion>(&s->links.back()));
   }
   std::vector<task<stored_t<T>>> next;
   for (std::size_t i = 0; i < s->todo.size(); ++i) next.push_back(detail::wait_for_one<T>(s));

@@ -48,7 +48,7 @@ class gather_state final : public future_state<R> {
     for (std::size_t i = 0; i < children_.size(); ++i) {
       children_[i]->add_ref();
       this->add_ref();  // each pending child callback keeps the gather alive
-      children_[i]->add_done_callback({&gather_state::child_done, &links_[i], &gather_state::drop_link});
+      children_[i]->add_done_callback(callback::bind<&gather_state::child_done, &gather_state::drop_link>(&links_[i]));
     }
     if (children_.empty()) this->set_result(collect_(children_));
   }

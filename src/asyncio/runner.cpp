@@ -23,7 +23,10 @@ void runner::internal_step(void* self) {
   // The shutdown coroutine's only step: it returns at once; its done-callback (the loop's stop)
   // runs in the next iteration.
   auto* r = static_cast<runner*>(self);
-  r->loop_->call_soon({[](void* s) { static_cast<runner*>(s)->internal_done_ = true; }, r});
+  r->loop_->call_soon({[](void* s, bool run) {
+                        if (run) static_cast<runner*>(s)->internal_done_ = true;
+                      },
+                      r});
 }
 
 bool runner::step() {
@@ -77,7 +80,7 @@ void runner::next_phase() {
   }
   loop_->skip_task_number();
   internal_done_ = false;
-  loop_->call_soon({&runner::internal_step, this});
+  loop_->call_soon(callback::bind<&runner::internal_step>(this));
 }
 
 }  // namespace asyncrace

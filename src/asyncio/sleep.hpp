@@ -1,42 +1,34 @@
-// asyncio.sleep(delay): a timer that completes a future, which wakes the task — two loop
-// iterations, as in CPython (call_later → _set_result_unless_cancelled → Task.__wakeup).
-// sleep(delay <= 0) creates no timer: one trip through the ready queue.
+// asyncio.sleep(delay): a timer that wakes the task — two loop iterations, as in CPython
+// (call_later → _set_result_unless_cancelled → Task.__wakeup). CPython's sleep makes a future for
+// the timer to complete; here the task stands for it (task_driver::park_on_timer), so a sleeping
+// frame holds 16 bytes of sleep, not a 56-byte future: the same iterations, cancellation and
+// reprs. sleep(delay <= 0) creates no timer: one trip through the ready queue.
 #pragma once
 
-#include <cassert>
-#include <new>
-
 #include "loop/event_loop.hpp"
-#include "loop/future.hpp"
 #include "loop/task_driver.hpp"
 
 namespace asyncrace {
 
-class sleep_awaiter {
+class sleep_wait {
  public:
-  explicit sleep_awaiter(double delay) : delay_(delay) {}
-  sleep_awaiter(const sleep_awaiter&) = delete;
-  sleep_awaiter& operator=(const sleep_awaiter&) = delete;
-  ~sleep_awaiter();
+  explicit sleep_wait(double delay) : delay_(delay) {}
+  sleep_wait(const sleep_wait&) = delete;
+  sleep_wait& operator=(const sleep_wait&) = delete;
+  ~sleep_wait();
 
   bool await_ready() const noexcept { return false; }
   void await_suspend(coro::coroutine_handle<>);
   void await_resume() const;
 
  private:
-  // The future lives in the awaiting frame; its reference count is never used to free it.
-  struct frame_future final : future_state<void> {
-    using future_state<void>::future_state;
-  };
-  static void fire(void* self);
-  // Placement-constructed in storage_ once the loop is known, when the timer is scheduled (a
-  // timer_id that names a slot says so: no pointer of its own in every sleeping frame).
-  bool has_future() const { return timer_.slot != timer_id{}.slot; }
-  frame_future& future() { return *std::launder(reinterpret_cast<frame_future*>(storage_)); }
-  const frame_future& future() const { return *std::launder(reinterpret_cast<const frame_future*>(storage_)); }
+  // A timer_id that names a slot says that the sleep is parked on a timer.
+  bool has_timer() const { return timer_.slot != timer_id{}.slot; }
 
-  double delay_;
-  alignas(frame_future) unsigned char storage_[sizeof(frame_future)];
+  union {
+    double delay_;        // until await_suspend
+    task_driver* task_;   // from then on (has_timer())
+  };
   timer_id timer_;
 };
 
@@ -44,7 +36,7 @@ class sleep_awaiter {
 // passes on by value; `co_await` then builds the awaiter once, in the frame.
 struct sleep_request {
   double delay;
-  sleep_awaiter operator co_await() const noexcept { return sleep_awaiter(delay); }
+  sleep_wait operator co_await() const noexcept { return sleep_wait(delay); }
 };
 
 // `co_await asyncio::sleep(1)`.

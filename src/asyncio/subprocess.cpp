@@ -177,7 +177,7 @@ task<process> detail::create_subprocess_exec(std::vector<std::string> argv, subp
   const double end = loop.time() + child_lifetime;
   child->output = detail::program_output(argv, end);
   if (options.stdout_ == subprocess::PIPE) child->stdout_pipe = std::make_shared<detail::stream_state>(loop);
-  loop.call_at(end, {&detail::child_exits, new std::shared_ptr<detail::process_state>(child), &detail::child_dropped});
+  loop.call_at(end, callback::bind<&detail::child_exits, &detail::child_dropped>(new std::shared_ptr<detail::process_state>(child)));
   co_return process(child);
 }
 

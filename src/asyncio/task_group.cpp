@@ -30,7 +30,7 @@ void task_group::track(future_core& t) {
   t.add_ref();
   tasks_.push_back(&t);
   links_.push_back({this, &t});
-  t.add_done_callback({&task_group::on_task_done, &links_.back()});
+  t.add_done_callback(callback::bind<&task_group::on_task_done>(&links_.back()));
 }
 
 void task_group::abort() {

@@ -74,9 +74,9 @@ void timeout_scope::reschedule(double when) {
   auto* h = new handler{this, loop};
   handler_ = h;
   if (when <= loop.time())
-    loop.call_soon({&handler::fire, h, &handler::drop});
+    loop.call_soon(callback::bind<&handler::fire, &handler::drop>(h));
   else
-    h->timer = loop.call_at(when, {&handler::fire, h, &handler::drop});
+    h->timer = loop.call_at(when, callback::bind<&handler::fire, &handler::drop>(h));
 }
 
 bool timeout_scope::exit(bool cancelled) {

@@ -24,14 +24,14 @@ inline void release_waiter(void* w) {
 inline void drop_waiter(void* w) { static_cast<future_core*>(w)->release(); }
 inline callback waiter_callback(future_state<void>& w) {
   w.add_ref();
-  return {&release_waiter, &w, &drop_waiter};
+  return callback::bind<&release_waiter, &drop_waiter>(&w);
 }
 
 // Removes a waiter's callback from a future when a scope ends (the `finally:` blocks).
 struct remove_waiter_on_exit {
   future_core& from;
   future_state<void>& waiter;
-  ~remove_waiter_on_exit() { from.remove_done_callback(&release_waiter, &waiter); }
+  ~remove_waiter_on_exit() { from.remove_done_callback(callback::bind<&release_waiter, &drop_waiter>(&waiter)); }
 };
 
 // Cancels a timer when a scope ends (`finally: timeout_handle.cancel()`).
@@ -77,7 +77,7 @@ task<stored_t<T>> wait_for(future_handle<T> fut, double timeout) {
     cancelled_while_waiting = true;  // (co_await is not allowed in a handler: continue below)
   }
   if (fut.done()) co_return fut.result();
-  fut.state().remove_done_callback(&detail::release_waiter, &waiter.state());
+  fut.state().remove_done_callback(callback::bind<&detail::release_waiter, &detail::drop_waiter>(&waiter.state()));
   co_await detail::cancel_and_wait(fut.state(), why);
   if (cancelled_while_waiting) throw cancelled_error();
   co_return detail::result_or_timeout(fut.state());
@@ -129,41 +129,48 @@ class timeout_scope {
 // (unless someone else cancelled the task as well: Task.uncancel() counts the requests).
 task<> timeout(double delay, task<> body);
 
+namespace detail {
+// shield's outer future, holding the inner while it runs (at namespace scope: a local class's
+// functions have no linkage, so they cannot be callback::bind's template arguments).
+template <class T>
+struct shield_link : future_state<T> {
+  shield_link(event_loop& l, future_handle<T> in) : future_state<T>(l), inner(std::move(in)) {}
+  future_handle<T> inner;
+  static void inner_done(void* self) {  // shield's _inner_done_callback
+    auto* outer = static_cast<shield_link*>(self);
+    future_state<T>& in = outer->inner.state();
+    if (!in.cancelled()) (void)in.retrieve_exception();  // inner.exception(): "retrieved"
+    if (!outer->cancelled()) {
+      if (in.cancelled())
+        outer->future_core::cancel();
+      else if (in.exception())
+        outer->set_exception(in.exception());
+      else
+        outer->set_result(in.result());
+    }
+    outer->release();
+  }
+  static void drop(void* self) { static_cast<shield_link*>(self)->release(); }
+  static void outer_done(void* self) {  // shield's _outer_done_callback
+    auto* outer = static_cast<shield_link*>(self);
+    if (!outer->inner.done()) outer->inner.state().remove_done_callback(callback::bind<&inner_done, &drop>(outer));
+    outer->release();
+  }
+};
+}  // namespace detail
+
 // asyncio.shield(fut): an outer future that follows `inner` but whose cancellation does not
 // reach it. A finished inner is returned as it is.
 template <class T>
 future_handle<T> shield(future_handle<T> inner) {
   if (inner.done()) return inner;
-  struct link : future_state<T> {  // the outer future, holding the inner while it runs
-    link(event_loop& l, future_handle<T> in) : future_state<T>(l), inner(std::move(in)) {}
-    future_handle<T> inner;
-    static void inner_done(void* self) {  // shield's _inner_done_callback
-      auto* outer = static_cast<link*>(self);
-      future_state<T>& in = outer->inner.state();
-      if (!in.cancelled()) (void)in.retrieve_exception();  // inner.exception(): "retrieved"
-      if (!outer->cancelled()) {
-        if (in.cancelled())
-          outer->future_core::cancel();
-        else if (in.exception())
-          outer->set_exception(in.exception());
-        else
-          outer->set_result(in.result());
-      }
-      outer->release();
-    }
-    static void drop(void* self) { static_cast<link*>(self)->release(); }
-    static void outer_done(void* self) {  // shield's _outer_done_callback
-      auto* outer = static_cast<link*>(self);
-      if (!outer->inner.done()) outer->inner.state().remove_done_callback(&inner_done, outer);
-      outer->release();
-    }
-  };
+  using link = detail::shield_link<T>;
   event_loop& loop = inner.state().loop();
   auto* outer = new link(loop, inner);
   outer->add_ref();
-  inner.state().add_done_callback({&link::inner_done, outer, &link::drop});
+  inner.state().add_done_callback(callback::bind<&link::inner_done, &link::drop>(outer));
   outer->add_ref();
-  outer->add_done_callback({&link::outer_done, outer, &link::drop});
+  outer->add_done_callback(callback::bind<&link::outer_done, &link::drop>(outer));
   return future_handle<T>(ref<future_state<T>>(outer), inner.shown_task());
 }
 

@@ -77,7 +77,7 @@ void virtual_pool::submit(executor_job& job) {
   // A virtual pool knows the whole interval now; a real one will report it when the job ends.
   if (loop_observer* o = loop.observer())
     o->executor_job(id_, static_cast<std::uint32_t>(worker), clock.what(), now, start, end, job.for_task);
-  loop.call_at(end, {&virtual_pool::job_ended, &job, &virtual_pool::job_dropped});
+  loop.call_at(end, callback::bind<&virtual_pool::job_ended, &virtual_pool::job_dropped>(&job));
 }
 
 void virtual_pool::job_ended(void* job) {
@@ -85,7 +85,7 @@ void virtual_pool::job_ended(void* job) {
   // the outcome to the loop with call_soon_threadsafe: one more iteration.
   auto& j = *static_cast<executor_job*>(job);
   state::job_left(j);
-  j.loop->call_soon({&deliver, &j, &drop});
+  j.loop->call_soon(callback::bind<&deliver, &drop>(&j));
 }
 
 void virtual_pool::job_dropped(void* job) {

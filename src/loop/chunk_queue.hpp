@@ -55,6 +55,10 @@ class chunk_queue {
     assert(size_ > 0);
     return tail_->items[tail_pos_ - 1];
   }
+  T& back() {
+    assert(size_ > 0);
+    return tail_->items[tail_pos_ - 1];
+  }
   void pop_front() {
     assert(size_ > 0);
     --size_;

@@ -96,7 +96,7 @@ void event_loop::set_observer(loop_observer* o) {
 }
 
 void event_loop::tag_ready(const callback& cb, ready_kind kind) {
-  if (cb.fn == &task_driver::step_callback) {
+  if (cb.fn == &callback::call<&task_driver::step_callback>) {
     const task_id id = static_cast<const task_driver*>(cb.arg)->id;
     steps_->ready.push_back({id, kind == ready_kind::done_callback ? ready_kind::wakeup : ready_kind::step});
     return;
@@ -257,7 +257,7 @@ void event_loop::on_stop(void* loop) { static_cast<event_loop*>(loop)->stopping_
 
 void event_loop::stop_when_done(future_core& f) {
   stopping_ = false;
-  f.add_done_callback({&event_loop::on_stop, this});
+  f.add_done_callback(callback::bind<&event_loop::on_stop>(this));
 }
 
 void event_loop::run_until_done(future_core& f) {
@@ -316,7 +316,7 @@ void event_loop::adopt_task(task_driver& d) {
                             std::string_view(name, static_cast<std::size_t>(end - name)), coro, now_);
   }
   if (steps_) chain_changes(d);
-  call_soon({&task_driver::step_callback, &d});
+  call_soon(callback::bind<&task_driver::step_callback>(&d));
 }
 
 void event_loop::task_completed(task_driver& d, task_outcome outcome) {

@@ -29,9 +29,9 @@ void future_core::throw_cancelled() { throw cancelled_error(); }
 
 std::string future_core::repr() const { return future_repr(*this); }
 
-std::size_t future_core::remove_done_callback(void (*fn)(void*), void* arg) {
+std::size_t future_core::remove_done_callback(callback which) {
   std::size_t removed = 0;
-  auto matches = [&](const callback& cb) { return cb.fn == fn && cb.arg == arg; };
+  auto matches = [&](const callback& cb) { return cb == which; };
   if (first_callback_.fn && matches(first_callback_)) {
     first_callback_.discard();
     first_callback_ = {};

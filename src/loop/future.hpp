@@ -50,10 +50,10 @@ class future_core {
 
   // Future.add_done_callback: on a finished future the callback is still scheduled, not called.
   void add_done_callback(callback cb);
-  // Future.remove_done_callback: removes every registration of (fn, arg); returns how many.
-  std::size_t remove_done_callback(void (*fn)(void*), void* arg);
+  // Future.remove_done_callback: removes every registration equal to `cb`; returns how many.
+  std::size_t remove_done_callback(callback cb);
   void set_exception(std::exception_ptr e);
-  // Drops every callback without running it (see callback::drop).
+  // Drops every callback without running it (callback::discard: it releases what it owns).
   void discard_callbacks();
   std::size_t callback_count() const {
     return (first_callback_.fn ? 1 : 0) + (more_callbacks_ ? more_callbacks_->size() : 0);
@@ -104,7 +104,8 @@ class future_state : public future_core {
 
   void set_result(value_type v) {
     assert(!done());
-    value_.emplace(std::move(v));
+    if constexpr (stateless) (void)v;
+    else value_.emplace(std::move(v));
     finish(status::done);
   }
   // Future.result(): the value, or the stored exception rethrown.
@@ -112,12 +113,21 @@ class future_state : public future_core {
     if (cancelled()) throw_cancelled();
     this->log_traceback_ = false;
     if (error_) std::rethrow_exception(error_);
-    assert(value_);
-    return *value_;
+    if constexpr (stateless) {
+      static constexpr value_type only{};
+      return only;
+    } else {
+      assert(value_);
+      return *value_;
+    }
   }
 
  private:
-  std::optional<value_type> value_;
+  // None (a void Task, a sleep's future) has one value: nothing to store, which keeps a void
+  // Task in the pool's 208-byte class.
+  static constexpr bool stateless = std::is_empty_v<value_type> && std::is_trivially_default_constructible_v<value_type>;
+  struct nothing {};
+  [[no_unique_address]] std::conditional_t<stateless, nothing, std::optional<value_type>> value_;
 };
 
 // An owning reference to a future-like object (intrusive count, no control block).

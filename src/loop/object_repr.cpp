@@ -24,6 +24,15 @@ std::string callbacks_repr(const future_core& f) {
   if (n == 2) return " cb=[" + one + ", " + one + "]";
   return " cb=[" + one + ", <" + std::to_string(n - 2) + " more>, " + one + "]";
 }
+// The future CPython's sleep would wait on, whose only callback is the task's wakeup until it is
+// done (future_repr of that future).
+std::string sleep_future_repr(task_driver::sleep_state s) {
+  switch (s) {
+    case task_driver::sleep_state::done: return "<Future finished result=None>";
+    case task_driver::sleep_state::cancelled: return "<Future cancelled>";
+    default: return "<Future pending cb=[Task.task_wakeup()]>";
+  }
+}
 }  // namespace
 
 std::string future_repr(const future_core& f, std::string_view class_name) {
@@ -34,7 +43,8 @@ std::string future_repr(const future_core& f, std::string_view class_name) {
 
 std::string task_repr(const task_driver& d, const std::string& result) {
   const future_core& f = *d.self;
-  const std::string word = (!f.done() && d.must_cancel()) ? "cancelling" : state_word(f);
+  // base_tasks._task_repr_info: "cancelling" while a cancellation request is not withdrawn.
+  const std::string word = (!f.done() && d.cancelling() > 0) ? "cancelling" : state_word(f);
   std::string out = "<Task " + word + " name=" + py_repr(d.name()) + " coro=<" + d.coro_name + "()";
   const python_source* src = d.loop->python();
   const std::string file = src ? src->file() : std::string("<unknown>");
@@ -47,6 +57,7 @@ std::string task_repr(const task_driver& d, const std::string& result) {
     out += " done, defined at " + file + ":" + std::to_string(src ? src->def_line(d.coro_name) : 0) + ">";
   }
   if (const future_core* w = d.waiter()) out += " wait_for=" + w->repr();
+  if (d.sleeping()) out += " wait_for=" + sleep_future_repr(d.sleep_status());
   if (f.done() && !f.cancelled()) out += f.exception() ? " exception=" + exception_repr(f.exception()) : " result=" + reprlib_repr(result);
   return out + callbacks_repr(f) + ">";
 }

@@ -24,7 +24,7 @@ void task_driver::step() {
   const bool resuming = std::exchange(paused_, false);
   // Task.__step: a pending cancellation is delivered as CancelledError at the current await.
   if (!resuming) throw_cancel_ = std::exchange(must_cancel_, false);
-  fut_waiter_ = nullptr;
+  waiter_ = nullptr;
   waiting_on = {};
   task_driver* outer = std::exchange(running_driver, this);
   context* outer_context = context::swap_current(&ctx);
@@ -55,20 +55,55 @@ void task_driver::step() {
   context::swap_current(outer_context);
 }
 
+char task_driver::sleeping_tag = 0;
+
 void task_driver::park_on(future_core& f, const wait_target& why) {
   parked_ = true;
   waiting_on = why;
-  fut_waiter_ = &f;
-  f.add_done_callback({&task_driver::step_callback, this});
+  waiter_ = &f;
+  sleep_ = sleep_state::none;
+  f.add_done_callback(callback::bind<&task_driver::step_callback>(this));
   if (loop_observer* o = loop->observer()) o->task_suspended(id, why, loop->time());
   // Cancelled during this very step: pass it on to what we now wait for.
   if (must_cancel_ && f.cancel()) must_cancel_ = false;
 }
 
+void task_driver::park_on_timer(const wait_target& why) {
+  parked_ = true;
+  waiting_on = why;
+  waiter_ = &sleeping_tag;
+  sleep_ = sleep_state::pending;
+  if (loop_observer* o = loop->observer()) o->task_suspended(id, why, loop->time());
+  // Cancelled during this very step: the sleep's future is cancelled at once.
+  if (must_cancel_) {
+    must_cancel_ = false;
+    finish_sleep(sleep_state::cancelled);
+  }
+}
+
+void task_driver::finish_sleep(sleep_state s) {
+  sleep_ = s;
+  loop->call_soon(callback::bind<&task_driver::step_callback>(this), ready_kind::done_callback);
+}
+
+void task_driver::timer_fired(void* driver) {
+  auto* d = static_cast<task_driver*>(driver);
+  // The timer of a sleep that was cancelled still fires unless the sleep's frame has gone on
+  // (it cancels the timer): _set_result_unless_cancelled then does nothing.
+  if (d->sleeping() && d->sleep_ == sleep_state::pending) d->finish_sleep(sleep_state::done);
+}
+
 bool task_driver::request_cancel() {
   if (self->done()) return false;
   ++cancel_requests_;
-  if (fut_waiter_ && fut_waiter_->cancel()) return true;
+  if (sleeping()) {
+    if (sleep_ == sleep_state::pending) {  // Future.cancel() on the sleep's future
+      finish_sleep(sleep_state::cancelled);
+      return true;
+    }
+  } else if (waiter_ && static_cast<future_core*>(waiter_)->cancel()) {
+    return true;
+  }
   must_cancel_ = true;
   return true;
 }
@@ -81,8 +116,9 @@ void task_driver::pause_step() {
 
 void task_driver::park_one_iteration() {
   parked_ = true;
+  sleep_ = sleep_state::none;
   waiting_on = {wait_kind::yield};
-  loop->call_soon({&task_driver::step_callback, this});
+  loop->call_soon(callback::bind<&task_driver::step_callback>(this));
   if (loop_observer* o = loop->observer()) o->task_suspended(id, waiting_on, loop->time());
 }
 

@@ -35,6 +35,18 @@ class task_driver {
 
   // Suspends the running task until `f` is done (Task.__step's `add_done_callback(__wakeup)`).
   void park_on(future_core& f, const wait_target& why);
+  // Suspends the running task until a timer of the loop calls timer_fired (asyncio.sleep(d > 0)). CPython's
+  // sleep makes a future that the timer completes and the task waits on; here the task itself
+  // stands for that future (its state is sleep_state()), so a sleeping frame holds no future:
+  // the same iterations (timer → wakeup → step), the same cancellation, the same reprs.
+  void park_on_timer(const wait_target& why);
+  // The timer callback of park_on_timer (futures._set_result_unless_cancelled on the sleep's
+  // future, whose done-callback is the task's wakeup).
+  static void timer_fired(void* driver);
+  // The state of the future a sleep stands for, from park_on_timer until the next park:
+  // pending, done (the timer fired) or cancelled (Task.cancel while it slept).
+  enum class sleep_state : std::uint8_t { none, pending, done, cancelled };
+  sleep_state sleep_status() const { return sleep_; }
   // Suspends the running task for one trip through the ready queue (`await asyncio.sleep(0)`).
   void park_one_iteration();
   // Suspends the running task mid-step because the page's slice of work ran out (the interpreter's
@@ -64,8 +76,10 @@ class task_driver {
 
   // Its first step has run (a Task not yet started awaits nothing).
   bool started() const { return started_; }
-  // The future it is parked on (Task._fut_waiter), or null.
-  const future_core* waiter() const { return fut_waiter_; }
+  // The future it is parked on (Task._fut_waiter), or null; null too while it sleeps, when
+  // sleeping() says so (the sleep's future is the task itself: sleep_status()).
+  const future_core* waiter() const { return sleeping() ? nullptr : static_cast<const future_core*>(waiter_); }
+  bool sleeping() const { return waiter_ == &sleeping_tag; }
 
   // The task whose step is running now; nullptr outside any task.
   static task_driver* running();
@@ -81,7 +95,6 @@ class task_driver {
   std::string name() const { return custom_name ? *custom_name : "Task-" + std::to_string(number); }
   const struct promise_base* root_promise = nullptr;  // its coroutine's (for reprs: the await line)
   wait_target waiting_on;                  // what it is parked on (for traces and deadlock reports)
-  std::uint32_t chain_slot = 0;            // 1 + its place in the loop's changed chains, 0 if not there
   // The context its steps run in: a copy of the one current when the task was created
   // (Task.__init__'s copy_context(); each step is `self._context.run(self.__step)`).
   context ctx;
@@ -94,14 +107,24 @@ class task_driver {
   [[noreturn]] static void throw_cancelled();
   void finish_step(task_driver* outer);
 
+  // A sleep's "future" finishes as a future would: its wakeup scheduled with call_soon.
+  void finish_sleep(sleep_state s);
+  static char sleeping_tag;  // waiter_ while parked on a timer
+
   const operations* ops_;
-  future_core* fut_waiter_ = nullptr;  // the future it is parked on (Task._fut_waiter)
+  // What it is parked on (Task._fut_waiter): a future_core, or &sleeping_tag for a timer.
+  void* waiter_ = nullptr;
   int cancel_requests_ = 0;
+  sleep_state sleep_ = sleep_state::none;
   bool parked_ = false;
   bool started_ = false;
   bool must_cancel_ = false;
   bool throw_cancel_ = false;
   bool paused_ = false;  // its step stopped at a slice's end: the next step() goes on with it
+
+ public:
+  // (Here, beside the flags above, so that no padding follows it.)
+  std::uint32_t chain_slot = 0;  // 1 + its place in the loop's changed chains, 0 if not there
 };
 
 }  // namespace asyncrace

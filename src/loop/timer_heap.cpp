@@ -20,8 +20,9 @@ timer_id timer_heap::push(double when, callback cb) {
   sl.cancelled = false;
   sl.in_use = true;
   const entry e{when, next_seq_++, s};
-  if (policy_ != tie_policy::cpython_heap && (in_order_.empty() || when >= in_order_.back().when)) {
-    in_order_.push_back(e);  // not before anything queued: in_order_ stays sorted
+  if (policy_ != tie_policy::cpython_heap && (in_order_.empty() || when >= in_order_.back().when) &&
+      packed_entry::fits(e)) {
+    in_order_.push_back(packed_entry(e));  // not before anything queued: in_order_ stays sorted
   } else {
     heap_.push_back(e);
     sift_down(0, heap_.size() - 1);
@@ -56,12 +57,12 @@ void timer_heap::release(std::uint32_t s) {
 void timer_heap::prune_cancelled() {
   constexpr std::size_t min_scheduled = 100;  // asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES
   if (size() > min_scheduled && cancelled_count_ * 2 > size()) {
-    chunk_queue<entry> kept_in_order;
-    for (const entry& e : in_order_) {
-      if (slots_[e.slot].cancelled)
+    chunk_queue<packed_entry> kept_in_order;
+    for (const packed_entry& p : in_order_) {
+      if (const entry e = p.unpack(); slots_[e.slot].cancelled)
         release(e.slot);
       else
-        kept_in_order.push_back(e);
+        kept_in_order.push_back(p);
     }
     in_order_ = std::move(kept_in_order);
     std::vector<entry> kept;
@@ -84,7 +85,7 @@ callback timer_heap::pop() {
   assert(!empty());
   entry top;
   if (top_is_in_order()) {
-    top = in_order_.front();
+    top = in_order_.front().unpack();
     in_order_.pop_front();
   } else {
     top = heap_.front();

@@ -56,13 +56,28 @@ class timer_heap {
   callback pop();
 
  private:
-  struct slot {
+  struct slot {  // 32 bytes
     callback cb;
     double when = 0.0;
     std::uint32_t generation = 0;
     bool cancelled = false;
     bool in_use = false;
   };
+  // An in-order entry in 16 bytes, not 24: the sequence and the slot share a word. A timer whose
+  // seq or slot does not fit (2^38 pushes, 2^26 timers at once) goes to heap_ instead, which
+  // pops in the same order (see in_order_).
+  struct packed_entry {
+    static constexpr int slot_bits = 26;
+    double when;
+    std::uint64_t seq_slot;
+    static bool fits(const entry& e) { return e.seq < (std::uint64_t{1} << (64 - slot_bits)) && e.slot < (1u << slot_bits); }
+    explicit packed_entry(const entry& e) : when(e.when), seq_slot(e.seq << slot_bits | e.slot) {}
+    packed_entry() = default;
+    entry unpack() const {
+      return {when, seq_slot >> slot_bits, static_cast<std::uint32_t>(seq_slot & ((1u << slot_bits) - 1))};
+    }
+  };
+  static_assert(sizeof(packed_entry) == 16);
 
   bool less(const entry& a, const entry& b) const {
     // CPython's TimerHandle.__lt__ compares deadlines only; heapq is not stable, so ties fall
@@ -72,9 +87,9 @@ class timer_heap {
   }
   // fifo/jitter: the next timer is at the front of in_order_ or on top of heap_, whichever is less.
   bool top_is_in_order() const {
-    return !in_order_.empty() && (heap_.empty() || less(in_order_.front(), heap_.front()));
+    return !in_order_.empty() && (heap_.empty() || less(in_order_.front().unpack(), heap_.front()));
   }
-  const entry& top() const { return top_is_in_order() ? in_order_.front() : heap_.front(); }
+  entry top() const { return top_is_in_order() ? in_order_.front().unpack() : heap_.front(); }
   void sift_down(std::size_t start, std::size_t pos);  // heapq._siftdown
   void sift_up(std::size_t pos);                       // heapq._siftup
   void release(std::uint32_t slot);
@@ -84,7 +99,7 @@ class timer_heap {
   // fifo/jitter only: timers pushed at or after the latest deadline queued here, already sorted
   // by (deadline, scheduling order); every other timer goes to heap_. The order they pop in is
   // the same as from one heap, since (deadline, seq) is a total order.
-  chunk_queue<entry> in_order_;
+  chunk_queue<packed_entry> in_order_;
   paged_array<slot> slots_;  // by timer_id::slot; pages, so a million timers never copy them
   std::vector<std::uint32_t> free_slots_;
   std::uint64_t next_seq_ = 0;

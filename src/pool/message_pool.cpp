@@ -127,7 +127,7 @@ void message_workers::dispatch() {
   }
 }
 
-void message_workers::hand_back(job* j) { j->loop->external_done({&completed, j, &dropped}); }
+void message_workers::hand_back(job* j) { j->loop->external_done(callback::bind<&completed, &dropped>(j)); }
 
 void message_workers::completed(void* p) {
   std::unique_ptr<job> j(static_cast<job*>(p));

@@ -77,7 +77,7 @@ void native_pool::work(std::size_t lane) {
     q->pool = id_;
     q->lane = static_cast<std::uint32_t>(lane);
     q->what = ctx.what();
-    q->loop->external_done({&native_pool::completed, q, &native_pool::dropped});
+    q->loop->external_done(callback::bind<&native_pool::completed, &native_pool::dropped>(q));
 
     lock.lock();
     --running_;

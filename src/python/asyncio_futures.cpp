@@ -141,7 +141,7 @@ struct done_callback {
 value future_add_done_callback(interpreter& in, const call_args& a, object*) {
   future_obj& f = self_future(in, a.args[0]);
   auto* cb = new done_callback{&in, a.args[1], a.args[0]};
-  f.f.state().add_done_callback({&done_callback::run, cb, &done_callback::drop});
+  f.f.state().add_done_callback(callback::bind<&done_callback::run, &done_callback::drop>(cb));
   return value::none();
 }
 

@@ -202,7 +202,7 @@ value schedule(interpreter& in, const call_args& a, std::size_t first, bool time
   c->timed = timed;
   c->when = when;
   c->refs = 2;  // the loop's and the Handle's
-  callback cb{&scheduled_call::run, c, &scheduled_call::drop};
+  callback cb = callback::bind<&scheduled_call::run, &scheduled_call::drop>(c);
   if (timed) c->timer = loop.call_at(when, cb);
   else loop.call_soon(cb);
   auto* h = in.heap.make<handle_object>(static_cast<type_object*>(loop_type_of(in)->dict.find(in.intern("_Handle"))->obj()));

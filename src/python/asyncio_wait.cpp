@@ -82,14 +82,14 @@ task<value> wait_body(std::vector<value> fs, double timeout, return_when when) {
   std::vector<wait_link> links(fs.size());
   for (std::size_t i = 0; i < fs.size(); ++i) {
     links[i] = {&s, &as_future(fs[i])->f.state()};
-    links[i].f->add_done_callback({&wait_link::run, &links[i]});
+    links[i].f->add_done_callback(callback::bind<&wait_link::run>(&links[i]));
   }
   struct cleanup {  // finally: cancel the timer, remove the callbacks
     wait_state& s;
     std::vector<wait_link>& links;
     ~cleanup() {
       if (s.timed) s.loop->cancel_timer(s.timer);
-      for (wait_link& l : links) l.f->remove_done_callback(&wait_link::run, &l);
+      for (wait_link& l : links) l.f->remove_done_callback(callback::bind<&wait_link::run>(&l));
     }
   } guard{s, links};
   co_await s.waiter;
@@ -201,10 +201,12 @@ void start(interpreter& in, as_completed_object& ac) {
   ac.fs = value();
   ac.left = ac.s->todo.size();
   for (const value& f : ac.s->todo)
-    as_future(f)->f.state().add_done_callback({&completion_link::run, new completion_link{ac.s, f}, &completion_link::drop});
+    as_future(f)->f.state().add_done_callback(
+        callback::bind<&completion_link::run, &completion_link::drop>(new completion_link{ac.s, f}));
   if (!ac.s->todo.empty() && ac.timeout >= 0) {
     ac.s->timed = true;
-    ac.s->timer = loop->call_later(ac.timeout, {&completion_timeout::run, new completion_timeout{ac.s}, &completion_timeout::drop});
+    ac.s->timer = loop->call_later(ac.timeout, callback::bind<&completion_timeout::run, &completion_timeout::drop>(
+                                                       new completion_timeout{ac.s}));
   }
 }
 

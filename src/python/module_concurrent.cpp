@@ -294,8 +294,8 @@ value cf_add_done_callback(interpreter& in, const call_args& a, object*) {
     return value::none();
   }
   if (f.from_job())
-    f.f.state().add_done_callback({&job_done_callback::run, new job_done_callback{&in, a.args[1], a.args[0]},
-                                   &job_done_callback::drop});
+    f.f.state().add_done_callback(callback::bind<&job_done_callback::run, &job_done_callback::drop>(
+        new job_done_callback{&in, a.args[1], a.args[0]}));
   else
     f.callbacks.push_back(a.args[1]);
   return value::none();
@@ -328,7 +328,7 @@ struct set_state_call {
 void chain_now(interpreter& in, cfuture_object& f, const future_handle<value>& dest) {
   event_loop& loop = dest.state().loop();
   auto* c = new set_state_call{dest, f.error(), f.result, f.cancelled(), &in};
-  loop.call_soon({&set_state_call::run, c, &set_state_call::drop});
+  loop.call_soon(callback::bind<&set_state_call::run, &set_state_call::drop>(c));
 }
 
 void run_callbacks(interpreter& in, const value& self) {

@@ -14,7 +14,7 @@ std::vector<int> pop_order(tie_policy policy, const std::vector<int>& labels, do
   timer_heap heap(policy);
   std::vector<int> storage = labels;
   for (int& label : storage)
-    heap.push(when, {[](void* p) { fired.push_back(*static_cast<int*>(p)); }, &label});
+    heap.push(when, {[](void* p, bool run) { if (run) fired.push_back(*static_cast<int*>(p)); }, &label});
   while (!heap.empty()) heap.pop()();
   return fired;
 }
@@ -34,7 +34,7 @@ TEST_CASE("earlier deadlines always pop first, whatever the policy") {
     timer_heap heap(p);
     std::vector<double> fired;
     double whens[] = {3.0, 1.0, 2.0, 0.5, 2.5};
-    for (double& w : whens) heap.push(w, {[](void*) {}, &w});
+    for (double& w : whens) heap.push(w, {[](void*, bool) {}, &w});
     while (!heap.empty()) {
       fired.push_back(heap.top_when());
       heap.pop();
@@ -46,8 +46,8 @@ TEST_CASE("earlier deadlines always pop first, whatever the policy") {
 TEST_CASE("a cancelled timer pops as a null callback and frees its slot") {
   timer_heap heap(tie_policy::fifo);
   int x = 0;
-  timer_id a = heap.push(1.0, {[](void* p) { ++*static_cast<int*>(p); }, &x});
-  heap.push(2.0, {[](void* p) { ++*static_cast<int*>(p); }, &x});
+  timer_id a = heap.push(1.0, {[](void* p, bool run) { if (run) ++*static_cast<int*>(p); }, &x});
+  heap.push(2.0, {[](void* p, bool run) { if (run) ++*static_cast<int*>(p); }, &x});
   heap.cancel(a);
   heap.prune_cancelled();  // drops the cancelled head, as _run_once does
   CHECK(heap.size() == 1);
@@ -61,7 +61,7 @@ TEST_CASE("a cancelled timer pops as a null callback and frees its slot") {
 TEST_CASE("more than half of over 100 timers cancelled: the heap is rebuilt with heapify") {
   timer_heap heap(tie_policy::fifo);
   std::vector<timer_id> ids;
-  for (int i = 0; i < 150; ++i) ids.push_back(heap.push(150.0 - i, {[](void*) {}, nullptr}));
+  for (int i = 0; i < 150; ++i) ids.push_back(heap.push(150.0 - i, {[](void*, bool) {}, nullptr}));
   for (int i = 0; i < 100; ++i) heap.cancel(ids[static_cast<std::size_t>(i) * 3 / 2]);
   heap.prune_cancelled();
   CHECK(heap.size() == 50);

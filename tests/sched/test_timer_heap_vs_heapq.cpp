@@ -38,7 +38,7 @@ block_result replay(const std::string& header, tie_policy policy, const std::vec
       std::string when;
       in >> when;
       const auto number = static_cast<std::uintptr_t>(ids.size());
-      ids.push_back(heap.push(std::strtod(when.c_str(), nullptr), {[](void*) {}, reinterpret_cast<void*>(number)}));
+      ids.push_back(heap.push(std::strtod(when.c_str(), nullptr), {[](void*, bool) {}, reinterpret_cast<void*>(number)}));
     } else if (op == "cancel") {
       std::size_t k = 0;
       in >> k;
