@@ -1,7 +1,10 @@
 // The page's side of the Web Worker pool (web_pool.cpp): starts, messages and terminates the
-// workers, and hands their replies and deaths to the pool. Every worker is the module
-// asyncrace_worker.js (built with -sBUILD_AS_WORKER=1), found next to the page, so the pool
-// works from any static host, under any path, without SharedArrayBuffer or special headers.
+// workers, and hands their replies and deaths to the pool. Every worker runs the script
+// asyncrace_worker.js (web/), found next to the page, which loads this same module (asyncrace.js +
+// asyncrace.wasm, from the browser's cache) without running main(), so the pool works from any
+// static host, under any path, without SharedArrayBuffer or special headers.
+// Messages: page -> worker {funcName, callbackId, data: Uint8Array | 0}; worker -> page
+// {callbackId, finalResponse: true, data: Uint8Array | 0} (Emscripten's BUILD_AS_WORKER protocol).
 mergeInto(LibraryManager.library, {
   $AsyncraceWorkers: {
     slots: [],
@@ -96,5 +99,42 @@ mergeInto(LibraryManager.library, {
         Module['asyncraceWatch'] = 0;
       }
     }, 50);
+  },
+
+  // The worker's side (in a Web Worker, loaded by asyncrace_worker.js): serves one call message at
+  // a time with the exported C function it names (src/app/worker_entry.cpp), which answers through
+  // asyncrace_js_worker_respond. An error thrown here (a job's os._exit, a trap) is uncaught: the
+  // page sees the worker's error event.
+  $AsyncraceWorkerSide: {
+    callbackId: -1,
+    serve: function(msg) {
+      var name = msg['funcName'];
+      if (name !== 'asyncrace_worker_ping' && name !== 'asyncrace_worker_run') {
+        throw new Error('asyncrace worker: no such function ' + name);
+      }
+      var data = msg['data'];
+      var bytes = data ? (data instanceof Uint8Array ? data : new Uint8Array(data)) : new Uint8Array(0);
+      var ptr = _malloc(Math.max(1, bytes.length));
+      HEAPU8.set(bytes, ptr);
+      AsyncraceWorkerSide.callbackId = msg['callbackId'];
+      try {
+        Module['_' + name](ptr, bytes.length);
+      } finally {
+        _free(ptr);
+        AsyncraceWorkerSide.callbackId = -1;
+      }
+    },
+  },
+  $AsyncraceWorkerSide__postset: "Module['asyncraceWorkerServe'] = function(msg) { AsyncraceWorkerSide.serve(msg); };",
+
+  asyncrace_js_worker_respond__deps: ['$AsyncraceWorkerSide', 'malloc', 'free'],
+  asyncrace_js_worker_respond: function(data, size) {
+    var reply = {'callbackId': AsyncraceWorkerSide.callbackId, 'finalResponse': true, 'data': 0};
+    if (data) {
+      reply['data'] = new Uint8Array(HEAPU8.subarray(data, data + size));
+      postMessage(reply, [reply['data'].buffer]);
+    } else {
+      postMessage(reply);
+    }
   },
 });
