@@ -3,7 +3,8 @@
 // asyncrace_worker.js (web/), found next to the page, which loads this same module (asyncrace.js +
 // asyncrace.wasm, from the browser's cache) without running main(), so the pool works from any
 // static host, under any path, without SharedArrayBuffer or special headers.
-// Messages: page -> worker {funcName, callbackId, data: Uint8Array | 0}; worker -> page
+// Messages: page -> worker first {asyncraceWasm: the page's compiled WebAssembly.Module | 0}, then
+// {funcName, callbackId, data: Uint8Array | 0}; worker -> page
 // {callbackId, finalResponse: true, data: Uint8Array | 0} (Emscripten's BUILD_AS_WORKER protocol).
 mergeInto(LibraryManager.library, {
   $AsyncraceWorkers: {
@@ -24,7 +25,35 @@ mergeInto(LibraryManager.library, {
       AsyncraceWorkers.slots.forEach(function(w) { if (w) w.terminate(); });
       AsyncraceWorkers.slots = [];
     },
+    // The page's compiled asyncrace.wasm (a WebAssembly.Module), which every worker is handed first
+    // and instantiates: no worker compiles the code again (the compile is most of a fresh worker's
+    // start). Null until the page's module has loaded, or when the page loaded it another way.
+    wasm: null,
+    // On the page (not in a worker): loads asyncrace.wasm as Emscripten would (streaming, or from
+    // the bytes when the host's MIME type prevents it), keeping the compiled module.
+    keepWasm: function() {
+      if (typeof document === 'undefined' || Module['instantiateWasm']) return;
+      Module['instantiateWasm'] = function(info, receive) {
+        var get = function() { return fetch(wasmBinaryFile, {credentials: 'same-origin'}); };
+        var compiled = typeof WebAssembly.compileStreaming === 'function'
+          ? WebAssembly.compileStreaming(get()) : Promise.reject(new Error('no compileStreaming'));
+        compiled.catch(function() {
+          return get().then(function(r) {
+            if (!r.ok) throw new Error('failed to load ' + wasmBinaryFile + ': ' + r.status);
+            return r.arrayBuffer();
+          }).then(function(bytes) { return WebAssembly.compile(bytes); });
+        }).then(function(m) {
+          AsyncraceWorkers.wasm = m;
+          return WebAssembly.instantiate(m, info);
+        }).then(function(instance) { receive(instance); }, function(e) {
+          err('failed to prepare wasm: ' + e);
+          abort(e);
+        });
+        return {};  // the exports come through receive
+      };
+    },
   },
+  $AsyncraceWorkers__postset: 'AsyncraceWorkers.keepWasm();',
 
   asyncrace_js_workers_available: function() {
     return typeof Worker !== 'undefined' && typeof document !== 'undefined';
@@ -70,7 +99,9 @@ mergeInto(LibraryManager.library, {
       if (W.slots[slot] !== worker) return;
       Module['_asyncrace_web_worker_failed'](slot);
     };
-    // The first message makes the worker load its module now, ahead of any job.
+    // First the page's compiled module (0: the worker fetches and compiles asyncrace.wasm itself),
+    // then a ping, which makes the worker load now, ahead of any job.
+    worker.postMessage({'asyncraceWasm': W.wasm || 0});
     worker.postMessage({'funcName': 'asyncrace_worker_ping', 'callbackId': 0, 'data': 0});
   },
 
