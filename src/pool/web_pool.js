@@ -29,10 +29,22 @@ mergeInto(LibraryManager.library, {
     // and instantiates: no worker compiles the code again (the compile is most of a fresh worker's
     // start). Null until the page's module has loaded, or when the page loaded it another way.
     wasm: null,
-    // On the page (not in a worker): loads asyncrace.wasm as Emscripten would (streaming, or from
-    // the bytes when the host's MIME type prevents it), keeping the compiled module.
+    // On the page (not in a worker): keeps the compiled module. The page's own loader
+    // (web/page.js's instantiateWasm, with its progress bar) hands it to receiveInstance, which
+    // Emscripten ignores; without such a loader this one streams asyncrace.wasm as Emscripten
+    // would (from the bytes when the host's MIME type prevents streaming).
     keepWasm: function() {
-      if (typeof document === 'undefined' || Module['instantiateWasm']) return;
+      if (typeof document === 'undefined') return;
+      var loader = Module['instantiateWasm'];
+      if (loader) {
+        Module['instantiateWasm'] = function(info, receive) {
+          return loader(info, function(instance, module) {
+            if (module instanceof WebAssembly.Module) AsyncraceWorkers.wasm = module;
+            return receive(instance, module);
+          });
+        };
+        return;
+      }
       Module['instantiateWasm'] = function(info, receive) {
         var get = function() { return fetch(wasmBinaryFile, {credentials: 'same-origin'}); };
         var compiled = typeof WebAssembly.compileStreaming === 'function'
