@@ -31,7 +31,8 @@ const say = (...a) => (asJson ? console.error : console.log)(...a);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 // Every file of the site, raw and gzip -9; `first_load` the files the page fetches before its
-// first frame (the worker's files come only when Web Workers are chosen).
+// first frame (asyncrace_worker.js comes only when Web Workers are chosen; the workers load the
+// page's own asyncrace.js from the cache and are handed its compiled asyncrace.wasm).
 function weight() {
   // asyncrace.html is emcc's own name for index.html, which the build copies it to: served once.
   const files = readdirSync(siteDir).filter((f) => f !== 'asyncrace.html' && statSync(join(siteDir, f)).isFile()).map((name) => {

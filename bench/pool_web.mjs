@@ -106,12 +106,14 @@ async function poolRuns(page, workers) {
 }
 
 // Round trips of an empty message (asyncrace_worker_ping) to a fresh worker, from `page`: first the
-// time from new Worker to the first reply (script and wasm load; Emscripten's worker runtime holds
-// a message that arrives before it is ready and looks again every 100 ms), S times; then
-// sequential round trips on the last worker started.
+// time from new Worker to the first reply (the worker loads asyncrace.js and instantiates the
+// compiled asyncrace.wasm it is handed first, as web_pool.js hands it the page's; the worker holds
+// messages that arrive before it is ready), S times; then sequential round trips on the last
+// worker started.
 async function roundTrips(page) {
   return page.evaluate(async ([n, k, budgetMs]) => {
     const ping = { funcName: 'asyncrace_worker_ping', callbackId: 0, data: 0 };
+    const compiled = await WebAssembly.compileStreaming(fetch('asyncrace.wasm'));
     const reply = (w) => new Promise((ok, fail) => {
       w.onmessage = (e) => (e.data && e.data.callbackId === 0 ? ok() : fail(new Error('odd reply')));
       w.onerror = (e) => fail(new Error('worker error: ' + e.message));
@@ -123,6 +125,7 @@ async function roundTrips(page) {
       w = new Worker('asyncrace_worker.js');
       const t0 = performance.now();
       const p = reply(w);
+      w.postMessage({ asyncraceWasm: compiled });
       w.postMessage(ping);
       await p;
       firstStarts.push(performance.now() - t0);

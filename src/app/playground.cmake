@@ -14,8 +14,12 @@ asyncrace_target_defaults(asyncrace-playground)
 asyncrace_optimize_for_size(asyncrace-playground)
 
 if(EMSCRIPTEN)
-  # The Web Worker pool's fault drills (a job that raises, a dying worker, a hung job), for tests.
-  target_sources(asyncrace-playground PRIVATE "${CMAKE_CURRENT_LIST_DIR}/pool_drills.cpp")
+  # The Web Worker pool's worker side: every worker runs web/asyncrace_worker.js, which loads this
+  # same module (asyncrace.js + asyncrace.wasm: one copy of the code and of the interpreter on the
+  # site) without running main(), and calls worker_entry.cpp's exported functions. Plus the pool's
+  # fault drills (a job that raises, a dying worker, a hung job), for tests.
+  target_sources(asyncrace-playground PRIVATE "${CMAKE_CURRENT_LIST_DIR}/worker_entry.cpp"
+                 "${CMAKE_CURRENT_LIST_DIR}/pool_drills.cpp")
   set(_site "${CMAKE_BINARY_DIR}/site")
   set(_shell "${PROJECT_SOURCE_DIR}/web/index.html")
   set_target_properties(asyncrace-playground PROPERTIES
@@ -28,13 +32,15 @@ if(EMSCRIPTEN)
     "--shell-file=${_shell}"
     # Debian's emcc 3.1.6 crashes running htmlmin on the page at -O1 and above.
     -sMINIFY_HTML=0
-    -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web
+    -sALLOW_MEMORY_GROWTH=1
+    # worker: the pool's Web Workers load this module too (web/asyncrace_worker.js).
+    -sENVIRONMENT=web,worker
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     "-sEXPORTED_RUNTIME_METHODS=ccall,cwrap"
     # No eval and no new Function anywhere in the generated JS: the page's Content-Security-Policy
     # allows only its own scripts and wasm compilation (script-src 'self' 'wasm-unsafe-eval').
     -sDYNAMIC_EXECUTION=0
-    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_set_source,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text,_asyncrace_show_tab,_asyncrace_zoom,_asyncrace_loop,_asyncrace_scrub,_asyncrace_traceback_json,_asyncrace_editor_line")
+    "-sEXPORTED_FUNCTIONS=_main,_asyncrace_select,_asyncrace_set_options,_asyncrace_set_executor,_asyncrace_run,_asyncrace_set_source,_asyncrace_stop,_asyncrace_state_json,_asyncrace_export,_asyncrace_download,_asyncrace_set_theme,_asyncrace_wants_text,_asyncrace_show_tab,_asyncrace_zoom,_asyncrace_loop,_asyncrace_scrub,_asyncrace_traceback_json,_asyncrace_editor_line,_asyncrace_worker_ping,_asyncrace_worker_run")
   # The page's own scripts and files beside it (web/): no inline script, so the CSP needs no
   # 'unsafe-inline'.
   # The Python pane's editor: CodeMirror 6 from npm (pinned by package-lock.json, installed by
@@ -53,7 +59,7 @@ if(EMSCRIPTEN)
     COMMENT "site/editor.js: CodeMirror 6 and the editor pane, bundled by esbuild" VERBATIM)
   add_custom_target(asyncrace-editor DEPENDS "${_site}/editor.js")
   add_dependencies(asyncrace-playground asyncrace-editor)
-  set(_page_files page.js keys.js touch.js manifest.webmanifest icon.svg)
+  set(_page_files page.js keys.js touch.js asyncrace_worker.js manifest.webmanifest icon.svg)
   list(TRANSFORM _page_files PREPEND "${PROJECT_SOURCE_DIR}/web/" OUTPUT_VARIABLE _page_paths)
   list(JOIN _page_files "|" _page_list)  # '|': a ';' would split the command's argument
   # editor.js too: the offline worker's version (a hash of the site's files) must follow it.
@@ -64,17 +70,9 @@ if(EMSCRIPTEN)
     COMMAND "${CMAKE_COMMAND}" -E copy_if_different ${_page_paths} "${_site}/"
     # The offline worker last: its version is a hash of every file it caches.
     COMMAND "${CMAKE_COMMAND}" "-DSITE=${_site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/web/service-worker.js.in"
-            "-DFILES=index.html|asyncrace.js|asyncrace.wasm|asyncrace_worker.js|asyncrace_worker.wasm|editor.js|${_page_list}"
+            "-DFILES=index.html|asyncrace.js|asyncrace.wasm|editor.js|${_page_list}"
             -P "${CMAKE_CURRENT_LIST_DIR}/site_version.cmake"
     COMMENT "site/index.html, the page's scripts and its offline worker" VERBATIM)
-
-  # The module each Web Worker of the pool runs (src/pool/web_pool.js starts it from the page's
-  # folder): site/asyncrace_worker.js + .wasm. No SharedArrayBuffer, no special headers.
-  add_executable(asyncrace-worker "${CMAKE_CURRENT_LIST_DIR}/worker_main.cpp" "${CMAKE_CURRENT_LIST_DIR}/pool_drills.cpp")
-  target_link_libraries(asyncrace-worker PRIVATE asyncrace::tutorials asyncrace::pool)
-  asyncrace_target_defaults(asyncrace-worker)
-  set_target_properties(asyncrace-worker PROPERTIES OUTPUT_NAME asyncrace_worker RUNTIME_OUTPUT_DIRECTORY "${_site}")
-  target_link_options(asyncrace-worker PRIVATE -sBUILD_AS_WORKER=1 -sENVIRONMENT=worker -sALLOW_MEMORY_GROWTH=1
-                      -sFILESYSTEM=0)
-  add_dependencies(asyncrace-playground asyncrace-worker)
+  # Builds before the page and its workers shared one module left the workers' own module behind.
+  file(REMOVE "${_site}/asyncrace_worker.wasm")
 endif()

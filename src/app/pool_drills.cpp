@@ -2,8 +2,7 @@
 // dies under its job, a job that hangs until wait_for gives up. Each drill is a small program on
 // its own event loop over the page's workers, stepped from JavaScript (asyncrace_pool_drill_step)
 // without ever blocking the page; the browser tests run them (tests/web/workers.test.mjs).
-// The drill jobs are worker functions, so this file is linked into the page and into the worker
-// module alike.
+// The drill jobs are worker functions: the workers run them in the page's own module.
 #include <emscripten/emscripten.h>
 
 #include <memory>

@@ -1,6 +1,7 @@
 // The page's Web Workers as the real executors (browser builds only): one process-wide set of
-// workers (message_pool.hpp) on the transport of web_pool.js. Each worker runs the module
-// asyncrace_worker.js (src/app/worker_main.cpp), found next to the page.
+// workers (message_pool.hpp) on the transport of web_pool.js. Each worker runs the script
+// asyncrace_worker.js (web/), found next to the page, which loads the page's own module without
+// running main() (its worker side: src/app/worker_entry.cpp).
 #pragma once
 
 #include "message_pool.hpp"

@@ -1,5 +1,6 @@
 // Offline after the first visit: the service worker caches the site's files under a versioned
-// cache; offline, a reload (and a share link) still loads and runs; a new build replaces the cache.
+// cache; offline, a reload (and a share link) still loads and runs, Web Worker jobs included; a new
+// build replaces the cache.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -42,7 +43,7 @@ describe('offline', () => {
     await until('the worker to control the page', () => pg.page.evaluate(() => navigator.serviceWorker.controller !== null));
     assert.deepEqual(await cacheNames(pg.page), [version]);
     const cached = await pg.page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), version);
-    for (const file of ['/deep/sub/path/', '/deep/sub/path/asyncrace.wasm', '/deep/sub/path/asyncrace_worker.wasm', '/deep/sub/path/page.js'])
+    for (const file of ['/deep/sub/path/', '/deep/sub/path/asyncrace.wasm', '/deep/sub/path/asyncrace_worker.js', '/deep/sub/path/page.js'])
       assert.ok(cached.includes(file), `${file} is cached (${cached.join(', ')})`);
   });
 
@@ -56,6 +57,13 @@ describe('offline', () => {
       assert.equal(await pg.page.evaluate(() => JSON.parse(Module.ccall('asyncrace_state_json', 'string', [], [])).tutorial),
                    'gather_three');
       assert.equal(await pg.page.evaluate(() => navigator.onLine), false);
+      // The Web Workers load the page's own module (asyncrace.js + .wasm) from the cache too.
+      assert.equal(await pg.page.evaluate(() => Module.ccall('asyncrace_pool_drill', 'number', ['string'], ['raises'])), 1);
+      const drill = await until('the drill on a Web Worker', async () => {
+        const s = await pg.page.evaluate(() => JSON.parse(Module.ccall('asyncrace_pool_drill_step', 'string', [], [])));
+        return s.finished && s;
+      });
+      assert.equal(drill.result, 'ValueError: bad input 7 | then 42');
     } finally {
       await pg.context.setOffline(false);
     }

@@ -2,7 +2,8 @@
 // static server (no SharedArrayBuffer, no special headers). processpool_cpu_bound runs its 30
 // cpu_bound calls on 2 workers: the results are CPython's, and the two workers' job intervals
 // overlap (real parallelism; no timing threshold). The fault drills: a job that raises, a worker
-// that dies, a job that hangs until wait_for gives up; and no worker outlives its page.
+// that dies, a job that hangs until wait_for gives up; and no worker outlives its page. The
+// workers run the page's own module (no second wasm is fetched).
 // node --test tests/web/workers.test.mjs (needs the built site).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,6 +45,11 @@ describe('Web Worker pool', () => {
     const s0 = await state(pg.page);
     assert.equal(s0.workers.available, true);
     assert.equal(s0.workers.cross_origin_isolated, false);  // a plain static server: no special headers
+    // The workers run the page's own module: they load asyncrace.js and are handed the page's
+    // compiled asyncrace.wasm, which nobody fetches again.
+    const fetched = [];
+    const onRequest = (r) => fetched.push(new URL(r.url()).pathname);
+    pg.page.on('request', onRequest);
     assert.equal(await select(pg.page, 'processpool_cpu_bound'), 1);
     assert.equal(await setOptions(pg.page, { ties: 'cpython-heap', speed: '1x' }), 1);
     assert.equal(await setExecutor(pg.page, 'real', 2), 1);
@@ -68,6 +74,9 @@ describe('Web Worker pool', () => {
       for (const [queued, start, end] of l.intervals) assert.ok(queued <= start && start <= end, JSON.stringify(l));
     assert.ok(pg.page.workers().length >= 2, `${pg.page.workers().length} workers`);
     assert.equal(f.workers.started, 2);
+    pg.page.off('request', onRequest);
+    assert.equal(fetched.filter((p) => p === '/asyncrace_worker.js').length, 2, fetched.join(' '));
+    assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm')), [], fetched.join(' '));
 
     const d = f.diagram_panel;
     await pg.page.screenshot({ path: await artifactPath('web-workers.png'),

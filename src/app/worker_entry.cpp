@@ -1,9 +1,11 @@
-// asyncrace_worker.js: the module each of the page's Web Workers runs (linked with
-// -sBUILD_AS_WORKER=1; web_pool.js starts it). It holds every registered worker function
-// (asyncio/job_wire.hpp: the tutorials' blocking_io, cpu_tasks.cpu_bound, and the interpreter's
-// python.process_call, which runs an interpreted program's ProcessPoolExecutor jobs:
-// python/process_worker.hpp) and runs one call message at a time, answering with the job's
-// measured start and end and its outcome.
+// The pool's worker side, linked into the page's own module (asyncrace.wasm): each of the page's
+// Web Workers runs web/asyncrace_worker.js, which loads the page's asyncrace.js + .wasm without
+// running main() (no SDL, no WebGL, no frame loop) and hands these functions the page's call
+// messages (web_pool.js, AsyncraceWorkerSide). The module holds every registered worker function
+// (asyncio/job_wire.hpp: the tutorials' blocking_io, cpu_tasks.cpu_bound, the fault drills, and
+// the interpreter's python.process_call, which runs an interpreted program's ProcessPoolExecutor
+// jobs: python/process_worker.hpp) and runs one call message at a time, answering with the job's
+// measured start and end and its outcome. On the page itself these functions are never called.
 #include <emscripten.h>
 
 #include <chrono>
@@ -15,7 +17,11 @@
 #include "loop/executor.hpp"
 #include "pool/message_pool.hpp"
 #include "python/process_worker.hpp"
-#include "tutorials/catalog.hpp"
+
+extern "C" {
+// web_pool.js: the final answer to the message being served (posted to the page).
+void asyncrace_js_worker_respond(const char* data, int size);
+}
 
 namespace {
 // The page's clock and the workers' share this origin (ms since the Unix epoch).
@@ -24,7 +30,11 @@ double epoch_ms() { return EM_ASM_DOUBLE({ return performance.timeOrigin + perfo
 
 extern "C" {
 // The page's first message: loads the module ahead of the first job. The reply says "ready".
-EMSCRIPTEN_KEEPALIVE void asyncrace_worker_ping(char*, int) { emscripten_worker_respond(nullptr, 0); }
+EMSCRIPTEN_KEEPALIVE void asyncrace_worker_ping(char*, int) {
+  // Keeps the interpreter's worker function (python.process_call) linked into the page.
+  asyncrace::python::link_process_worker();
+  asyncrace_js_worker_respond(nullptr, 0);
+}
 
 EMSCRIPTEN_KEEPALIVE void asyncrace_worker_run(char* data, int size) {
   using namespace asyncrace;
@@ -37,13 +47,6 @@ EMSCRIPTEN_KEEPALIVE void asyncrace_worker_run(char* data, int size) {
     EM_ASM({ throw new Error('asyncrace worker: ended by its job (os._exit)'); });
   }
   const std::string reply = pool::reply_message(start, epoch_ms(), outcome);
-  emscripten_worker_respond(const_cast<char*>(reply.data()), static_cast<int>(reply.size()));
+  asyncrace_js_worker_respond(reply.data(), static_cast<int>(reply.size()));
 }
-}
-
-// Links the tutorials that register worker functions (not the catalog: its texts and the other
-// tutorials' programs are of no use here) and the interpreter's worker function.
-int main() {
-  asyncrace::python::link_process_worker();
-  return asyncrace::tutorials::worker_tutorials().data() == nullptr ? 1 : 0;
 }
