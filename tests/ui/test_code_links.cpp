@@ -20,6 +20,14 @@ namespace {
 
 using testing::line_of;
 
+// The code links read the loop's recorded snapshots; CPython's tie order, as the goldens.
+tutorials::run_options with_loop_states() {
+  tutorials::run_options o;
+  o.loop_states = true;
+  o.ties = tie_policy::cpython_heap;
+  return o;
+}
+
 const char* nested = R"(import asyncio
 
 class Worker:
@@ -62,9 +70,7 @@ TEST_CASE("the outline names each def as __qualname__ and spans its body") {
 
 TEST_CASE("nine_tasks_race at t = 0.5: nine workers asleep at their sleep line, gathers at theirs") {
   const tutorials::tutorial& t = *tutorials::find("nine_tasks_race");
-  tutorials::run_options o;
-  o.loop_states = true;
-  o.ties = tie_policy::cpython_heap;
+  const tutorials::run_options o = with_loop_states();
   tutorials::session s(t, o);
   s.run_to_end();
   ui::loop_stepper stepper(s.trace(), ui::heap_order::deadline_only);
@@ -124,9 +130,7 @@ TEST_CASE("nine_tasks_race stepped one loop iteration at a time: the newest iter
   // iteration the recording alone shows the chains its batch began with; the session's delta
   // gives the ones it left, which a finished run's next snapshot records.
   const tutorials::tutorial& t = *tutorials::find("nine_tasks_race");
-  tutorials::run_options o;
-  o.loop_states = true;
-  o.ties = tie_policy::cpython_heap;
+  const tutorials::run_options o = with_loop_states();
   tutorials::session full(t, o);
   full.run_to_end();
   ui::loop_stepper exact(full.trace(), ui::heap_order::deadline_only);
@@ -163,9 +167,7 @@ TEST_CASE("playing nine_tasks_race at 0.25x, frame by frame: the chains at the p
   REQUIRE(app.stepper() != nullptr);
 
   // The same run recorded to its end: a snapshot after every iteration gives its exact chains.
-  tutorials::run_options o;
-  o.loop_states = true;
-  o.ties = tie_policy::cpython_heap;
+  const tutorials::run_options o = with_loop_states();
   tutorials::session full(*app.selected(), o);
   full.run_to_end();
   ui::loop_stepper exact(full.trace(), ui::heap_order::deadline_only);
