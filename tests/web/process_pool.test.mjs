@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { settled, artifactPath, openPlayground, run, select, setOptions, state, untilFinished } from './playground.mjs';
+import { settled, artifactPath, openPlayground, pasteIntoEditor, run, select, setOptions, state, untilFinished } from './playground.mjs';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 
@@ -63,9 +63,12 @@ const expected = [
   'ValueError negative: -2',
 ];
 
-async function runProgram(page, executor) {
+// paste: into the editor, as a learner would (the screenshot then shows the program that ran);
+// otherwise through the automation API, which leaves the editor's text as it was.
+async function runProgram(page, executor, { paste = false } = {}) {
   assert.equal(await select(page, 'your_program'), 1);
-  assert.equal(await setSource(page, program), 1);
+  if (paste) assert.equal(await pasteIntoEditor(page, program), program);
+  else assert.equal(await setSource(page, program), 1);
   assert.equal(await setOptions(page, { ties: 'cpython-heap', speed: executor === 'real' ? '1x' : 'instant' }), 1);
   assert.equal(await setExecutor(page, executor, 2), 1);
   assert.equal(await run(page), 1);
@@ -80,7 +83,7 @@ describe('an interpreted program\'s process pool on Web Workers', () => {
   after(async () => { await pg?.close(); });
 
   test('2 Web Workers: the virtual mode\'s console, each worker imports the program once, lanes overlap', async () => {
-    const { s, f } = await runProgram(pg.page, 'real');
+    const { s, f } = await runProgram(pg.page, 'real', { paste: true });
     assert.equal(f.error, '', JSON.stringify(s.lines));
     assert.equal(f.options.executor, 'real');
     const texts = s.lines.map((l) => l.text);
