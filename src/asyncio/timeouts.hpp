@@ -22,16 +22,19 @@ inline void release_waiter(void* w) {
   f->release();
 }
 inline void drop_waiter(void* w) { static_cast<future_core*>(w)->release(); }
+// The callback that releases `w`: one expression for registering it and for removing it
+// (remove_done_callback finds a registration by equality).
+inline callback waiter_link(future_state<void>& w) { return callback::bind<&release_waiter, &drop_waiter>(&w); }
 inline callback waiter_callback(future_state<void>& w) {
   w.add_ref();
-  return callback::bind<&release_waiter, &drop_waiter>(&w);
+  return waiter_link(w);
 }
 
 // Removes a waiter's callback from a future when a scope ends (the `finally:` blocks).
 struct remove_waiter_on_exit {
   future_core& from;
   future_state<void>& waiter;
-  ~remove_waiter_on_exit() { from.remove_done_callback(callback::bind<&release_waiter, &drop_waiter>(&waiter)); }
+  ~remove_waiter_on_exit() { from.remove_done_callback(waiter_link(waiter)); }
 };
 
 // Cancels a timer when a scope ends (`finally: timeout_handle.cancel()`).
@@ -77,7 +80,7 @@ task<stored_t<T>> wait_for(future_handle<T> fut, double timeout) {
     cancelled_while_waiting = true;  // (co_await is not allowed in a handler: continue below)
   }
   if (fut.done()) co_return fut.result();
-  fut.state().remove_done_callback(callback::bind<&detail::release_waiter, &detail::drop_waiter>(&waiter.state()));
+  fut.state().remove_done_callback(detail::waiter_link(waiter.state()));
   co_await detail::cancel_and_wait(fut.state(), why);
   if (cancelled_while_waiting) throw cancelled_error();
   co_return detail::result_or_timeout(fut.state());
@@ -151,9 +154,11 @@ struct shield_link : future_state<T> {
     outer->release();
   }
   static void drop(void* self) { static_cast<shield_link*>(self)->release(); }
+  // The inner future's callback to this one: registered by shield, removed by outer_done.
+  static callback inner_link(shield_link* outer) { return callback::bind<&inner_done, &drop>(outer); }
   static void outer_done(void* self) {  // shield's _outer_done_callback
     auto* outer = static_cast<shield_link*>(self);
-    if (!outer->inner.done()) outer->inner.state().remove_done_callback(callback::bind<&inner_done, &drop>(outer));
+    if (!outer->inner.done()) outer->inner.state().remove_done_callback(inner_link(outer));
     outer->release();
   }
 };
@@ -168,7 +173,7 @@ future_handle<T> shield(future_handle<T> inner) {
   event_loop& loop = inner.state().loop();
   auto* outer = new link(loop, inner);
   outer->add_ref();
-  inner.state().add_done_callback(callback::bind<&link::inner_done, &link::drop>(outer));
+  inner.state().add_done_callback(link::inner_link(outer));
   outer->add_ref();
   outer->add_done_callback(callback::bind<&link::outer_done, &link::drop>(outer));
   return future_handle<T>(ref<future_state<T>>(outer), inner.shown_task());

@@ -55,6 +55,8 @@ struct wait_state {
 struct wait_link {
   wait_state* s;
   future_core* f;
+  // Its callback on f: registered by wait, removed as wait returns (found by equality).
+  callback as_callback() { return callback::bind<&wait_link::run>(this); }
   static void run(void* p) {  // _on_completion
     auto* l = static_cast<wait_link*>(p);
     wait_state& s = *l->s;
@@ -82,14 +84,14 @@ task<value> wait_body(std::vector<value> fs, double timeout, return_when when) {
   std::vector<wait_link> links(fs.size());
   for (std::size_t i = 0; i < fs.size(); ++i) {
     links[i] = {&s, &as_future(fs[i])->f.state()};
-    links[i].f->add_done_callback(callback::bind<&wait_link::run>(&links[i]));
+    links[i].f->add_done_callback(links[i].as_callback());
   }
   struct cleanup {  // finally: cancel the timer, remove the callbacks
     wait_state& s;
     std::vector<wait_link>& links;
     ~cleanup() {
       if (s.timed) s.loop->cancel_timer(s.timer);
-      for (wait_link& l : links) l.f->remove_done_callback(callback::bind<&wait_link::run>(&l));
+      for (wait_link& l : links) l.f->remove_done_callback(l.as_callback());
     }
   } guard{s, links};
   co_await s.waiter;

@@ -93,7 +93,8 @@ value interpreter::import_module(std::string_view name) {
 std::string validate(const run_limits& l) {
   if (l.max_steps == 0) return "--max-steps must be at least 1";
   if (l.max_printed_lines == 0) return "--max-lines must be at least 1";
-  if (l.max_recursion < 10 || l.max_recursion > 100000) return "--max-recursion must be between 10 and 100000";
+  if (l.max_recursion < 10 || l.max_recursion > max_recursion_ceiling)
+    return "--max-recursion must be between 10 and " + std::to_string(max_recursion_ceiling);
   if (l.max_memory < (1u << 20)) return "--max-memory must be at least 1 MiB";
   if (l.max_tasks == 0) return "--max-tasks must be at least 1";
   return {};

@@ -17,6 +17,9 @@ struct run_limits {
   std::uint64_t max_tasks = 1'000'000;        // asyncio Tasks created
 };
 
+// The highest recursion limit anyone may set: --max-recursion and sys.setrecursionlimit share it.
+inline constexpr std::uint32_t max_recursion_ceiling = 100'000;
+
 // Checks limits a user typed (CLI flags, page parameters): empty when valid, else the problem.
 std::string validate(const run_limits& l);
 

@@ -63,9 +63,6 @@ value version_info(interpreter& in) {
   return call(in, t, {value::integer(3), value::integer(11), value::integer(7), make_str(in, "final"), value::integer(0)});
 }
 
-// The highest recursion limit a program may set: --max-recursion's own bound (interpreter.cpp).
-constexpr std::int64_t max_recursion_limit = 100000;
-
 void make_sys(interpreter& in, module_object& m) {
   type_object* stream = make_builtin_type(in, "TextIOWrapper", in.types.object_);
   stream->module = "_io";
@@ -96,8 +93,8 @@ void make_sys(interpreter& in, module_object& m) {
     if (depth >= limit)
       throw_error(i, i.types.RecursionError, "cannot set the recursion limit to " + std::to_string(limit) +
                                                  " at the recursion depth " + std::to_string(depth) + ": the limit is too low");
-    if (limit > max_recursion_limit)
-      throw_error(i, i.types.ValueError, "asyncrace's recursion limit is at most " + std::to_string(max_recursion_limit) +
+    if (limit > static_cast<std::int64_t>(max_recursion_ceiling))
+      throw_error(i, i.types.ValueError, "asyncrace's recursion limit is at most " + std::to_string(max_recursion_ceiling) +
                                              " (sys.setrecursionlimit(" + std::to_string(limit) + "))");
     i.limits.max_recursion = static_cast<std::uint32_t>(limit);
     return value::none();
