@@ -27,6 +27,11 @@ function(asyncrace_target_defaults target)
   endif()
 endfunction()
 
+# How a growing wasm memory grows (the page, its workers and the benchmarks alike): 16 MB at a
+# time. Emscripten's default adds 20 % of the size (up to 96 MB) at each step, so the memory a run
+# holds overshoots what it uses by up to a fifth; at a million tasks that is 50 MB for nothing.
+set(ASYNCRACE_WASM_MEMORY_GROWTH -sALLOW_MEMORY_GROWTH=1 -sMEMORY_GROWTH_LINEAR_STEP=16MB)
+
 # Page weight (issue 12: the site ≤ 1.5 MB gzip). The web build compiles code that runs once per
 # frame or per click (ImGui, SDL, the views, the page's glue) for size: -Os after the build type's
 # -O2. The interpreter, the scheduler, the trace recording and the run digests, whose loops decide

@@ -32,7 +32,7 @@ if(EMSCRIPTEN)
     "--shell-file=${_shell}"
     # Debian's emcc 3.1.6 crashes running htmlmin on the page at -O1 and above.
     -sMINIFY_HTML=0
-    -sALLOW_MEMORY_GROWTH=1
+    ${ASYNCRACE_WASM_MEMORY_GROWTH}
     # worker: the pool's Web Workers load this module too (web/asyncrace_worker.js).
     -sENVIRONMENT=web,worker
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2

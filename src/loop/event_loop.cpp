@@ -68,8 +68,9 @@ event_loop::~event_loop() {
 
 event_loop* event_loop::current() { return current_loop; }
 
-timer_id event_loop::call_at(double when, callback cb, ready_kind kind) {
+timer_id event_loop::schedule(double when, callback cb, ready_kind kind, double* deadline) {
   if (options_.ties == tie_policy::jitter) when += jitter_rng_.random() * options_.jitter_us * 1e-6;
+  if (deadline) *deadline = when;
   if (!steps_) return timers_.push(when, cb);
   const std::uint64_t seq = timers_.next_seq();
   const timer_id id = timers_.push(when, cb);

@@ -78,12 +78,18 @@ class event_loop {
     ready_.push_back(cb);
     if (steps_) tag_ready(cb, kind);
   }
-  timer_id call_at(double when, callback cb, ready_kind kind = ready_kind::timer);
+  timer_id call_at(double when, callback cb, ready_kind kind = ready_kind::timer) {
+    return schedule(when, cb, kind, nullptr);
+  }
   timer_id call_later(double delay, callback cb, ready_kind kind = ready_kind::timer) {
-    return call_at(now_ + delay, cb, kind);
+    return schedule(now_ + delay, cb, kind, nullptr);
+  }
+  // call_later that also says the deadline the timer got (with the jitter policy it differs from
+  // time() + delay): asyncio.sleep's wait shows it.
+  timer_id call_later(double delay, callback cb, ready_kind kind, double& deadline) {
+    return schedule(now_ + delay, cb, kind, &deadline);
   }
   void cancel_timer(timer_id id);
-  double timer_deadline(timer_id id) const { return timers_.when(id); }
 
   // One iteration; false when there was nothing to do at all (no ready callback, no timer, no
   // real work out). With work out that hands back between iterations, an iteration may do nothing.
@@ -172,6 +178,7 @@ class event_loop {
   std::string describe_pending() const { return tasks_.describe(); }
 
  private:
+  timer_id schedule(double when, callback cb, ready_kind kind, double* deadline);
   static void on_stop(void* loop);
   struct steps;  // the bookkeeping of per-iteration snapshots (only while an observer wants them)
   void tag_ready(const callback& cb, ready_kind kind);

@@ -61,6 +61,15 @@ class future_core {
   // repr(): "<Future pending cb=[…]>"; Tasks and gathers say what they are.
   virtual std::string repr() const;
 
+  // A Task's hooks, for its driver (task_driver.hpp); task_state<T> answers them, a plain future
+  // is never asked. task_complete moves the root coroutine's outcome into the future (cancelled:
+  // the task ends cancelled before its first step) and may destroy the Task; task_abandon destroys
+  // the frames of a Task its loop drops unfinished; task_root is the root coroutine's promise
+  // while it runs, else null.
+  virtual void task_complete(bool /*cancelled*/) {}
+  virtual void task_abandon() {}
+  virtual const struct promise_base* task_root() const { return nullptr; }
+
   // Tasks and gathers come from the scheduler's free lists (frame_pool.hpp); the virtual
   // destructor hands operator delete the most derived size.
   static void* operator new(std::size_t size) { return detail::pool_allocate(size); }

@@ -46,11 +46,12 @@ std::string task_repr(const task_driver& d, const std::string& result) {
   // base_tasks._task_repr_info: "cancelling" while a cancellation request is not withdrawn.
   const std::string word = (!f.done() && d.cancelling() > 0) ? "cancelling" : state_word(f);
   std::string out = "<Task " + word + " name=" + py_repr(d.name()) + " coro=<" + d.coro_name + "()";
-  const python_source* src = d.loop->python();
+  const python_source* src = d.loop().python();
   const std::string file = src ? src->file() : std::string("<unknown>");
   if (!f.done()) {
     // A frame that has not started stands at its def line (co_firstlineno).
-    unsigned line = d.root_promise && d.root_promise->await_line && src ? src->python_line(d.root_promise->await_line) : 0;
+    const promise_base* root = d.root_promise();
+    unsigned line = root && root->await_line && src ? src->python_line(root->await_line) : 0;
     if (!line && src) line = src->def_line(d.coro_name);
     out += " running at " + file + ":" + std::to_string(line) + ">";
   } else {

@@ -1,5 +1,8 @@
 #include "loop/task_driver.hpp"
 
+#include <mutex>
+#include <unordered_map>
+
 #include "loop/event_loop.hpp"
 #include "loop/future.hpp"
 #include "loop/task.hpp"
@@ -12,6 +15,48 @@ thread_local task_driver* running_driver = nullptr;
 
 task_driver* task_driver::running() { return running_driver; }
 
+namespace {
+// Given names (create_task(name=...), set_name), by driver. Any thread's Tasks (a worker runs
+// its own loop), hence the lock; only named Tasks ever touch it.
+struct given_names {
+  std::mutex lock;
+  std::unordered_map<const task_driver*, std::string> names;
+};
+given_names& names() {
+  static given_names* table = new given_names;  // never destroyed: Tasks may outlive statics
+  return *table;
+}
+}  // namespace
+
+task_driver::~task_driver() {
+  if (!named_) return;
+  given_names& g = names();
+  std::lock_guard<std::mutex> hold(g.lock);
+  g.names.erase(this);
+}
+
+std::string task_driver::name() const {
+  if (named_) {
+    given_names& g = names();
+    std::lock_guard<std::mutex> hold(g.lock);
+    return g.names.at(this);
+  }
+  return "Task-" + std::to_string(number);
+}
+
+void task_driver::set_name(std::string given) {
+  given_names& g = names();
+  std::lock_guard<std::mutex> hold(g.lock);
+  g.names.insert_or_assign(this, std::move(given));
+  named_ = true;
+}
+
+event_loop& task_driver::loop() const { return self->loop(); }
+
+const promise_base* task_driver::root_promise() const { return self->task_root(); }
+
+void task_driver::abandon() { self->task_abandon(); }
+
 void detail::set_current_frame(coro::coroutine_handle<> h) {
   assert(running_driver && "a coroutine was resumed outside a Task");
   running_driver->current = h;
@@ -21,23 +66,30 @@ void task_driver::throw_cancelled() { throw cancelled_error(); }
 
 void task_driver::step() {
   // A step paused at a slice's end goes on: it is the same Task.__step, not a new one.
-  const bool resuming = std::exchange(paused_, false);
+  const bool resuming = paused_;
+  paused_ = false;
   // Task.__step: a pending cancellation is delivered as CancelledError at the current await.
-  if (!resuming) throw_cancel_ = std::exchange(must_cancel_, false);
+  if (!resuming) {
+    throw_cancel_ = must_cancel_;
+    must_cancel_ = false;
+  }
   waiter_ = nullptr;
-  waiting_on = {};
+  set_waiting_on({});
   task_driver* outer = std::exchange(running_driver, this);
   context* outer_context = context::swap_current(&ctx);
   if (!resuming) {
-    if (loop_observer* o = loop->observer()) o->task_stepped(id, loop->time());
-    loop->task_stepping(*this);
+    event_loop& on = loop();
+    if (loop_observer* o = on.observer()) o->task_stepped(id, on.time());
+    on.task_stepping(*this);
   }
-  if (!std::exchange(started_, true) && throw_cancel_) {
+  const bool first_step = !started_;
+  started_ = true;
+  if (first_step && throw_cancel_) {
     // coro.throw() into a coroutine that never started raises at once: none of its body runs.
     throw_cancel_ = false;
     running_driver = outer;
     context::swap_current(outer_context);
-    ops_->complete(*this, true);  // may delete this
+    self->task_complete(true);  // may delete this
     return;
   }
   for (;;) {
@@ -47,7 +99,7 @@ void task_driver::step() {
     if (!current) {  // the root coroutine returned or raised
       running_driver = outer;
       context::swap_current(outer_context);
-      ops_->complete(*this, false);  // may delete this
+      self->task_complete(false);  // may delete this
       return;
     }
   }
@@ -59,21 +111,21 @@ char task_driver::sleeping_tag = 0;
 
 void task_driver::park_on(future_core& f, const wait_target& why) {
   parked_ = true;
-  waiting_on = why;
+  set_waiting_on(why);
   waiter_ = &f;
   sleep_ = sleep_state::none;
   f.add_done_callback(callback::bind<&task_driver::step_callback>(this));
-  if (loop_observer* o = loop->observer()) o->task_suspended(id, why, loop->time());
+  if (loop_observer* o = loop().observer()) o->task_suspended(id, why, loop().time());
   // Cancelled during this very step: pass it on to what we now wait for.
   if (must_cancel_ && f.cancel()) must_cancel_ = false;
 }
 
 void task_driver::park_on_timer(const wait_target& why) {
   parked_ = true;
-  waiting_on = why;
+  set_waiting_on(why);
   waiter_ = &sleeping_tag;
   sleep_ = sleep_state::pending;
-  if (loop_observer* o = loop->observer()) o->task_suspended(id, why, loop->time());
+  if (loop_observer* o = loop().observer()) o->task_suspended(id, why, loop().time());
   // Cancelled during this very step: the sleep's future is cancelled at once.
   if (must_cancel_) {
     must_cancel_ = false;
@@ -83,7 +135,7 @@ void task_driver::park_on_timer(const wait_target& why) {
 
 void task_driver::finish_sleep(sleep_state s) {
   sleep_ = s;
-  loop->call_soon(callback::bind<&task_driver::step_callback>(this), ready_kind::done_callback);
+  loop().call_soon(callback::bind<&task_driver::step_callback>(this), ready_kind::done_callback);
 }
 
 void task_driver::timer_fired(void* driver) {
@@ -111,15 +163,16 @@ bool task_driver::request_cancel() {
 void task_driver::pause_step() {
   parked_ = true;
   paused_ = true;
-  loop->pause_iteration(*this);
+  loop().pause_iteration(*this);
 }
 
 void task_driver::park_one_iteration() {
   parked_ = true;
   sleep_ = sleep_state::none;
-  waiting_on = {wait_kind::yield};
-  loop->call_soon(callback::bind<&task_driver::step_callback>(this));
-  if (loop_observer* o = loop->observer()) o->task_suspended(id, waiting_on, loop->time());
+  set_waiting_on({wait_kind::yield});
+  event_loop& on = loop();
+  on.call_soon(callback::bind<&task_driver::step_callback>(this));
+  if (loop_observer* o = on.observer()) o->task_suspended(id, waiting_on(), on.time());
 }
 
 }  // namespace asyncrace

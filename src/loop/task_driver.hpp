@@ -3,6 +3,7 @@
 // nest on the C++ stack (no symmetric transfer, which wasm cannot do safely; see task.hpp).
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,16 +19,13 @@ class future_core;
 
 class task_driver {
  public:
-  struct operations {
-    // Moves the root coroutine's outcome into the Task's future; `cancelled` when the task ends
-    // cancelled without its coroutine having raised (cancelled before its first step).
-    void (*complete)(task_driver&, bool cancelled);
-    void (*abandon)(task_driver&);   // destroys the frames of a Task the loop drops unfinished
-  };
-
-  task_driver(event_loop& on, future_core& task, coro::coroutine_handle<> root, const char* name,
-              const operations& ops)
-      : current(root), self(&task), loop(&on), coro_name(name), ctx(context::current()), ops_(&ops) {}
+  // A Task's driver is built by task_state<T> (its only owner), which answers the hooks of
+  // future_core (task_complete, task_abandon, task_root) for it.
+  task_driver(future_core& task, coro::coroutine_handle<> root, const char* name)
+      : current(root), self(&task), coro_name(name), ctx(context::current()) {}
+  ~task_driver();
+  task_driver(const task_driver&) = delete;
+  task_driver& operator=(const task_driver&) = delete;
 
   // Runs the task until it parks on something or finishes (Task.__step).
   void step();
@@ -72,7 +70,7 @@ class task_driver {
   bool must_cancel() const { return must_cancel_; }
 
   // Destroys the task's frames (when its loop is destroyed before it finished).
-  void abandon() { ops_->abandon(*this); }
+  void abandon();
 
   // Its first step has run (a Task not yet started awaits nothing).
   bool started() const { return started_; }
@@ -84,46 +82,73 @@ class task_driver {
   // The task whose step is running now; nullptr outside any task.
   static task_driver* running();
 
+  // (The fields are ordered so that none is padded: 80 bytes natively, 64 as wasm.)
+ private:
+  // waiting_on(): a sleep's deadline, or else the task (the first of a gather's) and the count.
+  union wait_detail {
+    double deadline;
+    struct {
+      task_id task;
+      std::uint32_t count;
+    } of;
+  } wait_{.deadline = 0.0};
+
+ public:
   coro::coroutine_handle<> current;  // the innermost frame: what the next resume runs
   future_core* self;                 // the Task's own future
-  event_loop* loop;
+  event_loop& loop() const;          // its future's loop
   const char* coro_name;
+  // Its root coroutine's promise while it runs (for reprs: the await line), else null.
+  const struct promise_base* root_promise() const;
   task_id id = no_task;           // dense id for observers and traces (lanes)
   std::uint32_t number = 0;       // N in CPython's name "Task-N"
-  // The name the program gave it (create_task(name=...), set_name), or null for "Task-N".
-  std::unique_ptr<std::string> custom_name;
-  std::string name() const { return custom_name ? *custom_name : "Task-" + std::to_string(number); }
-  const struct promise_base* root_promise = nullptr;  // its coroutine's (for reprs: the await line)
-  wait_target waiting_on;                  // what it is parked on (for traces and deadlock reports)
+  // The name the program gave it (create_task(name=...), set_name), else "Task-N". A given name
+  // is rare, so it lives in a side table, not in every Task.
+  std::string name() const;
+  void set_name(std::string given);
+  // What it is parked on (for traces, reprs and deadlock reports).
+  wait_target waiting_on() const {
+    if (wait_kind_ == wait_kind::sleep) return {wait_kind::sleep, wait_.deadline, no_task, 0};
+    return {wait_kind_, 0.0, wait_.of.task, wait_.of.count};
+  }
   // The context its steps run in: a copy of the one current when the task was created
   // (Task.__init__'s copy_context(); each step is `self._context.run(self.__step)`).
   context ctx;
 
  private:
-  friend class task_registry;  // its list of unfinished tasks runs through these two
-  task_driver* prev_unfinished_ = nullptr;
-  task_driver* next_unfinished_ = nullptr;
+  friend class task_registry;  // its list of unfinished tasks indexes this
 
   [[noreturn]] static void throw_cancelled();
   void finish_step(task_driver* outer);
+  // A sleep's wait has a deadline and no task, any other wait a task (or gather) and no deadline
+  // (what every park passes): so the two share their bytes.
+  void set_waiting_on(const wait_target& w) {
+    assert(w.kind == wait_kind::sleep ? w.target == no_task && w.count == 0 : w.deadline == 0.0);
+    wait_kind_ = w.kind;
+    if (w.kind == wait_kind::sleep)
+      wait_.deadline = w.deadline;
+    else
+      wait_.of = {w.target, w.count};
+  }
 
   // A sleep's "future" finishes as a future would: its wakeup scheduled with call_soon.
   void finish_sleep(sleep_state s);
   static char sleeping_tag;  // waiter_ while parked on a timer
 
-  const operations* ops_;
   // What it is parked on (Task._fut_waiter): a future_core, or &sleeping_tag for a timer.
   void* waiter_ = nullptr;
   int cancel_requests_ = 0;
+  std::uint32_t registry_slot_ = 0;  // its place in the registry's list of unfinished tasks
+  wait_kind wait_kind_ = wait_kind::future;
   sleep_state sleep_ = sleep_state::none;
-  bool parked_ = false;
-  bool started_ = false;
-  bool must_cancel_ = false;
-  bool throw_cancel_ = false;
-  bool paused_ = false;  // its step stopped at a slice's end: the next step() goes on with it
+  bool parked_ : 1 = false;
+  bool started_ : 1 = false;
+  bool must_cancel_ : 1 = false;
+  bool throw_cancel_ : 1 = false;
+  bool paused_ : 1 = false;  // its step stopped at a slice's end: the next step() goes on with it
+  bool named_ : 1 = false;   // it has a given name (in the side table)
 
  public:
-  // (Here, beside the flags above, so that no padding follows it.)
   std::uint32_t chain_slot = 0;  // 1 + its place in the loop's changed chains, 0 if not there
 };
 

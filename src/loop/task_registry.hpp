@@ -1,7 +1,8 @@
 // The loop's Tasks: CPython's Task-N numbering, the dense ids observers see, and the unfinished
 // Tasks in creation order (asyncio.all_tasks(); CPython's is a set, whose order follows
-// allocation in practice). An intrusive list through the drivers: a million Tasks cost no node
-// allocations.
+// allocation in practice). A vector of drivers in creation order, with a hole where a Task
+// finished (each driver knows its index): 8 bytes a Task, no node allocations; the holes are
+// squeezed out, in order, once they are most of it.
 #pragma once
 
 #include <cstddef>
@@ -33,8 +34,14 @@ class task_registry {
   std::string describe() const;
 
  private:
-  task_driver* first_unfinished_ = nullptr;
-  task_driver* last_unfinished_ = nullptr;
+  template <class F>
+  void each_unfinished(F&& f) const {
+    for (task_driver* d : list_)
+      if (d) f(d);
+  }
+  void compact();
+
+  std::vector<task_driver*> list_;  // null: a hole, where a task finished
   std::size_t unfinished_count_ = 0;
   std::uint32_t task_counter_ = 0;  // CPython's Task-N counter (per loop here: one per run)
   task_id task_ids_ = 0;            // ids of the tasks observers see: dense, 1, 2, 3, ...

@@ -18,10 +18,9 @@ class task_state final : public future_state<T> {
  public:
   task_state(event_loop& loop, task<T> root)
       : future_state<T>(loop),
-        driver(loop, *this, root.handle(), root.name(), ops),
+        driver(*this, root.handle(), root.name()),
         root_(std::move(root)) {
     root_.handle().promise().started = true;  // wrapped in a Task: never "never awaited"
-    driver.root_promise = &root_.handle().promise();
   }
 
   // Task.cancel(): asks the task to raise CancelledError where it waits (see task_driver).
@@ -45,26 +44,24 @@ class task_state final : public future_state<T> {
 
   // The end of Task.__step: StopIteration → result (or cancelled, if a cancellation is still
   // pending); CancelledError → cancelled; any other exception → stored.
-  static void complete(task_driver& d, bool cancelled) {
-    auto& self = static_cast<task_state&>(*d.self);
-    auto& promise = self.root_.handle().promise();
+  void task_complete(bool cancelled) override {
+    auto& promise = root_.handle().promise();
     task_outcome outcome = task_outcome::result;
-    if (cancelled || (promise.error && is_cancellation(promise.error)) || (!promise.error && d.must_cancel())) {
-      self.future_core::cancel();
+    if (cancelled || (promise.error && is_cancellation(promise.error)) || (!promise.error && driver.must_cancel())) {
+      this->future_core::cancel();
       outcome = task_outcome::cancelled;
     } else if (promise.error) {
-      self.set_exception(promise.error);
+      this->set_exception(promise.error);
       outcome = task_outcome::exception;
     } else {
-      self.set_result(promise.take());
+      this->set_result(promise.take());
     }
-    self.root_ = {};  // the frame is no longer needed: free it now (a million tasks add up)
-    d.root_promise = nullptr;
-    self.loop().task_completed(d, outcome);
-    self.release();  // the loop's reference, held while the task was unfinished
+    root_ = {};  // the frame is no longer needed: free it now (a million tasks add up)
+    this->loop().task_completed(driver, outcome);
+    this->release();  // the loop's reference, held while the task was unfinished (may delete this)
   }
-  static void abandon(task_driver& d) { static_cast<task_state&>(*d.self).root_ = {}; }
-  static constexpr task_driver::operations ops{&task_state::complete, &task_state::abandon};
+  void task_abandon() override { root_ = {}; }
+  const promise_base* task_root() const override { return root_ ? &root_.handle().promise() : nullptr; }
 
   task<T> root_;
 };

@@ -16,7 +16,6 @@ timer_id timer_heap::push(double when, callback cb) {
   }
   slot& sl = slots_[s];
   sl.cb = cb;
-  sl.when = when;
   sl.cancelled = false;
   sl.in_use = true;
   const entry e{when, next_seq_++, s};

@@ -37,8 +37,6 @@ class timer_heap {
   timer_id push(double when, callback cb);
   // False when the timer had fired, was cancelled already, or its id is stale.
   bool cancel(timer_id id);
-  // The deadline of a scheduled timer (jitter included).
-  double when(timer_id id) const { return slots_[id.slot].when; }
 
   // Drops cancelled timers as CPython's _run_once does: rebuild with heapify when more than
   // half of over 100 timers are cancelled, otherwise pop cancelled ones off the top.
@@ -56,9 +54,8 @@ class timer_heap {
   callback pop();
 
  private:
-  struct slot {  // 32 bytes
+  struct slot {  // 24 bytes (the deadline is in its queue entry only)
     callback cb;
-    double when = 0.0;
     std::uint32_t generation = 0;
     bool cancelled = false;
     bool in_use = false;

@@ -175,7 +175,7 @@ value task_get_name(interpreter& in, const call_args& a, object*) {
 value task_set_name(interpreter& in, const call_args& a, object*) {
   future_obj& f = self_future(in, a.args[0]);
   if (!f.is_task()) throw_error(in, in.types.AttributeError, "'Future' object has no attribute 'set_name'");
-  f.task.state().driver.custom_name = std::make_unique<std::string>(str(in, a.args[1]));
+  f.task.state().driver.set_name(str(in, a.args[1]));
   return value::none();
 }
 
@@ -230,7 +230,7 @@ value make_task_object(interpreter& in, task_handle<value> h, const value& name)
   o->task = h;
   o->task_made = true;
   o->why = wait_target{wait_kind::task, 0.0, h.id(), 0};
-  if (!name.empty() && !name.is_none()) h.state().driver.custom_name = std::make_unique<std::string>(str(in, name));
+  if (!name.empty() && !name.is_none()) h.state().driver.set_name(str(in, name));
   value v = value::adopt(o);
   remember_task(in, h.state().driver, v);
   return v;

@@ -19,10 +19,11 @@ void event_log::push(const logged_event& e) {
   const auto kind = static_cast<std::uint8_t>(e.what);
   const bool has_payload = e.payload != write_last_[kind];
   // (A reader may have taken the step already: then the log is empty and nothing merges.)
-  const bool merge = std::exchange(step_at_back_, false) && e.what == event_kind::suspended &&
-                     !words_.empty() && words_.back().h.id == e.id;
+  const bool merge = std::exchange(step_at_back_, false) &&
+                     (e.what == event_kind::suspended || e.what == event_kind::finished) && !words_.empty() &&
+                     words_.back().h.id == e.id;
   word w{};
-  w.h = {e.id, merge ? stepped_suspended : kind, e.detail, has_payload, 0};
+  w.h = {e.id, merge ? stepped_then : kind, e.detail, has_payload, merge ? kind : std::uint8_t{0}};
   if (merge)
     words_.back() = w;
   else
@@ -39,7 +40,7 @@ void event_log::push(const logged_event& e) {
 logged_event event_log::pop() {
   assert(!empty());
   head h;
-  if (std::exchange(pending_suspend_, false)) {
+  if (std::exchange(pending_second_, false)) {
     h = pending_;
   } else {
     h = words_.front().h;
@@ -50,10 +51,10 @@ logged_event event_log::pop() {
       h = words_.front().h;
       words_.pop_front();
     }
-    if (h.what == stepped_suspended) {
+    if (h.what == stepped_then) {
       pending_ = h;
-      pending_.what = static_cast<std::uint8_t>(event_kind::suspended);
-      pending_suspend_ = true;
+      pending_.what = h.then;
+      pending_second_ = true;
       const auto stepped = static_cast<std::uint8_t>(event_kind::stepped);
       return {read_t_, h.id, event_kind::stepped, 0, read_last_[stepped]};
     }

@@ -8,8 +8,8 @@
 //     gather's million children share one parent and coroutine, a million sleeps one deadline;
 //   - the clock is a word of its own, written only when it differs from the previous event's
 //     (the loop's clock stands still for a whole iteration);
-//   - a task's step followed at once by its suspension (the same task, the same time, nothing
-//     logged between) shares one word: a million sleepers' first steps cost 8 bytes each, not 16.
+//   - a task's step followed at once by its suspension or its end (the same task, the same time,
+//     nothing logged between) shares one word: a million sleepers' steps cost 8 bytes each, not 16.
 // Reading (oldest first) undoes both, so what is read is exactly what was logged.
 #pragma once
 
@@ -48,7 +48,7 @@ struct logged_event {
 
 class event_log {
  public:
-  bool empty() const { return words_.empty() && !pending_suspend_; }
+  bool empty() const { return words_.empty() && !pending_second_; }
   std::size_t bytes() const { return words_.size() * sizeof(word); }
   void push(const logged_event& e);
   logged_event pop();  // the oldest event; the log must not be empty
@@ -56,15 +56,15 @@ class event_log {
  private:
   static constexpr std::uint8_t kinds = 5;
   static constexpr std::uint8_t clock = kinds;  // a head whose next word is the new time
-  // A stepped event (detail 0, no payload) and the suspended event that followed it: detail and
-  // payload are the suspension's.
-  static constexpr std::uint8_t stepped_suspended = kinds + 1;
+  // A stepped event (detail 0, no payload) and the suspended or finished event that followed it:
+  // `then` says which; detail and payload are the second event's.
+  static constexpr std::uint8_t stepped_then = kinds + 1;
   struct head {
     task_id id;
-    std::uint8_t what;  // an event_kind, or clock
+    std::uint8_t what;  // an event_kind, clock or stepped_then
     std::uint8_t detail;
     std::uint8_t has_payload;  // the next word is the payload
-    std::uint8_t unused;
+    std::uint8_t then;         // stepped_then's second event_kind
   };
   union word {
     head h;
@@ -78,8 +78,8 @@ class event_log {
   double read_t_ = 0.0;
   // The writer: the last word pushed is the head of a stepped event of this task.
   bool step_at_back_ = false;
-  // The reader: the suspension half of a stepped_suspended word is still to be returned.
-  bool pending_suspend_ = false;
+  // The reader: the second half of a stepped_then word is still to be returned.
+  bool pending_second_ = false;
   head pending_{};
   std::uint64_t write_last_[kinds] = {};
   std::uint64_t read_last_[kinds] = {};

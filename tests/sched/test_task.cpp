@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "pyrt/py_exception.hpp"
 #include "sched/asyncio.hpp"
@@ -108,4 +109,51 @@ task<std::string> times_out_or_not() {
 
 TEST_CASE("wait_for on a coroutine that returns nothing") {
   CHECK(asyncio::run(times_out_or_not()) == "timed out at 1.5");
+}
+
+namespace {
+// 1200 tasks sleeping 1..1200 s, created in a shuffled order of deadlines: they finish in an
+// order unlike their creation, and the registry squeezes its holes out twice on the way.
+task<std::string> unfinished_in_creation_order() {
+  event_loop& loop = *event_loop::current();
+  std::vector<task_handle<>> tasks;
+  for (int i = 0; i < 1200; ++i) tasks.push_back(asyncio::create_task(nap((i * 97) % 1200 + 1)));
+  std::string seen;
+  for (double t = 0.5; t < 1200; t += 100) {
+    co_await asyncio::sleep(t - loop.time());
+    // Every task still listed is unfinished, listed once, and in creation (id) order.
+    std::vector<task_driver*> left = loop.unfinished_tasks();
+    std::size_t expected = 0;
+    for (const task_handle<>& h : tasks) expected += h.done() ? 0 : 1;
+    CHECK(left.size() == expected + 1);  // + this task
+    bool ordered = true, unfinished = true;
+    for (std::size_t k = 1; k < left.size(); ++k) ordered = ordered && left[k - 1]->id < left[k]->id;
+    for (task_driver* d : left) unfinished = unfinished && !d->self->done();
+    CHECK(ordered);
+    CHECK(unfinished);
+    seen += std::to_string(left.size()) + " ";
+  }
+  for (const task_handle<>& h : tasks) co_await h;
+  CHECK(loop.unfinished_tasks().size() == 1);
+  co_return seen;
+}
+}  // namespace
+
+TEST_CASE("the unfinished tasks stay in creation order as tasks finish in another") {
+  CHECK(asyncio::run(unfinished_in_creation_order()) ==
+        "1201 1101 1001 901 801 701 601 501 401 301 201 101 ");
+}
+
+TEST_CASE("a given task name lives beside the task and goes with it") {
+  event_loop loop;
+  auto t = asyncio::create_task(loop, nap(1));
+  CHECK(t.name() == "Task-1");
+  t.state().driver.set_name("worker");
+  CHECK(t.name() == "worker");
+  t.state().driver.set_name("renamed");
+  CHECK(t.name() == "renamed");
+  CHECK(t.repr().find("name='renamed'") != std::string::npos);
+  auto u = asyncio::create_task(loop, nap(1));
+  CHECK(u.name() == "Task-2");  // another task has no name of its own
+  loop.run_until_done(t.state());
 }

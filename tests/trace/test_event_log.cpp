@@ -1,5 +1,5 @@
 // The trace's compact event log: what is read is exactly what was logged, whatever the words it
-// packs them into (clock words, payloads left out, a step and its suspension in one word).
+// packs them into (clock words, payloads left out, a step and its suspension or end in one word).
 #include <doctest.h>
 
 #include <cstdint>
@@ -47,6 +47,31 @@ TEST_CASE("a step and the suspension right after it share one word") {
   CHECK(log.empty());
 }
 
+TEST_CASE("a step and the task's end right after it share one word") {
+  event_log log;
+  log.push({0.0, 1, event_kind::stepped, 0, 0});
+  log.push({0.0, 1, event_kind::finished, 1, 0});  // an outcome, no payload: one word for both
+  CHECK(log.bytes() == 8);
+  log.push({0.0, 2, event_kind::stepped, 0, 0});
+  log.push({0.0, 2, event_kind::output, 0, 7});  // printed between: nothing merges
+  log.push({0.0, 2, event_kind::finished, 0, 0});
+  CHECK(log.bytes() == 40);
+  log.push({0.0, 3, event_kind::stepped, 0, 0});
+  log.push({0.0, 3, event_kind::created, 0, 0});  // a kind that never merges
+  CHECK(log.bytes() == 56);
+  const std::vector<logged_event> want = {
+      {0.0, 1, event_kind::stepped, 0, 0}, {0.0, 1, event_kind::finished, 1, 0},
+      {0.0, 2, event_kind::stepped, 0, 0}, {0.0, 2, event_kind::output, 0, 7},
+      {0.0, 2, event_kind::finished, 0, 0}, {0.0, 3, event_kind::stepped, 0, 0},
+      {0.0, 3, event_kind::created, 0, 0},
+  };
+  for (const logged_event& w : want) {
+    REQUIRE(!log.empty());
+    CHECK(same(log.pop(), w));
+  }
+  CHECK(log.empty());
+}
+
 TEST_CASE("random event streams read back exactly, with reads in between") {
   py_random rng(12);
   for (int round = 0; round < 50; ++round) {
@@ -62,7 +87,7 @@ TEST_CASE("random event streams read back exactly, with reads in between") {
       const double r = rng.random();
       if (!pushed.empty() && pushed.back().what == event_kind::stepped && r < 0.5) {
         e.id = r < 0.4 ? pushed.back().id : e.id;  // mostly the task that just stepped
-        e.what = event_kind::suspended;
+        e.what = rng.random() < 0.7 ? event_kind::suspended : event_kind::finished;
         e.detail = static_cast<std::uint8_t>(rng.random() * 3);
         e.payload = rng.random() < 0.5 ? logged_event::pack(1.0) : logged_event::pack(t + 1);
       } else {
