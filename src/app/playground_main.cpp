@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   // Static: on the web the browser keeps calling `frame` after main() has handed over the loop.
   static asyncrace::ui::playground app;
   asyncrace::app::attach_automation(&app);
-  asyncrace::pool::on_worker_news(asyncrace::platform::request_frame);
+  asyncrace::pool::on_worker_news([] { app.worker_news(); });
   asyncrace::app::apply_launch_args(app, argc, argv);
   asyncrace::platform::run({&app, frame, scale_changed});
   asyncrace::platform::shutdown();

@@ -47,9 +47,9 @@ std::string predict_json(asyncrace::ui::playground& p) {
   out += ",\"guess\":";
   append_labels(out, guess);
   out += ",\"rows\":[";
-  for (const asyncrace::ui::rect& r : view.rows) {
+  for (const asyncrace::ui::rect& row : view.rows) {
     if (out.back() != '[') out += ',';
-    append_rect(out, r);
+    append_rect(out, row);
   }
   out += ']';
   out += ",\"hits\":" + std::to_string(r.hits) + ",\"finished\":" + std::to_string(r.finished) + ",\"places\":[";

@@ -64,6 +64,16 @@ double playground::frame() {
   return app_.waiting_on_workers() ? real_work_frame_interval : 0.0;
 }
 
+void playground::worker_news() {
+  // What the next frame would run first (no real time passes for the playhead here: a run with
+  // jobs out plays on the wall clock, and what has arrived runs now).
+  if (app_.running() && !app_.paused()) app_.tick(0.0);
+  // While jobs are still out, the frame every real_work_frame_interval shows the news: a frame
+  // (and its settling frames) for every reply would take the workers' cores, since a page without
+  // a GPU draws its WebGL on the CPU. Otherwise it is drawn now.
+  if (!app_.waiting_on_workers() || app_.paused()) platform::request_frame();
+}
+
 // The pane headers say which engine runs: an untouched tutorial runs as its C++ twin, an edited
 // one (or the learner's own program) on the interpreter.
 void playground::sources(const rect& python, const rect& cpp) {

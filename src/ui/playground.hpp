@@ -50,6 +50,10 @@ class playground {
   double frame();
   // Rebuilds fonts for a device pixel ratio (outside a frame).
   void set_pixel_ratio(float ratio);
+  // A real worker replied or failed (outside a frame): the run takes the result and hands out its
+  // next job at once, not at the next frame; the news is drawn at once when no job is left out,
+  // else by the next of the frames drawn every real_work_frame_interval while jobs are out.
+  void worker_news();
 
   app_state& state() { return app_; }
   const app_state& state() const { return app_; }
