@@ -153,6 +153,9 @@ export async function until(page, ok, what, timeoutMs = 20000, show = (s) => JSO
 // Replaces the editor's text as a paste does: a click into the text, Ctrl+A, then a real
 // ClipboardEvent with the text on it. Returns the editor's text afterwards.
 export async function pasteIntoEditor(page, text) {
+  // A selection made just before loads its text into the editor in the next frame: let that
+  // frame come first, or it would replace what is pasted here.
+  await settled(page);
   const box = await page.locator('#editor-host .cm-content').boundingBox();
   await page.mouse.click(box.x + 40, box.y + 10);
   await page.keyboard.press('Control+A');

@@ -38,6 +38,9 @@ async function runProgram(page) {
                              null, { timeout: 30000 });
   assert.equal(await select(page, 'your_program'), 1);
   assert.ok(await setOptions(page, { ties: 'cpython-heap', speed: 'instant' }));
+  // The frame after a selection loads its text into the editor: let it come first, or it would
+  // replace the program typed below with the selection's template.
+  await settled(page);
   await page.evaluate((t) => {
     const v = window.asyncraceEditor.view;
     v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: t } });
