@@ -26,8 +26,8 @@ struct block {
   unsigned char fill;
 };
 
-// Sizes of every pooled class and one above (plain operator new).
-std::size_t size_for(std::size_t i) { return 16 + (i * 48) % 560; }
+// Sizes across the pooled classes (up to 1 KB) and above them (plain operator new).
+std::size_t size_for(std::size_t i) { return 16 + (i * 48) % 1104; }
 
 block make(std::size_t i) {
   const std::size_t size = size_for(i);
