@@ -260,14 +260,19 @@ task<value> take_coroutine(interpreter& in, const value& coro) {
 }
 
 value make_native_coroutine(interpreter& in, task<value> body, std::string name) {
-  auto* c = in.heap.make<coroutine_object>(in.types.coroutine);
-  c->name = name;
-  c->qualname = std::move(name);
-  c->native = std::move(body);
   // The name outlives this object: a Task made of the body (create_task(asyncio.sleep(1)))
   // names itself by it after the coroutine object is gone. Interned names live as long as the
   // interpreter.
-  c->native.handle().promise().name = in.intern(c->qualname)->s.c_str();
+  const char* lasting = in.intern(name)->s.c_str();
+  return make_native_coroutine_named(in, std::move(body), lasting);
+}
+
+value make_native_coroutine_named(interpreter& in, task<value> body, const char* lasting) {
+  auto* c = in.heap.make<coroutine_object>(in.types.coroutine);
+  c->name = lasting;
+  c->qualname = lasting;
+  c->native = std::move(body);
+  c->native.handle().promise().name = lasting;
   return value::adopt(c);
 }
 

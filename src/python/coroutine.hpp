@@ -5,6 +5,7 @@
 // (asyncio.sleep(1), queue.get(), ...) are coroutine objects holding a C++ task<value> instead.
 #pragma once
 
+#include <cstddef>
 #include <exception>
 #include <string>
 #include <utility>
@@ -29,6 +30,13 @@ struct coroutine_object : object {
 task<value> take_coroutine(interpreter& in, const value& coro);
 // A native coroutine object around a C++ body, named as CPython names the coroutine function.
 value make_native_coroutine(interpreter& in, task<value> body, std::string name);
+// The same for a name written as a literal (every `await queue.put(x)` and `asyncio.sleep(d)`
+// makes one): the literal outlives any Task, so it is not interned on every call.
+value make_native_coroutine_named(interpreter& in, task<value> body, const char* literal);
+template <std::size_t N>
+value make_native_coroutine(interpreter& in, task<value> body, const char (&literal)[N]) {
+  return make_native_coroutine_named(in, std::move(body), literal);
+}
 // A Python coroutine object for a frame of an `async def`.
 value make_python_coroutine(interpreter& in, value frame_v);
 bool is_coroutine(const value& v);
