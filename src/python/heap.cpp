@@ -3,20 +3,24 @@
 #include <utility>
 
 #include "interpreter.hpp"
+#include "loop/frame_pool.hpp"
 
 namespace asyncrace::python {
 
 thread_local bool heap_tearing_down = false;
 thread_local std::uint64_t live_object_bytes = 0;
 
+// Objects come from the scheduler's free lists (loop/frame_pool.hpp), as its frames and Tasks do:
+// a program that makes a hundred thousand coroutines and Tasks spent a quarter of its time in
+// malloc, as wasm (dlmalloc) and natively alike.
 void* object::operator new(std::size_t size) {
   live_object_bytes += size;
-  return ::operator new(size);
+  return asyncrace::detail::pool_allocate(size);
 }
 
 void object::operator delete(void* p, std::size_t size) noexcept {
   live_object_bytes -= size;
-  ::operator delete(p);
+  asyncrace::detail::pool_deallocate(p, size);
 }
 
 void destroy_object(object* o) {
