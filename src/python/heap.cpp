@@ -1,8 +1,17 @@
 #include "heap.hpp"
 
+#include <cstdint>
+#include <string>
 #include <utility>
 
+#if defined(__EMSCRIPTEN__)
+#include <emscripten/heap.h>
+#include <malloc.h>
+#include <unistd.h>
+#endif
+
 #include "interpreter.hpp"
+#include "limits.hpp"
 #include "loop/frame_pool.hpp"
 
 namespace asyncrace::python {
@@ -37,6 +46,50 @@ void heap::free_all() {
     delete o;
   }
   heap_tearing_down = was;
+}
+
+namespace {
+#if defined(__EMSCRIPTEN__)
+// Three quarters of the most the wasm memory may grow to; the rest is room to end the run, free
+// it and draw it.
+std::size_t page_budget() {
+  static const std::size_t budget = emscripten_get_heap_max() / 4 * 3;
+  return budget;
+}
+// mallinfo walks the heap: its answer stands for the next 1023 objects.
+thread_local unsigned page_check_countdown = 0;
+thread_local bool page_full = false;
+#endif
+}  // namespace
+
+#if defined(__EMSCRIPTEN__)
+bool heap::page_memory_nearly_full() {
+  // The break (the top of what malloc ever took) never comes down, so below the budget nothing
+  // can be full: the usual case costs one comparison.
+  if (reinterpret_cast<std::uintptr_t>(sbrk(0)) <= page_budget()) return false;
+  // Past it, in this run or an earlier one: what is in use now decides.
+  if (page_check_countdown > 0) {
+    --page_check_countdown;
+    return page_full;
+  }
+  page_check_countdown = 1023;
+  page_full = static_cast<std::size_t>(mallinfo().uordblks) > page_budget();
+  return page_full;
+}
+
+void heap::page_memory_check_reset() {
+  page_check_countdown = 0;
+  page_full = false;
+}
+#endif
+
+void heap::page_memory_full() {
+#if defined(__EMSCRIPTEN__)
+  throw limit_reached{"the program's memory passed " + std::to_string(page_budget() >> 20) +
+                      " MB, the most this page can give a run"};
+#else
+  throw limit_reached{"the program's memory is full"};  // not reached: natively nothing checks
+#endif
 }
 
 void heap::over_memory() {

@@ -13,7 +13,10 @@ namespace asyncrace::python {
 
 class heap {
  public:
-  heap() { ring_.heap_next = ring_.heap_prev = &ring_; }
+  heap() {
+    ring_.heap_next = ring_.heap_prev = &ring_;
+    page_memory_check_reset();  // a new run: what an earlier one filled is not this one's
+  }
   heap(const heap&) = delete;
   heap& operator=(const heap&) = delete;
   ~heap() { free_all(); }
@@ -22,6 +25,7 @@ class heap {
   template <class T>
   T* make(type_object* t) {
     if (live_object_bytes > max_bytes) over_memory();
+    if (page_memory_nearly_full()) page_memory_full();
     T* o = new T();
     o->type = t;
     link(o);
@@ -46,6 +50,18 @@ class heap {
 
  private:
   [[noreturn]] void over_memory();
+  // In the page (wasm): what is in use fills most of the memory the page may grow to (2 GB).
+  // Past that the module would abort when the memory cannot grow, so the run ends first with
+  // LimitReached (uncatchable, as the step cap: a MemoryError in each of a million Tasks would
+  // itself take memory). False natively, where the system's memory is the system's business.
+#if defined(__EMSCRIPTEN__)
+  static bool page_memory_nearly_full();
+  static void page_memory_check_reset();
+#else
+  static bool page_memory_nearly_full() { return false; }
+  static void page_memory_check_reset() {}
+#endif
+  [[noreturn]] static void page_memory_full();
   object ring_;  // sentinel
   std::uint64_t made_ = 0;
 };

@@ -83,6 +83,26 @@ describe('a program that computes', () => {
     assert.equal((await settled(page)).idle, true, 'idle again once it ended');
   });
 
+  test('a program that would fill the page\'s memory ends with LimitReached, and the page goes on', async () => {
+    // A million Tasks, each keeping a small list: more than the page's 2 GB of wasm memory holds
+    // (the module aborted when its memory could not grow, before the page ended the run itself).
+    const { page } = pg;
+    await paste(page, 'import asyncio\n\nasync def sleeper(i):\n    data = [i] * 12\n' +
+                      '    await asyncio.sleep(i % 1000 / 100)\n    return len(data)\n\n' +
+                      'async def main():\n    r = await asyncio.gather(*(sleeper(i) for i in range(1_000_000)))\n' +
+                      '    print(sum(r))\n\nasyncio.run(main())\n');
+    await page.keyboard.press('Control+Enter');
+    const s = await untilFinished(page, 240000);
+    assert.match(s.lines.at(-1)?.text ?? '', /^LimitReached: the program's memory passed \d+ MB, the most this page can give a run$/,
+                 JSON.stringify(s.lines.slice(-3)));
+    // The page still answers and runs the next program.
+    await paste(page, 'print("after", 6 * 7)\n');
+    await page.keyboard.press('Control+Enter');
+    const next = await untilFinished(page, 60000);
+    assert.deepEqual(next.lines.map((l) => l.text), ['after 42']);
+    assert.deepEqual(pg.problems, []);
+  });
+
   test('a million-iteration loop and a deep recursion finish while the page keeps drawing', async () => {
     const { page } = pg;
     const n = 1000000;
