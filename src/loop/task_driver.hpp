@@ -5,7 +5,6 @@
 
 #include <cassert>
 #include <cstdint>
-#include <memory>
 #include <string>
 
 #include "loop/coro.hpp"

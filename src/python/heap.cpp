@@ -59,11 +59,8 @@ std::size_t page_budget() {
 // mallinfo walks the heap: its answer stands for the next 1023 objects.
 thread_local unsigned page_check_countdown = 0;
 thread_local bool page_full = false;
-#endif
-}  // namespace
 
-#if defined(__EMSCRIPTEN__)
-bool heap::page_memory_nearly_full() {
+bool page_memory_nearly_full() {
   // The break (the top of what malloc ever took) never comes down, so below the budget nothing
   // can be full: the usual case costs one comparison.
   if (reinterpret_cast<std::uintptr_t>(sbrk(0)) <= page_budget()) return false;
@@ -76,21 +73,21 @@ bool heap::page_memory_nearly_full() {
   page_full = static_cast<std::size_t>(mallinfo().uordblks) > page_budget();
   return page_full;
 }
+#endif
+}  // namespace
+
+#if defined(__EMSCRIPTEN__)
+void heap::check_page_memory() {
+  if (page_memory_nearly_full())
+    throw limit_reached{"the program's memory passed " + std::to_string(page_budget() >> 20) +
+                        " MB, the most this page can give a run"};
+}
 
 void heap::page_memory_check_reset() {
   page_check_countdown = 0;
   page_full = false;
 }
 #endif
-
-void heap::page_memory_full() {
-#if defined(__EMSCRIPTEN__)
-  throw limit_reached{"the program's memory passed " + std::to_string(page_budget() >> 20) +
-                      " MB, the most this page can give a run"};
-#else
-  throw limit_reached{"the program's memory is full"};  // not reached: natively nothing checks
-#endif
-}
 
 void heap::over_memory() {
   const std::uint64_t cap = std::exchange(max_bytes, ~0ull);  // room to make the MemoryError itself

@@ -25,7 +25,7 @@ class heap {
   template <class T>
   T* make(type_object* t) {
     if (live_object_bytes > max_bytes) over_memory();
-    if (page_memory_nearly_full()) page_memory_full();
+    check_page_memory();
     T* o = new T();
     o->type = t;
     link(o);
@@ -50,18 +50,17 @@ class heap {
 
  private:
   [[noreturn]] void over_memory();
-  // In the page (wasm): what is in use fills most of the memory the page may grow to (2 GB).
-  // Past that the module would abort when the memory cannot grow, so the run ends first with
-  // LimitReached (uncatchable, as the step cap: a MemoryError in each of a million Tasks would
-  // itself take memory). False natively, where the system's memory is the system's business.
+  // In the page (wasm): once what is in use fills most of the memory the page may grow to (2 GB),
+  // the run ends with LimitReached (uncatchable, as the step cap: a MemoryError in each of a
+  // million Tasks would itself take memory). Past that the module would abort when the memory
+  // cannot grow. Nothing natively, where the system's memory is the system's business.
 #if defined(__EMSCRIPTEN__)
-  static bool page_memory_nearly_full();
+  static void check_page_memory();
   static void page_memory_check_reset();
 #else
-  static bool page_memory_nearly_full() { return false; }
+  static void check_page_memory() {}
   static void page_memory_check_reset() {}
 #endif
-  [[noreturn]] static void page_memory_full();
   object ring_;  // sentinel
   std::uint64_t made_ = 0;
 };

@@ -112,12 +112,15 @@ export async function settled(page, n = 2, timeoutMs = 30000) {
   }
 }
 
-// Polls the page until the run has finished (playback reached the end); returns the final state.
+// Polls the page until the run has finished (playback reached the end) and the frame showing the
+// end has been drawn; returns the final state. A worker's reply can finish a run between frames
+// (playground::worker_news), and what the state reports of the diagram (pool_lanes, rows) is what
+// the last frame drew.
 export async function untilFinished(page, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const s = await state(page);
-    if (s.finished) return s;
+    if (s.finished) return settled(page, 2, Math.max(1000, deadline - Date.now()));
     if (Date.now() > deadline) throw new Error('run did not finish: ' + JSON.stringify(s).slice(0, 400));
     await page.waitForTimeout(50);
   }
