@@ -149,6 +149,8 @@ std::string state_json(const ui::playground& p) {
   out += p.animating() ? "true" : "false";
   out += ",\"build_ms\":";  // the last frame's
   append_number(out, p.build_ms());
+  out += ",\"slowest_run_frame_ms\":";  // the longest frame since the run began
+  append_number(out, p.slowest_run_frame_ms());
   out += ",\"diagram_ms\":";
   append_number(out, p.diagram_ms());
   out += ",\"tutorial\":";

@@ -143,7 +143,7 @@ void event_loop::snapshot() {
 bool event_loop::chains_since_snapshot(chain_delta& out) const {
   out.changed.clear();
   out.finished.clear();
-  if (!steps_ || paused_ != nullptr) return false;
+  if (!steps_ || mid_iteration()) return false;
   // As snapshot() builds them, without taking one: the next snapshot builds them again (a chain
   // only changes while its task steps, so both see the same).
   for (const task_driver* d : steps_->changed)
@@ -168,7 +168,7 @@ void event_loop::forget_chain_changes() {
 }
 
 double event_loop::next_event_time() const {
-  if (!ready_.empty() || stopping_ || paused_ != nullptr) return now_;
+  if (!ready_.empty() || stopping_ || mid_iteration()) return now_;
   if (external_.handed_back()) return now_;  // taken in the next iteration
   if (timers_.empty()) return std::numeric_limits<double>::infinity();
   return timers_.top_when() > now_ ? timers_.top_when() : now_;
@@ -179,7 +179,7 @@ double event_loop::time_at(std::chrono::steady_clock::time_point t) const { retu
 double event_loop::live_time() const { return external_.pending() == 0 ? now_ : now_ + external_.since_sync(); }
 
 bool event_loop::waiting_for_external() const {
-  if (external_.pending() == 0 || !ready_.empty() || stopping_ || paused_ != nullptr || external_.may_wait()) return false;
+  if (external_.pending() == 0 || !ready_.empty() || stopping_ || mid_iteration() || external_.may_wait()) return false;
   if (external_.handed_back()) return false;
   return timers_.empty() || timers_.top_when() > live_time();
 }
@@ -210,6 +210,7 @@ bool event_loop::run_once() {
     if (paused_ != nullptr) return true;
     return run_batch();
   }
+  if (std::exchange(batch_paused_, false)) return run_batch();  // the rest of the batch
   timers_.prune_cancelled();
   if (steps_) steps_->mirror.prune();
   if (external_.pending() > 0) take_external();
@@ -250,6 +251,14 @@ bool event_loop::run_batch() {
     running_.pop_front();
     cb();  // what it schedules goes to ready_
     if (paused_ != nullptr) return true;
+    if (--batch_countdown_ == 0) {
+      batch_countdown_ = batch_check_interval;
+      if (slice_end_ != std::chrono::steady_clock::time_point::max() && !running_.empty() &&
+          std::chrono::steady_clock::now() >= slice_end_) {
+        batch_paused_ = true;
+        return true;
+      }
+    }
   }
   return true;
 }

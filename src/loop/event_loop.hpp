@@ -96,11 +96,18 @@ class event_loop {
   bool run_once();
   // Virtual time at which the next iteration would run; infinity when idle.
   double next_event_time() const;
-  bool idle() const { return ready_.empty() && timers_.empty() && paused_ == nullptr; }
+  bool idle() const { return ready_.empty() && timers_.empty() && !mid_iteration(); }
   // A Task's step stopped at the end of the page's slice of work (task_driver::pause_step): the
   // iteration is not over; the next run_once goes on with that step, then the rest of the batch.
   void pause_iteration(task_driver& d) { paused_ = &d; }
-  bool mid_iteration() const { return paused_ != nullptr; }
+  // The page's slice of wall time ends at `end` (time_point::max(), the default: never). A batch
+  // still running then stops between two of its callbacks and the next run_once goes on with
+  // the rest, so a million steps in one iteration never freeze the tab; as with a paused step,
+  // nothing else runs in between and the run is the same. Checked every batch_check_interval
+  // callbacks.
+  void set_slice_end(std::chrono::steady_clock::time_point end) { slice_end_ = end; }
+  static constexpr unsigned batch_check_interval = 64;
+  bool mid_iteration() const { return paused_ != nullptr || batch_paused_; }
 
   // Runs until `f` is done, like run_until_complete (including the iteration in which the
   // stop callback runs). Throws deadlock_error if the loop runs dry first.
@@ -192,6 +199,9 @@ class event_loop {
   chunk_queue<callback> ready_;
   chunk_queue<callback> running_;  // the batch of this iteration (swapped with ready_)
   task_driver* paused_ = nullptr;  // whose step the batch stopped in (pause_iteration)
+  bool batch_paused_ = false;      // the batch stopped between two callbacks (set_slice_end)
+  unsigned batch_countdown_ = batch_check_interval;
+  std::chrono::steady_clock::time_point slice_end_ = std::chrono::steady_clock::time_point::max();
   bool run_batch();                // the rest of running_, unless a step pauses
   timer_heap timers_;
   loop_options options_;

@@ -128,6 +128,14 @@ void session::advance(double until, std::size_t budget) {
   if (in) python::begin_slice(*in, tuner ? tuner->size() : options_.step_slice);
   const std::uint64_t steps_before = in ? in->steps : 0;
   const auto began = std::chrono::steady_clock::now();
+  // The page (run_options::slice_ms): this much wall time per call, a frame's share, for a C++
+  // twin too. An iteration with a million steps stops between two of them (event_loop::
+  // set_slice_end) and goes on at the next call.
+  const bool timed = options_.slice_ms > 0.0;
+  const auto slice_end = began + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                     std::chrono::duration<double, std::milli>(options_.slice_ms));
+  if (timed) state_->loop.set_slice_end(slice_end);
+  unsigned iterations = 0;
   while (!finished() && budget-- > 0 && next_event_time() <= until && !waiting_for_workers()) {
     if (!state_->run.step() && !state_->run.error().empty()) error_ = state_->run.error();
     if (in && python::slice_spent(*in)) {  // back to the browser; on from here next frame
@@ -137,7 +145,11 @@ void session::advance(double until, std::size_t budget) {
                       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count());
       break;
     }
+    // (The clock is read every 16th iteration: in the page a read is a call out to JavaScript.)
+    if (timed && (mid_iteration() || ((++iterations & 15) == 0 && std::chrono::steady_clock::now() >= slice_end)))
+      break;
   }
+  if (timed) state_->loop.set_slice_end(std::chrono::steady_clock::time_point::max());
 }
 
 void session::run_to_end() {

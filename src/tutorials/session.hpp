@@ -33,8 +33,10 @@ struct run_options {
   // An interpreted run's instructions per advance() (the page: a frame's share, so a program
   // that computes never freezes the tab); 0 runs each step to its end (the CLI, the tests).
   std::uint64_t step_slice = 0;
-  // > 0: step_slice is only the first slice's size; later ones adapt so a slice takes about this
-  // many milliseconds of wall time (python::slice_tuner). The run is the same whatever the sizes.
+  // > 0: each advance() returns after about this many milliseconds of wall time, even in the
+  // middle of an iteration's batch (a C++ twin's million steps too), and step_slice is only the
+  // first slice's size: later ones adapt to take this long (python::slice_tuner). The run is the
+  // same whatever the sizes.
   double slice_ms = 0.0;
 };
 
@@ -54,7 +56,8 @@ class session {
   // Runs every loop iteration that starts at a virtual time <= `until`, stopping early after
   // `budget` callbacks so a caller on the browser's main loop can never be frozen, or when it
   // would have to wait for real workers, or (interpreted, with run_options::step_slice) when the
-  // slice of instructions is spent, even inside a Task's step: the next advance goes on there.
+  // slice of instructions is spent, even inside a Task's step, or (run_options::slice_ms) when
+  // its wall time is, even between two callbacks of one iteration: the next advance goes on there.
   void advance(double until, std::size_t budget = 100000);
   void run_to_end();
 

@@ -58,6 +58,11 @@ double playground::frame() {
   sync_editor();
   announcer_.update(app_, page::mirror());
   build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - now).count();
+  if (slowest_run_serial_ != app_.run_serial()) {
+    slowest_run_serial_ = app_.run_serial();
+    slowest_run_frame_ms_ = 0.0;
+  }
+  slowest_run_frame_ms_ = std::max(slowest_run_frame_ms_, build_ms_);
   ++frames_;
   animating_ = app_.running() && !app_.paused();
   if (!animating_) return std::numeric_limits<double>::infinity();

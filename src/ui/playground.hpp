@@ -80,6 +80,8 @@ class playground {
   // diagram's part (tests and the bench read them through the automation state).
   double build_ms() const { return build_ms_; }
   double diagram_ms() const { return diagram_ms_; }
+  // The longest frame since the current run began (the bench: how long the page froze at most).
+  double slowest_run_frame_ms() const { return slowest_run_frame_ms_; }
 
  private:
   app_state app_;
@@ -114,6 +116,8 @@ class playground {
   bool animating_ = false;  // what the last frame returned
   double build_ms_ = 0.0;
   double diagram_ms_ = 0.0;
+  double slowest_run_frame_ms_ = 0.0;
+  std::uint64_t slowest_run_serial_ = 0;  // the run slowest_run_frame_ms_ is of
 };
 
 }  // namespace asyncrace::ui

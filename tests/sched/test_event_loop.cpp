@@ -2,6 +2,8 @@
 // iteration, sleep(0) is one trip through the ready queue, timers fire when the clock jumps.
 #include <doctest.h>
 
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -121,4 +123,53 @@ TEST_CASE("next_event_time: now while callbacks are ready, then the next deadlin
   CHECK(main.done());
   CHECK(main.result() == 2.0);
   CHECK(loop.idle());
+}
+
+namespace {
+std::vector<int> ran;
+// Records its number; number 0 also schedules number 1000 (for the next iteration).
+void numbered(void* arg, bool run) {
+  if (!run) return;
+  const int n = static_cast<int>(reinterpret_cast<std::intptr_t>(arg));
+  ran.push_back(n);
+  if (n == 0) event_loop::current()->call_soon({&numbered, reinterpret_cast<void*>(std::intptr_t{1000})});
+}
+}  // namespace
+
+TEST_CASE("past the page's slice end a batch stops between two callbacks and the next run_once goes on with it") {
+  ran.clear();
+  event_loop loop;
+  for (int i = 0; i < 300; ++i) loop.call_soon({&numbered, reinterpret_cast<void*>(std::intptr_t{i})});
+  loop.set_slice_end(std::chrono::steady_clock::now());  // already over: stop at every check
+  std::vector<std::size_t> after;
+  do {
+    loop.run_once();
+    after.push_back(ran.size());
+    if (loop.mid_iteration()) {
+      CHECK_FALSE(loop.idle());
+      CHECK(loop.next_event_time() == loop.time());
+    }
+  } while (loop.mid_iteration());
+  // A check every batch_check_interval callbacks; never after the batch's last one.
+  static_assert(event_loop::batch_check_interval == 64);
+  CHECK(after == std::vector<std::size_t>{64, 128, 192, 256, 300});
+  std::vector<int> first_300(300);
+  for (int i = 0; i < 300; ++i) first_300[static_cast<std::size_t>(i)] = i;
+  CHECK(ran == first_300);  // what callback 0 scheduled waited for the whole batch
+  loop.set_slice_end(std::chrono::steady_clock::time_point::max());
+  loop.run_once();
+  CHECK(ran.size() == 301);
+  CHECK(ran.back() == 1000);
+  CHECK(loop.idle());
+}
+
+TEST_CASE("with no slice end a batch of thousands runs in one iteration") {
+  ran.clear();
+  event_loop loop;
+  for (int i = 0; i < 5000; ++i) loop.call_soon({&numbered, reinterpret_cast<void*>(std::intptr_t{i})});
+  loop.run_once();
+  CHECK(ran.size() == 5000);
+  CHECK_FALSE(loop.mid_iteration());
+  loop.run_once();
+  CHECK(ran.size() == 5001);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "loop/event_loop.hpp"
 #include "python/program_run.hpp"
 #include "python/slice_tuner.hpp"
 #include "trace/transcript.hpp"
@@ -175,4 +176,35 @@ TEST_CASE("adaptive slices (run_options::slice_ms) change only where slices stop
   CHECK(calls > 1);
   CHECK(trace::to_text(adaptive->trace()) == trace::to_text(whole->trace()));
   CHECK(trace::to_jsonl(adaptive->trace()) == trace::to_jsonl(whole->trace()));
+}
+
+namespace {
+std::unique_ptr<tutorials::session> twin(std::string_view slug, double slice_ms) {
+  const tutorials::tutorial* t = tutorials::find(slug);
+  REQUIRE(t != nullptr);
+  tutorials::run_options o;
+  o.ties = tie_policy::cpython_heap;
+  o.slice_ms = slice_ms;
+  o.loop_states = true;
+  return std::make_unique<tutorials::session>(*t, o);
+}
+}  // namespace
+
+TEST_CASE("a C++ twin in slices of wall time (slice_ms) stops inside an iteration's batch, and the run is an unsliced one's") {
+  auto whole = twin("scale_10k", 0.0);
+  CHECK(advances_to_end(*whole) == 1);
+  // A slice shorter than any batch check: each advance stops at the first check it reaches, so the
+  // iteration of 10,000 first steps takes over 10000 / batch_check_interval advances.
+  auto sliced = twin("scale_10k", 1e-9);
+  int mid_batch = 0;  // advances that returned in the middle of an iteration
+  for (int calls = 0; !sliced->finished() && calls < 1000000; ++calls) {
+    sliced->advance(forever);
+    if (sliced->mid_iteration()) ++mid_batch;
+  }
+  CHECK(sliced->finished());
+  CHECK(sliced->error().empty());
+  CHECK(mid_batch >= 10000 / static_cast<int>(event_loop::batch_check_interval));
+  CHECK(trace::to_text(sliced->trace()) == trace::to_text(whole->trace()));
+  CHECK(trace::to_jsonl(sliced->trace()) == trace::to_jsonl(whole->trace()));
+  CHECK(sliced->trace().loop_states().size() == whole->trace().loop_states().size());
 }
