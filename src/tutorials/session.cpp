@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -55,6 +56,7 @@ struct session::state {
   python_source python;  // names Python lines in reprs and warnings
   program_runner run;    // the module code and each asyncio.run in it, one step at a time
   std::optional<python::slice_tuner> slices;  // run_options::slice_ms: adaptive slice sizes
+  std::chrono::steady_clock::time_point returned{};  // when advance() last returned (the page)
 };
 
 namespace {
@@ -125,15 +127,26 @@ void session::advance(double until, std::size_t budget) {
   state_->enter();
   python::interpreter* in = state_->interpreted ? &state_->interpreted->interp() : nullptr;
   python::slice_tuner* const tuner = in && state_->slices ? &*state_->slices : nullptr;
-  if (in) python::begin_slice(*in, tuner ? tuner->size() : options_.step_slice);
-  const std::uint64_t steps_before = in ? in->steps : 0;
   const auto began = std::chrono::steady_clock::now();
-  // The page (run_options::slice_ms): this much wall time per call, a frame's share, for a C++
-  // twin too. An iteration with a million steps stops between two of them (event_loop::
-  // set_slice_end) and goes on at the next call.
+  // The page (run_options::slice_ms): a frame's share of wall time per call, for a C++ twin too.
+  // An iteration with a million steps stops between two of them (event_loop::set_slice_end) and
+  // goes on at the next call. The share is as long as the page spent elsewhere since the last
+  // call (drawing, the browser), within [slice_ms, max_slice_stretch × slice_ms]: where drawing is
+  // slow (no GPU) a run still gets half the time instead of a sliver, where it is fast a frame
+  // still keeps its 60 Hz.
   const bool timed = options_.slice_ms > 0.0;
+  double work_ms = options_.slice_ms;
+  if (timed && state_->returned != std::chrono::steady_clock::time_point{}) {
+    const double away_ms = std::chrono::duration<double, std::milli>(began - state_->returned).count();
+    work_ms = std::clamp(away_ms, options_.slice_ms, max_slice_stretch * options_.slice_ms);
+  }
+  const double stretch = work_ms / std::max(options_.slice_ms, 1e-9);  // 1 unless timed
+  if (in)
+    python::begin_slice(*in, tuner ? static_cast<std::uint64_t>(static_cast<double>(tuner->size()) * stretch)
+                                   : options_.step_slice);
+  const std::uint64_t steps_before = in ? in->steps : 0;
   const auto slice_end = began + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                     std::chrono::duration<double, std::milli>(options_.slice_ms));
+                                     std::chrono::duration<double, std::milli>(work_ms));
   if (timed) state_->loop.set_slice_end(slice_end);
   unsigned iterations = 0;
   while (!finished() && budget-- > 0 && next_event_time() <= until && !waiting_for_workers()) {
@@ -149,7 +162,10 @@ void session::advance(double until, std::size_t budget) {
     if (timed && (mid_iteration() || ((++iterations & 15) == 0 && std::chrono::steady_clock::now() >= slice_end)))
       break;
   }
-  if (timed) state_->loop.set_slice_end(std::chrono::steady_clock::time_point::max());
+  if (timed) {
+    state_->loop.set_slice_end(std::chrono::steady_clock::time_point::max());
+    state_->returned = std::chrono::steady_clock::now();
+  }
 }
 
 void session::run_to_end() {

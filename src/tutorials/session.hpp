@@ -33,12 +33,14 @@ struct run_options {
   // An interpreted run's instructions per advance() (the page: a frame's share, so a program
   // that computes never freezes the tab); 0 runs each step to its end (the CLI, the tests).
   std::uint64_t step_slice = 0;
-  // > 0: each advance() returns after about this many milliseconds of wall time, even in the
-  // middle of an iteration's batch (a C++ twin's million steps too), and step_slice is only the
-  // first slice's size: later ones adapt to take this long (python::slice_tuner). The run is the
-  // same whatever the sizes.
+  // > 0: each advance() returns after about this many milliseconds of wall time (up to
+  // max_slice_stretch times more when the caller spent as long elsewhere since the last call),
+  // even in the middle of an iteration's batch (a C++ twin's million steps too), and step_slice
+  // is only the first slice's size: later ones adapt to take this long (python::slice_tuner). The
+  // run is the same whatever the sizes.
   double slice_ms = 0.0;
 };
+inline constexpr double max_slice_stretch = 5.0;
 
 // Checks options a user typed (CLI, page): empty when valid, else a message naming the problem.
 std::string validate(const run_options& o);

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <exception>
 #include <initializer_list>
+#include <limits>
 #include <span>
 #include <utility>
 
@@ -253,7 +254,10 @@ void app_state::tick(double real_dt) {
   if (!session_ || halted_ || stopped_ || paused_) return;
   try {
     tutorials::session* const runs[] = {session_.get(), compare_session_.get()};
-    clock_.tick(std::span(runs, compare_session_ ? 2 : 1), real_dt, settings.speed);
+    // In the page a run's share of each frame is wall time (run_options::slice_ms), which bounds
+    // it better than a count of callbacks: a million cheap ones fit where a few slow ones do not.
+    clock_.tick(std::span(runs, compare_session_ ? 2 : 1), real_dt, settings.speed,
+                slice_ms > 0.0 ? std::numeric_limits<std::size_t>::max() : frame_budget);
     if (stepper_) stepper_->seek_time(clock_.now());  // the Event loop view follows the playhead
   } catch (const std::exception& e) {
     // The session reports run errors through error(); anything thrown past it is ours to show.

@@ -222,7 +222,7 @@ void await_chains(const trace::recording& rec, const loop_picture& p) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::text_dim);
     ImGui::TextWrapped("awaits %s", awaited(rec, tc.chain).c_str());
     ImGui::PopStyleColor();
-    for (std::size_t i = 0; i < tc.chain.frames.size(); ++i) ImGui::Unindent();
+    for (std::size_t k = 0; k < tc.chain.frames.size(); ++k) ImGui::Unindent();
     ImGui::TreePop();
   }
   if (shown < p.state.chains.size()) ImGui::TextDisabled("+ %zu more pending tasks", p.state.chains.size() - shown);

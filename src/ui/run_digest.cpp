@@ -42,12 +42,20 @@ void run_digest::rebuild(const trace::recording& rec) {
   for (const trace::task_lane& lane : lanes)
     if (!lane.waits.empty() && lane.waits.back().end == trace::never && lane.waits.back().on.kind == wait_kind::sleep)
       pending_reach_ = std::max(pending_reach_, lane.waits.back().on.deadline);
+  // The finish summary shows the first max_finish_tokens finishers that printed, cut at the
+  // playhead: only they are kept (a million silent finishers are not walked every frame).
   finished_.clear();
   for (const trace::task_lane& lane : lanes)
     if (lane.done()) {
       if (finished_.size() < static_cast<std::size_t>(lane.finish_rank)) finished_.resize(static_cast<std::size_t>(lane.finish_rank));
       finished_[static_cast<std::size_t>(lane.finish_rank - 1)] = lane.id;
     }
+  printing_finishers_.clear();
+  for (task_id id : finished_) {
+    if (printing_finishers_.size() == max_finish_tokens) break;
+    const trace::task_lane* lane = rec.lane(id);
+    if (lane != nullptr && !lane->first_output.empty()) printing_finishers_.push_back(id);
+  }
   density_span_ = std::max({rec.end_time(), pending_reach_, 1e-9});
   density_.assign(density_bins, 0);
   const double per_bin = static_cast<double>(density_bins) / density_span_;
@@ -61,13 +69,12 @@ void run_digest::at_playhead(const trace::recording& rec, double playhead) {
   pools_ = layout_pool_lanes(rec.jobs(), playhead);
   const double h = std::max({rec.end_time(), playhead, pending_reach_});
   horizon_ = h > 0.0 ? h : 1.0;
-  // Ranks follow finish times, so the finishers by the playhead are a prefix of finished_.
+  // Ranks follow finish times, so the finishers by the playhead are a prefix.
   tokens_.clear();
-  for (task_id id : finished_) {
-    if (tokens_.size() == max_finish_tokens) break;
+  for (task_id id : printing_finishers_) {
     const trace::task_lane* lane = rec.lane(id);
     if (lane == nullptr || lane->finished > playhead) break;
-    if (!lane->first_output.empty()) tokens_.push_back(finish_token(lane->first_output));
+    tokens_.push_back(finish_token(lane->first_output));
   }
 }
 

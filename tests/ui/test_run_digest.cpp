@@ -97,3 +97,25 @@ TEST_CASE("a new run (serial) replaces the digest even at the same address") {
   d.update(second.trace(), 2, second.trace().end_time());
   CHECK(d.order().size() == second.trace().lanes().size());
 }
+
+TEST_CASE("finish tokens among many silent finishers: the first 256 that printed, cut at the playhead") {
+  // 2,000 tasks finish one a millisecond; every seventh printed something first.
+  trace::recording r;
+  r.task_created(1, no_task, "Task-1", "main", 0.0);
+  for (task_id id = 2; id < 2002; ++id) {
+    r.task_created(id, 1, "Task-" + std::to_string(id), "work", 0.0);
+    if (id % 7 == 0) r.output(id, output_stream::out, "done " + std::to_string(id), 0.0);
+  }
+  for (task_id id = 2; id < 2002; ++id) r.task_finished(id, task_outcome::result, id * 1e-3);
+  run_digest d;
+  for (double playhead : {0.0, 0.1, 0.5, 1.0, 1.79, 1.8, 2.5}) {
+    d.update(r, 1, playhead);
+    CAPTURE(playhead);
+    std::vector<std::string> all = finish_tokens(r, playhead);  // every one, in finish order
+    all.resize(std::min(all.size(), max_finish_tokens));
+    CHECK(d.finish_tokens() == all);
+  }
+  CHECK(d.finish_tokens().size() == max_finish_tokens);  // 285 printed; only the first 256 show
+  d.update(r, 1, 0.1);
+  CHECK(d.finish_tokens().size() == 14);  // tasks 7, 14, ..., 98 finished by t = 0.1
+}
