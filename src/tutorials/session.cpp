@@ -133,17 +133,16 @@ void session::advance(double until, std::size_t budget) {
   // goes on at the next call. The share is as long as the page spent elsewhere since the last
   // call (drawing, the browser), within [slice_ms, max_slice_stretch × slice_ms]: where drawing is
   // slow (no GPU) a run still gets half the time instead of a sliver, where it is fast a frame
-  // still keeps its 60 Hz.
+  // still keeps its 60 Hz. The interpreter's slice of instructions is not stretched: its speed
+  // is only measured, and a program whose instructions slow down as it runs (one filling the
+  // memory) would overshoot a stretched slice many times over.
   const bool timed = options_.slice_ms > 0.0;
   double work_ms = options_.slice_ms;
   if (timed && state_->returned != std::chrono::steady_clock::time_point{}) {
     const double away_ms = std::chrono::duration<double, std::milli>(began - state_->returned).count();
     work_ms = std::clamp(away_ms, options_.slice_ms, max_slice_stretch * options_.slice_ms);
   }
-  const double stretch = work_ms / std::max(options_.slice_ms, 1e-9);  // 1 unless timed
-  if (in)
-    python::begin_slice(*in, tuner ? static_cast<std::uint64_t>(static_cast<double>(tuner->size()) * stretch)
-                                   : options_.step_slice);
+  if (in) python::begin_slice(*in, tuner ? tuner->size() : options_.step_slice);
   const std::uint64_t steps_before = in ? in->steps : 0;
   const auto slice_end = began + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                      std::chrono::duration<double, std::milli>(work_ms));

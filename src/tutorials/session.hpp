@@ -36,7 +36,7 @@ struct run_options {
   // > 0: each advance() returns after about this many milliseconds of wall time (up to
   // max_slice_stretch times more when the caller spent as long elsewhere since the last call),
   // even in the middle of an iteration's batch (a C++ twin's million steps too), and step_slice
-  // is only the first slice's size: later ones adapt to take this long (python::slice_tuner). The
+  // is only the first slice's size: later ones adapt to take slice_ms (python::slice_tuner). The
   // run is the same whatever the sizes.
   double slice_ms = 0.0;
 };
