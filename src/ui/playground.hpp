@@ -35,8 +35,10 @@ inline constexpr std::uint64_t page_max_steps = 100'000'000;
 // leaves the page drawing and answering input while it does.
 // The first slice's size, that is: later slices adapt so a slice takes about page_slice_ms of wall
 // time (python::slice_tuner, 20,000 .. 5,000,000 instructions): a slow phone keeps its frames, a fast
-// desktop computes more per frame.
-inline constexpr std::uint64_t page_step_slice = 300'000;
+// desktop computes more per frame. The first is small: until a slice has been measured nothing
+// says what an instruction costs, and one that allocates 4 KB (`[i] * 1000`) made 300,000 a 2 s
+// frame; a fast program doubles it every frame (50 k, 100 k, 200 k, ...) to its ~9 ms.
+inline constexpr std::uint64_t page_step_slice = 50'000;
 inline constexpr double page_slice_ms = 9.0;
 
 class playground {
