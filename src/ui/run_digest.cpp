@@ -44,14 +44,8 @@ void run_digest::rebuild(const trace::recording& rec) {
       pending_reach_ = std::max(pending_reach_, lane.waits.back().on.deadline);
   // The finish summary shows the first max_finish_tokens finishers that printed, cut at the
   // playhead: only they are kept (a million silent finishers are not walked every frame).
-  finished_.clear();
-  for (const trace::task_lane& lane : lanes)
-    if (lane.done()) {
-      if (finished_.size() < static_cast<std::size_t>(lane.finish_rank)) finished_.resize(static_cast<std::size_t>(lane.finish_rank));
-      finished_[static_cast<std::size_t>(lane.finish_rank - 1)] = lane.id;
-    }
   printing_finishers_.clear();
-  for (task_id id : finished_) {
+  for (task_id id : rec.finish_order()) {
     if (printing_finishers_.size() == max_finish_tokens) break;
     const trace::task_lane* lane = rec.lane(id);
     if (lane != nullptr && !lane->first_output.empty()) printing_finishers_.push_back(id);

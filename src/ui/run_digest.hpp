@@ -68,8 +68,8 @@ class run_digest {
   std::vector<pool_lane> every_pool_;
   double pending_reach_ = 0.0;  // the latest deadline of a sleep still pending
   double horizon_ = 1.0;
-  std::vector<task_id> finished_;            // by finish rank (ranks follow finish times)
-  std::vector<task_id> printing_finishers_;  // the first max_finish_tokens of them that printed
+  // The first max_finish_tokens finishers that printed, by finish rank (ranks follow finish times).
+  std::vector<task_id> printing_finishers_;
   std::vector<std::string> tokens_;
   std::vector<std::uint32_t> density_;
   double density_span_ = 1.0;
