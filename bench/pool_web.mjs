@@ -157,7 +157,8 @@ try {
   const s0 = await state(page);
   if (!s0.workers.available) throw new Error('the page has no Web Workers');
   const version = (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/([\d.]+)/)?.[1] ?? '';
-  say(`Chromium ${version}; hardwareConcurrency ${s0.workers.hardware}; ${cpus().length} CPUs; load ${load()}`);
+  say(`Chromium ${version}; hardwareConcurrency ${s0.workers.hardware}; ${cpus().length} CPUs; load ${load()}; ` +
+      `WebGL drawn ${s0.drawing_on_cpu ? 'on the CPU (no GPU: the page draws fewer frames while jobs are out)' : 'by a GPU'}`);
   if (!(await select(page, 'processpool_cpu_bound'))) throw new Error('no processpool_cpu_bound tutorial');
   if (!(await setOptions(page, { ties: 'cpython-heap', speed: 'instant' })))
     throw new Error('options rejected: ' + (await state(page)).problem);
@@ -179,6 +180,7 @@ try {
   await page.goto(new URL('bench-empty.html', pg.url).href);
   const rtEmpty = await roundTrips(page);
   result = { chromium: version, hardware_concurrency: s0.workers.hardware, cpus: cpus().length,
+             drawing_on_cpu: s0.drawing_on_cpu,
              cpu_model: cpus()[0]?.model ?? '', repeat, configs, round_trip_empty_page: rtEmpty,
              problems: pg.problems, load: load() };
 } finally {

@@ -145,6 +145,8 @@ std::string state_json(const ui::playground& p) {
   // The page draws only when something changes: idle means everything asked for has been drawn.
   out += ",\"idle\":";
   out += asyncrace::platform::idle() ? "true" : "false";
+  out += ",\"drawing_on_cpu\":";
+  out += asyncrace::platform::drawing_on_cpu() ? "true" : "false";
   out += ",\"animating\":";
   out += p.animating() ? "true" : "false";
   out += ",\"build_ms\":";  // the last frame's

@@ -51,13 +51,14 @@ double seconds_now() {
 }  // namespace
 
 double next_frame_in(window_state& s) {
+  const bool paced = s.interval > 0.0 && s.interval != on_event;
+  const double pace = paced ? std::max(0.0, s.frame_started + s.interval - seconds_now()) : 0.0;
   if (s.owed_frames.load() > 0) {
     --s.owed_frames;
-    return 0.0;
+    return s.on_cpu ? pace : 0.0;
   }
-  if (s.interval <= 0.0) return 0.0;
   if (s.interval == on_event) return on_event;
-  return std::max(0.0, s.frame_started + s.interval - seconds_now());
+  return pace;
 }
 
 void pump_events(window_state& s) {

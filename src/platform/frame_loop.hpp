@@ -25,6 +25,7 @@ struct window_state {
   bool after_pause = false;         // the next frame follows a stop: its time step is real, not capped
   double interval = 0.0;            // what the app's last frame returned (seconds; on_event: none)
   double frame_started = 0.0;       // when the last frame began (seconds, SDL's counter)
+  bool on_cpu = false;              // drawing_on_cpu(), found once the context exists
 };
 
 window_state& state();
@@ -37,7 +38,8 @@ void shutdown_imgui(window_state& s);
 // has stopped, start it again (one definition per platform).
 void wake(window_state& s);
 // Called after each frame: seconds until the next one is wanted (0: at once; on_event: only after
-// an event).
+// an event). The frame an event wakes the loop for is drawn at once; the settling frames after it
+// come at once too, unless frames are drawn on the CPU and the app paces its frames.
 double next_frame_in(window_state& s);
 
 // Handles pending SDL events (sets `quit` on SDL_QUIT / window close).

@@ -53,6 +53,12 @@ void request_frame();
 // Tests wait for this instead of counting frames, which stop coming on an idle page.
 bool idle();
 
+// True when the GL context is drawn by the CPU (no GPU, or one the browser will not use: Chromium
+// then runs WebGL on SwiftShader; natively Mesa's llvmpipe). A frame then costs tens of
+// milliseconds of a core at a desktop's size, taken from the program's own workers: while the app
+// paces its frames (a finite interval), the frames an event owes after its first keep that pace.
+bool drawing_on_cpu();
+
 // Tears down ImGui and the window (natively; the web page simply goes away).
 void shutdown();
 

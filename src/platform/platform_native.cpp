@@ -1,7 +1,9 @@
 // The desktop: an SDL2 window with an OpenGL 3.3 core context and a frame loop that sleeps in
 // SDL_WaitEvent while nothing changes.
 #include <cmath>
+#include <cstring>
 
+#include "asyncrace_gl.hpp"
 #include "frame_loop.hpp"
 
 namespace asyncrace::platform {
@@ -45,6 +47,10 @@ std::string init(const window_options& options) {
   if (s.gl == nullptr) return std::string("OpenGL 3.3 context: ") + SDL_GetError();
   SDL_GL_MakeCurrent(s.window, s.gl);
   SDL_GL_SetSwapInterval(1);  // vsync
+  const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  s.on_cpu = renderer != nullptr && (std::strstr(renderer, "llvmpipe") != nullptr ||
+                                     std::strstr(renderer, "softpipe") != nullptr ||
+                                     std::strstr(renderer, "SwiftShader") != nullptr);
   wake_event = SDL_RegisterEvents(1);
   return detail::init_imgui(s, glsl_version());
 }
@@ -68,6 +74,8 @@ void request_frame() {
 }
 
 bool idle() { return waiting; }
+
+bool drawing_on_cpu() { return detail::state().on_cpu; }
 
 void shutdown() {
   auto& s = detail::state();

@@ -91,6 +91,25 @@ EM_JS(void, asyncrace_js_watch_pixel_ratio, (), {
   watch();
 });
 
+// Which renderer draws the canvas: the browser names a software one (Chromium without a usable
+// GPU: SwiftShader; Firefox on Mesa: llvmpipe; Windows' Basic Render Driver). Chromium masks
+// RENDERER and names it through WEBGL_debug_renderer_info; Firefox names it in RENDERER (and warns
+// about the extension, so it is asked only when RENDERER says nothing). failIfMajorPerformanceCaveat
+// would be the standard question, but headless Chromium on SwiftShader answers it with a context.
+EM_JS(int, asyncrace_js_drawing_on_cpu, (), {
+  try {
+    var gl = Module['canvas'].getContext('webgl2');
+    var name = String(gl.getParameter(gl.RENDERER));
+    if (name.indexOf('WebKit') === 0) {
+      var info = gl.getExtension('WEBGL_debug_renderer_info');
+      if (info) name = String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL));
+    }
+    return new RegExp('SwiftShader|llvmpipe|softpipe|Basic Render|Software', 'i').test(name) ? 1 : 0;
+  } catch (e) {
+    return 0;
+  }
+});
+
 }  // namespace
 
 namespace detail {
@@ -119,6 +138,7 @@ std::string init(const window_options& options) {
   s.gl = SDL_GL_CreateContext(s.window);
   if (s.gl == nullptr) return std::string("WebGL2 context: ") + SDL_GetError();
   SDL_GL_MakeCurrent(s.window, s.gl);
+  s.on_cpu = asyncrace_js_drawing_on_cpu() != 0;
   asyncrace_js_watch_pixel_ratio();
   return detail::init_imgui(s, glsl_version());
 }
@@ -133,6 +153,8 @@ void run(const app_callbacks& callbacks) {
 void request_frame() { detail::wake(detail::state()); }
 
 bool idle() { return stopped && timer == 0; }
+
+bool drawing_on_cpu() { return detail::state().on_cpu; }
 
 void shutdown() {}
 

@@ -7,9 +7,13 @@
 // need (a Web Worker's first start costs ~150 ms: script and wasm load) and reused. A pool made
 // for a run (message_pool, one per ThreadPoolExecutor / ProcessPoolExecutor / default executor)
 // is a view on that set: its lanes are workers 0 … lanes-1, jobs queued in submission order.
-// A worker runs one job at a time, and has the next ones posted already (`depth` 3): a reply
-// reaches the page only between two frames, and the worker should not idle meanwhile. A job's
-// start is measured on the worker, so the lanes show the time it really waited.
+// A worker runs one job at a time, and has the next ones posted already (`depth()`): a reply
+// reaches the page only when its main thread is free, and the worker should not idle meanwhile.
+// How many: enough of the jobs measured so far to cover a frame drawn in software (Chromium's
+// main thread then waits ~50-90 ms for each 1280x800 frame to be drawn), at least 3 and at most
+// 24; a long job waits in the shared queue for whichever worker frees first, as
+// concurrent.futures' jobs do. A job's start is measured on the worker, so the lanes show the
+// time it really waited.
 //
 // One job's way:
 //   submit      loop.external_begin(); the job is encoded (a function that is no worker function
@@ -82,7 +86,10 @@ class message_workers {
 
  private:
   struct job;
-  static constexpr std::size_t depth = 3;  // jobs posted to one worker at a time
+  static constexpr std::size_t min_depth = 3;  // before any job came back, and for long jobs
+  static constexpr std::size_t max_depth = 24;
+  static constexpr double cover_ms = 100.0;  // the work to have posted to each worker
+  std::size_t depth() const;                // jobs posted to one worker at a time
   struct slot {
     std::deque<job*> posted;  // front: the one running; a reply answers it (FIFO on the worker)
   };
@@ -99,6 +106,7 @@ class message_workers {
   std::deque<job*> queue_;
   std::uint32_t serials_ = 0;
   int replaced_ = 0;
+  double job_ms_ = 0.0;  // a job's time on its worker, averaged over recent replies (0: none yet)
 };
 
 // A pool for one ThreadPoolExecutor / ProcessPoolExecutor of one run.

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "clear_fill.hpp"
 #include "controls.hpp"
 #include "explanation_view.hpp"
 #include "fonts.hpp"
@@ -49,7 +50,7 @@ double playground::frame() {
   app_.tick(std::min(real_dt, max_frame_seconds));
 
   // Between the panels: the theme's page colour (the GL clear colour is the dark one).
-  ImGui::GetBackgroundDrawList()->AddRectFilled({0.0f, 0.0f}, io.DisplaySize, palette::page);
+  clear_rect(ImGui::GetBackgroundDrawList(), {0.0f, 0.0f}, io.DisplaySize, palette::page);
   narrow_ = is_narrow(io.DisplaySize.x);
   editor_area_ = {};
   if (narrow_) narrow_frame(io.DisplaySize.x, io.DisplaySize.y);
@@ -66,7 +67,8 @@ double playground::frame() {
   ++frames_;
   animating_ = app_.running() && !app_.paused();
   if (!animating_) return std::numeric_limits<double>::infinity();
-  return app_.waiting_on_workers() ? real_work_frame_interval : 0.0;
+  if (!app_.waiting_on_workers()) return 0.0;
+  return platform::drawing_on_cpu() ? real_work_frame_interval_on_cpu : real_work_frame_interval;
 }
 
 void playground::worker_news() {

@@ -20,8 +20,10 @@ namespace asyncrace::ui {
 
 // While a run waits on real workers, the picture only grows their bars: a few frames a second
 // show that, and leave the CPU (and, in the page, the main thread that posts their next jobs) to
-// the work. Without a GPU, Chromium draws a 1280x800 frame on the CPU in ~0.1 s.
+// the work. Drawn on the CPU (platform::drawing_on_cpu: no GPU), a 1280x800 frame costs ~45 ms of
+// a core and holds the main thread about as long, so fewer: 4 a second take ~0.2 of a core.
 inline constexpr double real_work_frame_interval = 0.1;
+inline constexpr double real_work_frame_interval_on_cpu = 0.25;
 
 // The interpreter's step cap in the page (python::run_limits::max_steps; the CLI's is 200 M):
 // Chromium's wasm interprets roughly 30-60 M instructions a second, and adaptive slices give the
@@ -47,7 +49,7 @@ class playground {
 
   // Builds one ImGui frame (call between ImGui::NewFrame and ImGui::Render) and returns when the
   // next is wanted (platform::app_callbacks::frame): at once while a run plays, every
-  // `real_work_frame_interval` while it waits on real workers, never (+inf) while the picture
+  // `real_work_frame_interval` (`…_on_cpu`) while it waits on real workers, never (+inf) while the picture
   // stays as it is until the next input.
   double frame();
   // Rebuilds fonts for a device pixel ratio (outside a frame).

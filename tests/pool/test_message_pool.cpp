@@ -6,6 +6,7 @@
 // natively and under node; the real Web Workers are tested in Chromium (tests/web).
 #include <doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -305,6 +306,54 @@ TEST_CASE("message pool: a run that ends with jobs out drops them and recycles t
   CHECK_FALSE(r.workers.any_jobs());
   CHECK(r.transport.terminated.size() == 2);
   CHECK(r.workers.replaced() == 2);
+}
+
+namespace {
+
+// Answers the oldest job posted to `slot` as if its worker took `ms` to run it.
+void answer_taking(rig& r, int slot, double ms) {
+  auto it = std::find_if(r.transport.inbox.begin(), r.transport.inbox.end(),
+                         [&](const page_transport::posted& p) { return p.slot == slot; });
+  REQUIRE(it != r.transport.inbox.end());
+  const page_transport::posted p = *it;
+  r.transport.inbox.erase(it);
+  job_context job(job_context::real_worker{}, 0.0, std::chrono::steady_clock::now());
+  const std::string outcome = wire::run_call(p.call, job);
+  const double end = r.transport.wall_ms();
+  r.workers.reply(p.slot, p.serial, pool::reply_message(end - ms, end, outcome));
+}
+
+// Jobs posted to each worker once one job of `ms` came back (60 queued on 2 workers).
+std::size_t posted_after_a_job_of(double ms) {
+  rig r;
+  auto factory = std::make_unique<message_executors>(r.workers, 2);
+  event_loop loop(loop_options{.executors = factory.get()});
+  runner run(loop);
+  run.start([](const executor_factory& f) -> task<> {
+    std::unique_ptr<executor> pool = f.make(pool_kind::process, 2);
+    std::vector<future_handle<int>> fs;
+    for (int i = 0; i < 60; ++i) fs.push_back(run_in_executor(*pool, hangs, i));
+    co_await asyncio::gather(std::move(fs));
+  }(*factory));
+  while (!loop.waiting_for_external()) run.step();
+  CHECK(r.transport.inbox.size() == 6);  // before any job came back: 3 a worker
+  answer_taking(r, 0, ms);
+  const auto on = [&](int slot) {
+    return static_cast<std::size_t>(std::count_if(r.transport.inbox.begin(), r.transport.inbox.end(),
+                                                  [&](const page_transport::posted& p) { return p.slot == slot; }));
+  };
+  CHECK(on(0) == on(1));
+  return on(0);
+}
+
+}  // namespace
+
+TEST_CASE("message pool: each worker has as many jobs posted as cover 100 ms of the jobs measured so far, 3 to 24") {
+  CHECK(posted_after_a_job_of(120.0) == 3);  // long jobs wait in the shared queue
+  CHECK(posted_after_a_job_of(50.0) == 3);   // ceil(100 / 50) + 1
+  CHECK(posted_after_a_job_of(20.0) == 6);
+  CHECK(posted_after_a_job_of(6.0) == 18);   // the page's 30 x cpu_bound: ~6 ms a job
+  CHECK(posted_after_a_job_of(0.5) == 24);   // at most 24
 }
 
 TEST_CASE("message pool: a loop whose work hands back between iterations refuses to block for it") {
