@@ -96,14 +96,14 @@ void message_workers::submit(executor_job& call, const void* owner, std::uint32_
   dispatch();
 }
 
-std::size_t message_workers::depth() const {
-  if (job_ms_ <= 0.0) return min_depth;
-  const double jobs = std::ceil(cover_ms / job_ms_) + 1.0;  // the one running, then cover_ms of them
+std::size_t message_workers::depth(const job& j) const {
+  const auto known = job_ms_.find(j.what);
+  if (known == job_ms_.end()) return min_depth;
+  const double jobs = std::ceil(cover_ms / known->second) + 1.0;  // the one running, then cover_ms of them
   return jobs >= static_cast<double>(max_depth) ? max_depth : std::max(min_depth, static_cast<std::size_t>(jobs));
 }
 
 void message_workers::dispatch() {
-  const std::size_t posted_max = depth();
   for (auto it = queue_.begin(); it != queue_.end();) {
     job* j = *it;
     if (j->call->abandoned && j->call->abandoned(*j->call)) {
@@ -118,6 +118,7 @@ void message_workers::dispatch() {
     // An idle worker of the job's pool first (lowest first), else one with room behind its job.
     const int limit = std::min(j->lanes, started());
     int free = -1;
+    const std::size_t posted_max = depth(*j);
     for (std::size_t room = 1; room <= posted_max && free < 0; ++room)
       for (int s = 0; s < limit && free < 0; ++s)
         if (slots_[static_cast<std::size_t>(s)].posted.size() < room) free = s;
@@ -179,7 +180,8 @@ void message_workers::reply(int s, std::uint32_t serial, std::string_view messag
     j->end = loop_time_of(*j->loop, *transport_, end_ms);
     j->outcome = std::string(message.substr(message.size() - r.remaining()));
     const double ms = std::max(end_ms - start_ms, 0.01);
-    job_ms_ = job_ms_ <= 0.0 ? ms : 0.75 * job_ms_ + 0.25 * ms;
+    const auto [known, first] = job_ms_.try_emplace(j->what, ms);
+    if (!first) known->second = 0.75 * known->second + 0.25 * ms;
   } catch (const wire::wire_error& e) {
     j->start = j->end = j->loop->live_time();
     j->outcome = wire::raised_outcome(e.type(), e.what(), j->what);

@@ -9,10 +9,10 @@
 // is a view on that set: its lanes are workers 0 … lanes-1, jobs queued in submission order.
 // A worker runs one job at a time, and has the next ones posted already (`depth()`): a reply
 // reaches the page only when its main thread is free, and the worker should not idle meanwhile.
-// How many: enough of the jobs measured so far to cover a frame drawn in software (Chromium's
-// main thread then waits ~50-90 ms for each 1280x800 frame to be drawn), at least 3 and at most
-// 24; a long job waits in the shared queue for whichever worker frees first, as
-// concurrent.futures' jobs do. A job's start is measured on the worker, so the lanes show the
+// How many: as many of the same function's jobs, measured so far, as cover a frame drawn in
+// software (Chromium's main thread then waits ~50-90 ms for each 1280x800 frame to be drawn), at
+// least 3 and at most 24; a long job waits in the shared queue for whichever worker frees first,
+// as concurrent.futures' jobs do. A job's start is measured on the worker, so the lanes show the
 // time it really waited.
 //
 // One job's way:
@@ -38,6 +38,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "asyncio/job_context.hpp"
@@ -89,7 +90,7 @@ class message_workers {
   static constexpr std::size_t min_depth = 3;  // before any job came back, and for long jobs
   static constexpr std::size_t max_depth = 24;
   static constexpr double cover_ms = 100.0;  // the work to have posted to each worker
-  std::size_t depth() const;                // jobs posted to one worker at a time
+  std::size_t depth(const job& j) const;    // jobs posted to one worker at a time, behind `j`
   struct slot {
     std::deque<job*> posted;  // front: the one running; a reply answers it (FIFO on the worker)
   };
@@ -106,7 +107,8 @@ class message_workers {
   std::deque<job*> queue_;
   std::uint32_t serials_ = 0;
   int replaced_ = 0;
-  double job_ms_ = 0.0;  // a job's time on its worker, averaged over recent replies (0: none yet)
+  // A job's time on its worker, averaged over the recent replies, by function (absent: none yet).
+  std::unordered_map<std::string, double> job_ms_;
 };
 
 // A pool for one ThreadPoolExecutor / ProcessPoolExecutor of one run.

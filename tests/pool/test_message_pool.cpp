@@ -356,6 +356,28 @@ TEST_CASE("message pool: each worker has as many jobs posted as cover 100 ms of 
   CHECK(posted_after_a_job_of(0.5) == 24);   // at most 24
 }
 
+TEST_CASE("message pool: a function whose jobs were never measured gets 3 a worker, whatever others took") {
+  rig r;
+  auto factory = std::make_unique<message_executors>(r.workers, 2);
+  event_loop loop(loop_options{.executors = factory.get()});
+  runner run(loop);
+  run.start([](const executor_factory& f) -> task<> {
+    std::unique_ptr<executor> pool = f.make(pool_kind::process, 2);
+    std::vector<future_handle<int>> fs;
+    for (int i = 0; i < 20; ++i) fs.push_back(run_in_executor(*pool, hangs, i));
+    for (int i = 0; i < 40; ++i) fs.push_back(run_in_executor(*pool, twice, i));
+    co_await asyncio::gather(std::move(fs));
+  }(*factory));
+  while (!loop.waiting_for_external()) run.step();
+  CHECK(r.transport.inbox.size() == 6);
+  answer_taking(r, 0, 6.0);  // hangs: 18 a worker from now on
+  // The other 19 of hangs are posted (room for 36); twice, never measured, waits behind them
+  // (each worker has more than 3). One average for every function would post 17 of twice too.
+  CHECK(r.transport.inbox.size() == 19);
+  CHECK(std::none_of(r.transport.inbox.begin(), r.transport.inbox.end(),
+                     [](const page_transport::posted& p) { return wire::call_name(p.call) == "test.twice"; }));
+}
+
 TEST_CASE("message pool: a loop whose work hands back between iterations refuses to block for it") {
   rig r;
   message_executors factory(r.workers, 1);
