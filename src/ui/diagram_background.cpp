@@ -1,5 +1,6 @@
 #include "diagram_background.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -140,11 +141,17 @@ void diagram_background::render(const ImDrawList*, const ImDrawCmd* cmd) {
   if (self.failed_) return;
   const gpu_handles& g = *self.gpu_;
   const background_params& p = self.params_;
+  // The quad covers only the rows (the shader discards what lies outside them): a run of a few
+  // tasks leaves most of the lane area to the panel's cleared background, and a GPU-less browser
+  // shades ~30 ns a pixel.
+  const float top = std::max(p.area.y, p.rows_top);
+  const float bottom = std::min(p.area.bottom(), p.rows_top + p.row_height * static_cast<float>(p.row_count));
+  if (bottom <= top) return;
   const ImDrawData* dd = ImGui::GetDrawData();
   scissor(cmd);
   glUseProgram(g.program);
   glBindVertexArray(g.vao);
-  glUniform4f(g.rect, p.area.x, p.area.y, p.area.right(), p.area.bottom());
+  glUniform4f(g.rect, p.area.x, top, p.area.right(), bottom);
   glUniform2f(g.display_pos, dd->DisplayPos.x, dd->DisplayPos.y);
   glUniform2f(g.display_size, dd->DisplaySize.x, dd->DisplaySize.y);
   glUniform2f(g.plot_x, p.plot_x0, p.plot_x1);
