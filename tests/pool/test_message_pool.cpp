@@ -323,19 +323,30 @@ void answer_taking(rig& r, int slot, double ms) {
   r.workers.reply(p.slot, p.serial, pool::reply_message(end - ms, end, outcome));
 }
 
+// A run on 2 workers that submits `hangs` jobs of test.hangs, then `twices` of test.twice, and is
+// stepped until it waits for them (destroyed loop first, then its factory, as a run's end is).
+struct jobs_out {
+  rig r;
+  std::unique_ptr<message_executors> factory = std::make_unique<message_executors>(r.workers, 2);
+  event_loop loop{loop_options{.executors = factory.get()}};
+  runner run{loop};
+
+  jobs_out(int hangs_jobs, int twice_jobs) {
+    run.start([](const executor_factory& f, int h, int t) -> task<> {
+      std::unique_ptr<executor> pool = f.make(pool_kind::process, 2);
+      std::vector<future_handle<int>> fs;
+      for (int i = 0; i < h; ++i) fs.push_back(run_in_executor(*pool, hangs, i));
+      for (int i = 0; i < t; ++i) fs.push_back(run_in_executor(*pool, twice, i));
+      co_await asyncio::gather(std::move(fs));
+    }(*factory, hangs_jobs, twice_jobs));
+    while (!loop.waiting_for_external()) run.step();
+  }
+};
+
 // Jobs posted to each worker once one job of `ms` came back (60 queued on 2 workers).
 std::size_t posted_after_a_job_of(double ms) {
-  rig r;
-  auto factory = std::make_unique<message_executors>(r.workers, 2);
-  event_loop loop(loop_options{.executors = factory.get()});
-  runner run(loop);
-  run.start([](const executor_factory& f) -> task<> {
-    std::unique_ptr<executor> pool = f.make(pool_kind::process, 2);
-    std::vector<future_handle<int>> fs;
-    for (int i = 0; i < 60; ++i) fs.push_back(run_in_executor(*pool, hangs, i));
-    co_await asyncio::gather(std::move(fs));
-  }(*factory));
-  while (!loop.waiting_for_external()) run.step();
+  jobs_out run(60, 0);
+  rig& r = run.r;
   CHECK(r.transport.inbox.size() == 6);  // before any job came back: 3 a worker
   answer_taking(r, 0, ms);
   const auto on = [&](int slot) {
@@ -357,18 +368,8 @@ TEST_CASE("message pool: each worker has as many jobs posted as cover 100 ms of 
 }
 
 TEST_CASE("message pool: a function whose jobs were never measured gets 3 a worker, whatever others took") {
-  rig r;
-  auto factory = std::make_unique<message_executors>(r.workers, 2);
-  event_loop loop(loop_options{.executors = factory.get()});
-  runner run(loop);
-  run.start([](const executor_factory& f) -> task<> {
-    std::unique_ptr<executor> pool = f.make(pool_kind::process, 2);
-    std::vector<future_handle<int>> fs;
-    for (int i = 0; i < 20; ++i) fs.push_back(run_in_executor(*pool, hangs, i));
-    for (int i = 0; i < 40; ++i) fs.push_back(run_in_executor(*pool, twice, i));
-    co_await asyncio::gather(std::move(fs));
-  }(*factory));
-  while (!loop.waiting_for_external()) run.step();
+  jobs_out run(20, 40);
+  rig& r = run.r;
   CHECK(r.transport.inbox.size() == 6);
   answer_taking(r, 0, 6.0);  // hangs: 18 a worker from now on
   // The other 19 of hangs are posted (room for 36); twice, never measured, waits behind them
