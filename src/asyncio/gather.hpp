@@ -53,7 +53,7 @@ gather_child spawn(event_loop& loop, task<T>&& coro) {
 }
 
 template <class... T, std::size_t... I>
-std::tuple<stored_t<T>...> collect_tuple(const std::vector<future_core*>& c, std::index_sequence<I...>) {
+std::tuple<stored_t<T>...> collect_tuple(const gather_futures& c, std::index_sequence<I...>) {
   return {static_cast<task_state<T>*>(c[I])->result()...};
 }
 
@@ -66,7 +66,7 @@ outcome<T> outcome_of(future_core* f) {
 
 // One result per argument, in order, for a gather over futures of one type (Tasks included).
 template <class T>
-std::vector<stored_t<T>> collect_vector(const std::vector<future_core*>& c) {
+std::vector<stored_t<T>> collect_vector(const gather_futures& c) {
   std::vector<stored_t<T>> out;
   out.reserve(c.size());
   for (future_core* f : c) out.push_back(static_cast<future_state<T>*>(f)->result());
@@ -74,7 +74,7 @@ std::vector<stored_t<T>> collect_vector(const std::vector<future_core*>& c) {
 }
 
 template <class... T, std::size_t... I>
-std::tuple<outcome<T>...> collect_outcomes(const std::vector<future_core*>& c, std::index_sequence<I...>) {
+std::tuple<outcome<T>...> collect_outcomes(const gather_futures& c, std::index_sequence<I...>) {
   return {outcome_of<T>(c[I])...};
 }
 }  // namespace detail
@@ -84,10 +84,10 @@ template <class... T>
 auto gather(task<T>... coros) {
   using result = std::tuple<stored_t<T>...>;
   event_loop& loop = *event_loop::current();
-  const std::vector<gather_child> children{detail::spawn(loop, std::move(coros))...};
+  const gather_args children{detail::spawn(loop, std::move(coros))...};
   return gather_future<result>{make_gather<result>(
       loop, children,
-      [](const std::vector<future_core*>& c) { return detail::collect_tuple<T...>(c, std::index_sequence_for<T...>{}); },
+      [](const gather_futures& c) { return detail::collect_tuple<T...>(c, std::index_sequence_for<T...>{}); },
       false, gather_children::distinct)};
 }
 
@@ -97,10 +97,10 @@ template <class... T>
 auto gather(return_exceptions_t, task<T>... coros) {
   using result = std::tuple<outcome<T>...>;
   event_loop& loop = *event_loop::current();
-  const std::vector<gather_child> children{detail::spawn(loop, std::move(coros))...};
+  const gather_args children{detail::spawn(loop, std::move(coros))...};
   return gather_future<result>{make_gather<result>(
       loop, children,
-      [](const std::vector<future_core*>& c) { return detail::collect_outcomes<T...>(c, std::index_sequence_for<T...>{}); },
+      [](const gather_futures& c) { return detail::collect_outcomes<T...>(c, std::index_sequence_for<T...>{}); },
       true, gather_children::distinct)};
 }
 
@@ -109,7 +109,7 @@ template <class T>
 auto gather(std::vector<task<T>> coros) {
   using result = std::vector<stored_t<T>>;
   event_loop& loop = *event_loop::current();
-  std::vector<gather_child> children;
+  gather_args children;
   children.reserve(coros.size());
   for (task<T>& c : coros) children.push_back(detail::spawn(loop, std::move(c)));
   // Freed now, not kept (its capacity too) while `co_await gather(...)` waits: a million handles.

@@ -14,7 +14,7 @@ namespace asyncrace {
 template <class T>
 gather_future<std::vector<stored_t<T>>> gather(std::vector<future_handle<T>> futures) {
   using result = std::vector<stored_t<T>>;
-  std::vector<gather_child> children;
+  gather_args children;
   children.reserve(futures.size());
   for (const future_handle<T>& f : futures) children.push_back({&f.state()});
   return gather_future<result>{make_gather<result>(*event_loop::current(), children, &detail::collect_vector<T>)};

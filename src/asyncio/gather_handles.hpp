@@ -29,8 +29,8 @@ template <class... T>
   requires(sizeof...(T) > 0)
 auto gather(const task_handle<T>&... tasks) {
   using result = std::tuple<stored_t<T>...>;
-  const std::vector<gather_child> children{gather_child{&tasks.state(), tasks.id()}...};
-  return gather_future<result>{make_gather<result>(*event_loop::current(), children, [](const std::vector<future_core*>& c) {
+  const gather_args children{gather_child{&tasks.state(), tasks.id()}...};
+  return gather_future<result>{make_gather<result>(*event_loop::current(), children, [](const gather_futures& c) {
     return detail::collect_tuple<T...>(c, std::index_sequence_for<T...>{});
   })};
 }
@@ -41,9 +41,9 @@ template <class T, std::size_t N>
   requires(N > 0)
 auto gather(const std::array<task_handle<T>, N>& tasks) {
   using result = std::array<stored_t<T>, N>;
-  std::vector<gather_child> children;
+  gather_args children;
   for (const task_handle<T>& t : tasks) children.push_back({&t.state(), t.id()});
-  return gather_future<result>{make_gather<result>(*event_loop::current(), children, [](const std::vector<future_core*>& c) {
+  return gather_future<result>{make_gather<result>(*event_loop::current(), children, [](const gather_futures& c) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return result{static_cast<task_state<T>*>(c[I])->result()...};
     }(std::make_index_sequence<N>{});

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "loop/bulk_memory.hpp"
 #include "loop/future.hpp"
 #include "loop/future_awaiter.hpp"
 #include "loop/object_repr.hpp"
@@ -27,6 +28,10 @@ struct gather_child {
   task_id task = no_task;
 };
 
+// A gather's arguments, and its children's futures (megabytes for a gather of a million Tasks).
+using gather_args = bulk_vector<gather_child>;
+using gather_futures = bulk_vector<future_core*>;
+
 // Whether the caller knows its children are distinct (a fresh Task per argument): the gather then
 // skips looking for repeats, which a million fresh Tasks would pay for.
 enum class gather_children : bool { may_repeat, distinct };
@@ -35,10 +40,10 @@ template <class R>
 class gather_state final : public future_state<R> {
  public:
   // The result from the children, one per argument (a repeated child at each of its places).
-  using collect_fn = R (*)(const std::vector<future_core*>&);
+  using collect_fn = R (*)(const gather_futures&);
 
   // Takes a reference to each distinct child (the caller keeps its own).
-  gather_state(event_loop& loop, const std::vector<gather_child>& args, collect_fn collect,
+  gather_state(event_loop& loop, const gather_args& args, collect_fn collect,
                bool return_exceptions, gather_children kind)
       : future_state<R>(loop), collect_(collect), return_exceptions_(return_exceptions) {
     if (kind == gather_children::distinct) take_distinct(args);
@@ -83,7 +88,7 @@ class gather_state final : public future_state<R> {
   void note_task(task_id t) {
     if (t != no_task && (first_child_ == no_task || t < first_child_)) first_child_ = t;
   }
-  void take_distinct(const std::vector<gather_child>& args) {
+  void take_distinct(const gather_args& args) {
     children_.reserve(args.size());
     for (const gather_child& a : args) {
       children_.push_back(a.future);
@@ -92,7 +97,7 @@ class gather_state final : public future_state<R> {
   }
   // arg_to_fut: each distinct future once, in order of first appearance; a hash map, not a scan,
   // so that gather(*a_million_tasks) stays linear.
-  void take_with_repeats(const std::vector<gather_child>& args) {
+  void take_with_repeats(const gather_args& args) {
     std::unordered_map<const future_core*, std::size_t> index;
     places_.reserve(args.size());
     bool repeats = false;
@@ -108,9 +113,9 @@ class gather_state final : public future_state<R> {
     if (!repeats) places_.clear();  // the common case: children_ is the argument list
   }
   // The argument list, a repeated child at each of its places (CPython's `children`).
-  std::vector<future_core*> by_argument() const {
+  gather_futures by_argument() const {
     if (places_.empty()) return children_;
-    std::vector<future_core*> out;
+    gather_futures out;
     out.reserve(places_.size());
     for (std::size_t p : places_) out.push_back(children_[p]);
     return out;
@@ -141,9 +146,9 @@ class gather_state final : public future_state<R> {
 
   static void drop_link(void* arg) { static_cast<link*>(arg)->gather->release(); }
 
-  std::vector<future_core*> children_;  // distinct, each holds one reference
-  std::vector<std::size_t> places_;     // per argument, its child's index; empty when none repeats
-  std::vector<link> links_;
+  gather_futures children_;  // distinct, each holds one reference
+  bulk_vector<std::size_t> places_;  // per argument, its child's index; empty when none repeats
+  bulk_vector<link> links_;
   collect_fn collect_;
   task_id first_child_ = no_task;
   std::size_t finished_ = 0;
@@ -153,7 +158,7 @@ class gather_state final : public future_state<R> {
 
 // The one way to start a gather (see the top of this file).
 template <class R>
-ref<gather_state<R>> make_gather(event_loop& loop, const std::vector<gather_child>& args,
+ref<gather_state<R>> make_gather(event_loop& loop, const gather_args& args,
                                  typename gather_state<R>::collect_fn collect, bool return_exceptions = false,
                                  gather_children kind = gather_children::may_repeat) {
   return ref<gather_state<R>>(new gather_state<R>(loop, args, collect, return_exceptions, kind));

@@ -18,7 +18,7 @@ namespace asyncrace {
 template <class T>
 gather_future<std::vector<stored_t<T>>> gather(const std::vector<task_handle<T>>& tasks) {
   using result = std::vector<stored_t<T>>;
-  std::vector<gather_child> children;
+  gather_args children;
   children.reserve(tasks.size());
   for (const task_handle<T>& t : tasks) children.push_back({&t.state(), t.id()});
   return gather_future<result>{make_gather<result>(*event_loop::current(), children, &detail::collect_vector<T>)};

@@ -51,13 +51,13 @@ void runner::next_phase() {
       // asyncio.runners._cancel_all_tasks
       std::vector<task_driver*> left = loop_->unfinished_tasks();
       if (!left.empty()) {
-        std::vector<gather_child> children;
+        gather_args children;
         for (task_driver* d : left) {
           d->self->cancel();
           children.push_back({d->self, d->id});
         }
         ref<gather_state<none_t>> g = make_gather<none_t>(
-            *loop_, children, [](const std::vector<future_core*>&) { return none_t{}; }, true,
+            *loop_, children, [](const gather_futures&) { return none_t{}; }, true,
             gather_children::distinct);
         g->add_ref();
         leftovers_ = ref<future_core>(g.get());  // with a reference of its own

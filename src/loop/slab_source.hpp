@@ -14,12 +14,20 @@
 
 namespace asyncrace::detail {
 
+// Linux only (slab_source::huge_pages): `bytes` (a multiple of slab_size) mapped at an address
+// aligned to slab_size, in transparent huge pages where the system grants them; std::bad_alloc if
+// the system has no room. unmap_huge_pages gives such a mapping back.
+void* map_huge_pages(std::size_t bytes);
+void unmap_huge_pages(void* p, std::size_t bytes) noexcept;
+
 class slab_source {
  public:
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
   static constexpr std::size_t slab_size = 2 * 1024 * 1024;
+  static constexpr bool huge_pages = true;  // each slab is one transparent huge page
 #else
   static constexpr std::size_t slab_size = 256 * 1024;
+  static constexpr bool huge_pages = false;
 #endif
 
   slab_source() = default;

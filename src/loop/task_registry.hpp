@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "loop/bulk_memory.hpp"
 #include "loop/observer.hpp"
 
 namespace asyncrace {
@@ -41,7 +42,7 @@ class task_registry {
   }
   void compact();
 
-  std::vector<task_driver*> list_;  // null: a hole, where a task finished
+  bulk_vector<task_driver*> list_;  // null: a hole, where a task finished
   std::size_t unfinished_count_ = 0;
   std::uint32_t task_counter_ = 0;  // CPython's Task-N counter (per loop here: one per run)
   task_id task_ids_ = 0;            // ids of the tasks observers see: dense, 1, 2, 3, ...

@@ -64,7 +64,7 @@ void timer_heap::prune_cancelled() {
         kept_in_order.push_back(p);
     }
     in_order_ = std::move(kept_in_order);
-    std::vector<entry> kept;
+    bulk_vector<entry> kept;
     kept.reserve(heap_.size() - cancelled_count_);
     for (const entry& e : heap_) {
       if (slots_[e.slot].cancelled)

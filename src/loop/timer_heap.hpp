@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "loop/bulk_memory.hpp"
 #include "loop/callback.hpp"
 #include "loop/chunk_queue.hpp"
 #include "loop/paged_array.hpp"
@@ -92,13 +93,13 @@ class timer_heap {
   void release(std::uint32_t slot);
 
   tie_policy policy_;
-  std::vector<entry> heap_;
+  bulk_vector<entry> heap_;
   // fifo/jitter only: timers pushed at or after the latest deadline queued here, already sorted
   // by (deadline, scheduling order); every other timer goes to heap_. The order they pop in is
   // the same as from one heap, since (deadline, seq) is a total order.
   chunk_queue<packed_entry> in_order_;
   paged_array<slot> slots_;  // by timer_id::slot; pages, so a million timers never copy them
-  std::vector<std::uint32_t> free_slots_;
+  bulk_vector<std::uint32_t> free_slots_;
   std::uint64_t next_seq_ = 0;
   std::size_t cancelled_count_ = 0;
 };

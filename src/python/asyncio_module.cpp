@@ -47,7 +47,7 @@ value asyncio_ensure_future(interpreter& in, const call_args& a, object*) { retu
 
 // _GatheringFuture's result: one value per child (or, with return_exceptions, its exception).
 template <bool ReturnExceptions>
-value collect_gather(const std::vector<future_core*>& children) {
+value collect_gather(const gather_futures& children) {
   interpreter& in = current_interpreter();
   std::vector<value> out;
   out.reserve(children.size());
@@ -64,7 +64,7 @@ value asyncio_gather(interpreter& in, const call_args& a, object*) {
   if (!loop) throw_error(in, in.types.RuntimeError, "no running event loop");
   value re = keyword_arg(a, "return_exceptions");
   const bool return_exceptions = !re.empty() && truthy(in, re);
-  std::vector<gather_child> children;  // one per argument; make_gather finds the repeats
+  gather_args children;  // one per argument; make_gather finds the repeats
   std::vector<value> keep;             // the futures, alive while the gather is made
   children.reserve(a.npos);
   keep.reserve(a.npos);

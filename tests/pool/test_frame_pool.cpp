@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "loop/bulk_memory.hpp"
 #include "loop/frame_pool.hpp"
 
 using asyncrace::detail::pool_allocate;
@@ -152,4 +153,34 @@ TEST_CASE("frame pool: threads free each other's blocks while all allocate") {
     free_all(inbox[t]);
   }
   CHECK(left > 0);  // some blocks outlived the threads that made them
+}
+
+// The big arrays' storage (loop/bulk_memory.hpp): from 2 MB on Linux (not under AddressSanitizer)
+// a mapping of its own, aligned to 2 MB for huge pages; the vectors built on it behave as vectors.
+TEST_CASE("bulk memory: vectors grow across the mapped size and keep their contents") {
+  const auto value = [](std::uint64_t i) { return i * 2654435761u; };
+  asyncrace::bulk_vector<std::uint64_t> v;
+  for (std::uint64_t i = 0; i < 1000000; ++i) v.push_back(value(i));  // 8 MB: mapped where it can be
+  std::size_t wrong = 0;
+  for (std::uint64_t i = 0; i < v.size(); ++i) wrong += v[i] != value(i) ? 1 : 0;
+  CHECK(wrong == 0);
+  CHECK(v.size() == 1000000);
+  const auto address = reinterpret_cast<std::uintptr_t>(v.data());
+  if (asyncrace::detail::bulk_mapped(v.capacity() * sizeof(std::uint64_t))) CHECK(address % (2 * 1024 * 1024) == 0);
+  v.resize(10);
+  v.shrink_to_fit();  // back under 2 MB: operator new
+  CHECK(!asyncrace::detail::bulk_mapped(v.capacity() * sizeof(std::uint64_t)));
+  CHECK(v[9] == value(9));
+  asyncrace::bulk_vector<std::uint64_t> moved = std::move(v);
+  CHECK(moved.size() == 10);
+  CHECK(moved[3] == value(3));
+}
+
+TEST_CASE("bulk memory: mapped where huge pages are the rule") {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__) && !defined(__SANITIZE_ADDRESS__)
+  CHECK(asyncrace::detail::bulk_mapped(2 * 1024 * 1024));
+#else
+  CHECK(!asyncrace::detail::bulk_mapped(2 * 1024 * 1024));
+#endif
+  CHECK(!asyncrace::detail::bulk_mapped(2 * 1024 * 1024 - 1));
 }
