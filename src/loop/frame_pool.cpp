@@ -8,16 +8,9 @@
 #include <new>
 #include <utility>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define ASYNCRACE_POOL 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ASYNCRACE_POOL 0
-#endif
-#endif
-#ifndef ASYNCRACE_POOL
-#define ASYNCRACE_POOL 1
-#endif
+#include "loop/address_sanitizer.hpp"
+
+#define ASYNCRACE_POOL (!ASYNCRACE_ADDRESS_SANITIZER)
 
 namespace asyncrace::detail {
 namespace {

@@ -65,7 +65,7 @@ value asyncio_gather(interpreter& in, const call_args& a, object*) {
   value re = keyword_arg(a, "return_exceptions");
   const bool return_exceptions = !re.empty() && truthy(in, re);
   gather_args children;  // one per argument; make_gather finds the repeats
-  std::vector<value> keep;             // the futures, alive while the gather is made
+  std::vector<value> keep;  // the futures, alive while the gather is made
   children.reserve(a.npos);
   keep.reserve(a.npos);
   // The future made for a coroutine or awaitable argument: passed again, it is the same one

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "loop/address_sanitizer.hpp"
 #include "loop/bulk_memory.hpp"
 #include "loop/frame_pool.hpp"
 
@@ -177,7 +178,7 @@ TEST_CASE("bulk memory: vectors grow across the mapped size and keep their conte
 }
 
 TEST_CASE("bulk memory: mapped where huge pages are the rule") {
-#if defined(__linux__) && !defined(__EMSCRIPTEN__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__linux__) && !defined(__EMSCRIPTEN__) && !ASYNCRACE_ADDRESS_SANITIZER
   CHECK(asyncrace::detail::bulk_mapped(2 * 1024 * 1024));
 #else
   CHECK(!asyncrace::detail::bulk_mapped(2 * 1024 * 1024));
