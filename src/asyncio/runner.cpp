@@ -53,8 +53,8 @@ void runner::next_phase() {
       if (!left.empty()) {
         gather_args children;
         for (task_driver* d : left) {
-          d->self->cancel();
-          children.push_back({d->self, d->id});
+          d->self()->cancel();
+          children.push_back({d->self(), d->id});
         }
         ref<gather_state<none_t>> g = make_gather<none_t>(
             *loop_, children, [](const gather_futures&) { return none_t{}; }, true,

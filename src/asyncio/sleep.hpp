@@ -19,24 +19,27 @@ class sleep_wait {
 
   bool await_ready() const noexcept { return false; }
   void await_suspend(coro::coroutine_handle<>);
-  void await_resume() const;
+  void await_resume();
 
  private:
-  // A timer_id that names a slot says that the sleep is parked on a timer.
+  // After await_suspend, a timer_id that names a slot says the sleep is parked on a timer.
   bool has_timer() const { return timer_.slot != timer_id{}.slot; }
 
+  // Eight bytes: the task it wakes is the one running when it suspends and when it resumes, and
+  // the timer is cancelled in await_resume (or, for a frame its loop drops while it sleeps, by
+  // the destructor, with the loop current).
   union {
-    double delay_;        // until await_suspend
-    task_driver* task_;   // from then on (has_timer())
+    double delay_;     // until await_suspend
+    timer_id timer_;   // from then on
   };
-  timer_id timer_;
 };
 
-// What asyncio::sleep(d) returns: eight bytes that the awaiting coroutine's await_transform
-// passes on by value; `co_await` then builds the awaiter once, in the frame.
+// What asyncio::sleep(d) returns: eight bytes that the awaiting coroutine's await_transform takes
+// by value to make the awaiter (promise_base::await_transform), once, in the frame.
 struct sleep_request {
   double delay;
-  sleep_wait operator co_await() const noexcept { return sleep_wait(delay); }
+  sleep_wait awaiter() const noexcept { return sleep_wait(delay); }
+  sleep_wait operator co_await() const noexcept { return awaiter(); }
 };
 
 // `co_await asyncio::sleep(1)`.

@@ -50,12 +50,12 @@ void task_group::task_done(future_core& t) {
   if (on_completed_.valid() && tasks_.empty() && !on_completed_.done()) on_completed_.state().set_result({});
   if (t.cancelled() || !t.retrieve_exception()) return;  // task.exception(): retrieved
   errors_.push_back(t.exception());
-  if (parent_->self->done()) return;  // CPython reports it to the loop's exception handler
+  if (parent_->self()->done()) return;  // CPython reports it to the loop's exception handler
   if (!aborting_ && !parent_cancel_requested_) {
     // Cancel the block's own await too; __aexit__ withdraws this request (uncancel).
     abort();
     parent_cancel_requested_ = true;
-    parent_->self->cancel();
+    parent_->self()->cancel();
   }
 }
 

@@ -24,7 +24,7 @@ struct timeout_scope::handler {
     auto* h = static_cast<handler*>(self);
     if (h->scope) {
       timeout_scope& s = *h->scope;
-      s.task_->self->cancel();
+      s.task_->self()->cancel();
       s.state_ = state::expiring;
       s.handler_ = nullptr;
       h->scope = nullptr;

@@ -53,7 +53,7 @@ class awaiter {
   stored_t<T> await_resume() const {
     if (parent_) parent_->callee = nullptr;
     auto& p = h_.promise();
-    if (p.error) std::rethrow_exception(p.error);
+    if (p.failed) std::rethrow_exception(p.error());
     return p.take();
   }
 

@@ -52,14 +52,14 @@ event_loop::~event_loop() {
   // loop's own reference to each task.
   running_scope scope(this);
   std::vector<task_driver*> unfinished = tasks_.take_unfinished();
-  for (task_driver* d : unfinished) d->self->add_ref();
+  for (task_driver* d : unfinished) d->self()->add_ref();
   for (task_driver* d : unfinished) d->abandon();
-  for (task_driver* d : unfinished) d->self->discard_callbacks();
+  for (task_driver* d : unfinished) d->self()->discard_callbacks();
   for (const callback& cb : std::exchange(ready_, {})) cb.discard();
   // Torn down mid-iteration (a stopped run): the rest of the batch never runs.
   for (const callback& cb : std::exchange(running_, {})) cb.discard();
   for (task_driver* d : unfinished) {
-    future_core* f = d->self;
+    future_core* f = d->self();
     f->release();  // the hold above
     f->release();  // the loop's reference
   }

@@ -11,12 +11,12 @@ void future_core::add_done_callback(callback cb) {
     loop_->call_soon(cb, ready_kind::done_callback);
     return;
   }
-  if (!first_callback_.fn)
-    first_callback_ = cb;
-  else if (more_callbacks_)
-    more_callbacks_->push_back(cb);
+  if (!callbacks_.fn)
+    callbacks_ = cb;
+  else if (std::vector<callback>* all = many_callbacks())
+    all->push_back(cb);
   else
-    more_callbacks_ = std::make_unique<std::vector<callback>>(1, cb);
+    callbacks_ = {&many_callbacks_tag, new std::vector<callback>{callbacks_, cb}};
 }
 
 bool future_core::cancel() {
@@ -30,28 +30,27 @@ void future_core::throw_cancelled() { throw cancelled_error(); }
 std::string future_core::repr() const { return future_repr(*this); }
 
 std::size_t future_core::remove_done_callback(callback which) {
-  std::size_t removed = 0;
-  auto matches = [&](const callback& cb) { return cb == which; };
-  if (first_callback_.fn && matches(first_callback_)) {
-    first_callback_.discard();
-    first_callback_ = {};
-    ++removed;
+  std::vector<callback>* all = many_callbacks();
+  if (!all) {
+    if (!callbacks_.fn || !(callbacks_ == which)) return 0;
+    std::exchange(callbacks_, {}).discard();
+    return 1;
   }
-  if (!more_callbacks_) return removed;
-  std::vector<callback>& more = *more_callbacks_;
-  for (auto it = more.begin(); it != more.end();) {
-    if (matches(*it)) {
+  std::size_t removed = 0;
+  for (auto it = all->begin(); it != all->end();) {
+    if (*it == which) {
       it->discard();
-      it = more.erase(it);
+      it = all->erase(it);
       ++removed;
     } else {
       ++it;
     }
   }
-  // Keep registration order: the first of the rest moves into the inline slot.
-  if (!first_callback_.fn && !more.empty()) {
-    first_callback_ = more.front();
-    more.erase(more.begin());
+  // One left (or none): back in place, the vector freed.
+  if (all->size() <= 1) {
+    const callback last = all->empty() ? callback{} : all->front();
+    take_many_callbacks();
+    callbacks_ = last;
   }
   return removed;
 }
@@ -64,14 +63,16 @@ void future_core::report_unretrieved() {
 }
 
 void future_core::discard_callbacks() {
-  std::exchange(first_callback_, {}).discard();
-  if (auto more = std::exchange(more_callbacks_, nullptr))
-    for (const callback& cb : *more) cb.discard();
+  if (auto all = take_many_callbacks())
+    for (const callback& cb : *all) cb.discard();
+  else
+    std::exchange(callbacks_, {}).discard();
 }
 
 void future_core::set_exception(std::exception_ptr e) {
   assert(!done());
-  error_ = std::move(e);
+  failed_ = static_cast<bool>(e);
+  if (failed_) detail::keep_exception(this, std::move(e));
   log_traceback_ = true;
   finish(status::done);
 }
@@ -79,9 +80,10 @@ void future_core::set_exception(std::exception_ptr e) {
 void future_core::finish(status s) {
   status_ = s;
   // Each callback becomes its own ready-queue entry, in registration order.
-  if (first_callback_.fn) loop_->call_soon(std::exchange(first_callback_, {}), ready_kind::done_callback);
-  if (auto more = std::exchange(more_callbacks_, nullptr))
-    for (const callback& cb : *more) loop_->call_soon(cb, ready_kind::done_callback);
+  if (auto all = take_many_callbacks())
+    for (const callback& cb : *all) loop_->call_soon(cb, ready_kind::done_callback);
+  else if (callbacks_.fn)
+    loop_->call_soon(std::exchange(callbacks_, {}), ready_kind::done_callback);
 }
 
 }  // namespace asyncrace

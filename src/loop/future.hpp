@@ -14,6 +14,7 @@
 
 #include "loop/callback.hpp"
 #include "loop/frame_pool.hpp"
+#include "loop/kept_exceptions.hpp"
 #include "pyrt/py_none.hpp"
 
 namespace asyncrace {
@@ -28,14 +29,17 @@ class future_core {
   explicit future_core(event_loop& loop) : loop_(&loop) {}
   future_core(const future_core&) = delete;
   future_core& operator=(const future_core&) = delete;
-  virtual ~future_core() = default;
+  virtual ~future_core() {
+    delete many_callbacks();
+    if (failed_) detail::drop_exception(this);
+  }
 
   bool done() const { return status_ != status::pending; }
   // Future.cancel(): a pending future becomes cancelled and its callbacks are scheduled. Tasks and
   // gathers cancel differently (they pass the request on to what they wait for).
   virtual bool cancel();
   bool cancelled() const { return status_ == status::cancelled; }
-  std::exception_ptr exception() const { return error_; }
+  std::exception_ptr exception() const { return failed_ ? detail::kept_exception(this) : nullptr; }
   // Future._log_traceback: set_exception sets it; retrieving the exception clears it (result(),
   // Future.exception(), an await, gather's and TaskGroup's done-callbacks, shield, wait's
   // FIRST_EXCEPTION test: what calls result() or exception() in CPython's Lib/asyncio). A future
@@ -43,7 +47,7 @@ class future_core {
   // "Task exception was never retrieved"). exception() above is the plain read (reprs, traces).
   std::exception_ptr retrieve_exception() const {
     log_traceback_ = false;
-    return error_;
+    return exception();
   }
   bool exception_unretrieved() const { return log_traceback_; }
   event_loop& loop() const { return *loop_; }
@@ -56,7 +60,8 @@ class future_core {
   // Drops every callback without running it (callback::discard: it releases what it owns).
   void discard_callbacks();
   std::size_t callback_count() const {
-    return (first_callback_.fn ? 1 : 0) + (more_callbacks_ ? more_callbacks_->size() : 0);
+    if (const std::vector<callback>* all = many_callbacks()) return all->size();
+    return callbacks_.fn ? 1 : 0;
   }
   // repr(): "<Future pending cb=[…]>"; Tasks and gathers say what they are.
   virtual std::string repr() const;
@@ -92,17 +97,29 @@ class future_core {
   [[noreturn]] static void throw_cancelled();
 
   event_loop* loop_;
-  std::exception_ptr error_;
   status status_ = status::pending;
   mutable bool log_traceback_ = false;
+  // set_exception was called: exception() is kept beside the future (kept_exceptions.hpp), not in
+  // it, since few futures ever hold one.
+  bool failed_ = false;
 
  private:
   void report_unretrieved();
   std::uint32_t refs_ = 1;
-  callback first_callback_;  // nearly every future has exactly one waiter
-  // The rest, in registration order; allocated only for a second waiter (8 bytes, not a vector's
-  // 24, in every Task and every sleep).
-  std::unique_ptr<std::vector<callback>> more_callbacks_;
+  // The done-callbacks, in registration order. Nearly every future has exactly one waiter, held
+  // here; a second one moves them all into a vector, which this then names (its fn is
+  // many_callbacks_tag, its arg the vector): 16 bytes in every Task and every sleep, not 24.
+  callback callbacks_;
+  static void many_callbacks_tag(void*, bool) {}  // never called
+  std::vector<callback>* many_callbacks() const {
+    return callbacks_.fn == &many_callbacks_tag ? static_cast<std::vector<callback>*>(callbacks_.arg) : nullptr;
+  }
+  // Empties callbacks_ and returns what it held, the vector for many.
+  std::unique_ptr<std::vector<callback>> take_many_callbacks() {
+    std::unique_ptr<std::vector<callback>> all(many_callbacks());
+    if (all) callbacks_ = {};
+    return all;
+  }
 };
 
 template <class T>
@@ -121,7 +138,7 @@ class future_state : public future_core {
   const value_type& result() const {
     if (cancelled()) throw_cancelled();
     this->log_traceback_ = false;
-    if (error_) std::rethrow_exception(error_);
+    if (this->failed_) std::rethrow_exception(this->exception());
     if constexpr (stateless) {
       static constexpr value_type only{};
       return only;

@@ -42,7 +42,7 @@ std::string future_repr(const future_core& f, std::string_view class_name) {
 }
 
 std::string task_repr(const task_driver& d, const std::string& result) {
-  const future_core& f = *d.self;
+  const future_core& f = *d.self();
   // base_tasks._task_repr_info: "cancelling" while a cancellation request is not withdrawn.
   const std::string word = (!f.done() && d.cancelling() > 0) ? "cancelling" : state_word(f);
   std::string out = "<Task " + word + " name=" + py_repr(d.name()) + " coro=<" + d.coro_name + "()";

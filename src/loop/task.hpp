@@ -15,6 +15,7 @@
 #include "loop/coro.hpp"
 #include "loop/frame_pool.hpp"
 #include "loop/future.hpp"
+#include "loop/kept_exceptions.hpp"
 
 namespace asyncrace {
 
@@ -28,8 +29,17 @@ void set_current_frame(coro::coroutine_handle<> h);
 void coroutine_dropped_at(unsigned cpp_line);
 }  // namespace detail
 
+// An awaitable that is a request for its awaiter: `request.awaiter()` makes it (asyncio::sleep).
+template <class R>
+concept makes_awaiter = requires(const std::remove_cvref_t<R>& r) { r.awaiter(); };
+
 struct promise_base {
-  promise_base(const char* fn, unsigned ln) : name(fn), line(ln) {}
+  promise_base(const char* fn, unsigned ln) : name(fn), line(ln & line_mask) {}
+  promise_base(const promise_base&) = delete;
+  promise_base& operator=(const promise_base&) = delete;
+  ~promise_base() {
+    if (failed) detail::drop_exception(this);
+  }
 
   struct final_awaiter {
     bool await_ready() const noexcept { return false; }
@@ -47,32 +57,48 @@ struct promise_base {
 
   coro::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
-  void unhandled_exception() { error = std::current_exception(); }
+  void unhandled_exception() {
+    detail::keep_exception(this, std::current_exception());
+    failed = 1;
+  }
+  // What the body raised, or null. It is kept beside the frame (kept_exceptions.hpp), not in it:
+  // 8 bytes less in every frame.
+  std::exception_ptr error() const { return failed ? detail::kept_exception(this) : nullptr; }
 
   // Every co_await in a coroutine passes through here: the default argument is the line of the
   // co_await itself, which Python-line maps turn into "running at FILE:LINE" (python_source.hpp).
   // An rvalue awaitable is passed on by value (moved): g++ 12 would copy an xvalue awaiter.
   template <class A>
+    requires(!makes_awaiter<A>)
   A await_transform(A&& awaitable, unsigned at = __builtin_LINE()) {
     await_line = at;
     return static_cast<A&&>(awaitable);
   }
+  // A request that makes its awaiter (asyncio::sleep's) is passed by value and the awaiter made
+  // here: the frame keeps the request and the awaiter, not a second copy of the request (g++ 12
+  // materializes the argument in the frame either way).
+  template <makes_awaiter R>
+  auto await_transform(R request, unsigned at = __builtin_LINE()) {
+    await_line = at;
+    return request.awaiter();
+  }
 
-  // (The two flags share a word with `line`: the promise is 40 bytes natively, not 48, and the
-  // frames of most coroutines a size class smaller.)
+  // (The three flags share a word with `line`, and the exception is kept outside: the promise is
+  // 32 bytes natively, not 48, and the sleeper's frame 88.)
+  static constexpr unsigned line_mask = (1u << 29) - 1;  // lines past 536 million are not kept
   const char* name;
-  unsigned line : 30;
+  unsigned line : 29;
   // Its await_line is a line of the Python source itself (an interpreted program's frame,
   // python/coroutine.cpp), not a C++ line to map.
   unsigned python_frame : 1 = 0;
   unsigned started : 1 = 0;
+  unsigned failed : 1 = 0;  // the body raised: error() has it
   unsigned await_line = 0;  // C++ line of the latest co_await (0: not started)
   coro::coroutine_handle<> continuation;
   // The coroutine this one awaits inline now (`co_await coro()`, an awaiter<T>), else null: set
   // as it suspends into the child, cleared as it resumes. From a Task's root one walks down to
   // the innermost frame (await_chain.hpp): a Task's await chain, as `asyncio pstree` shows it.
   promise_base* callee = nullptr;
-  std::exception_ptr error;
 };
 
 namespace detail {
@@ -148,7 +174,7 @@ class task {
     stored_t<T> await_resume() const {
       if (parent) parent->callee = nullptr;
       auto& p = child.promise();
-      if (p.error) std::rethrow_exception(p.error);
+      if (p.failed) std::rethrow_exception(p.error());
       return p.take();
     }
   };

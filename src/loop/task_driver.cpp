@@ -1,12 +1,11 @@
 #include "loop/task_driver.hpp"
 
-#include <mutex>
-#include <unordered_map>
 
 #include "loop/event_loop.hpp"
 #include "loop/future.hpp"
 #include "loop/task.hpp"
 #include "pyrt/py_exception.hpp"
+#include "pyrt/side_table.hpp"
 
 namespace asyncrace {
 namespace {
@@ -16,46 +15,30 @@ thread_local task_driver* running_driver = nullptr;
 task_driver* task_driver::running() { return running_driver; }
 
 namespace {
-// Given names (create_task(name=...), set_name), by driver. Any thread's Tasks (a worker runs
-// its own loop), hence the lock; only named Tasks ever touch it.
-struct given_names {
-  std::mutex lock;
-  std::unordered_map<const task_driver*, std::string> names;
-};
-given_names& names() {
-  static given_names* table = new given_names;  // never destroyed: Tasks may outlive statics
-  return *table;
-}
+// Given names (create_task(name=...), set_name), by driver: only named Tasks touch it.
+struct given_names_tag;
+side_table<std::string>& given_names() { return side_table<std::string>::of<given_names_tag>(); }
 }  // namespace
 
 task_driver::~task_driver() {
-  if (!named_) return;
-  given_names& g = names();
-  std::lock_guard<std::mutex> hold(g.lock);
-  g.names.erase(this);
+  if (named_) given_names().erase(this);
 }
 
 std::string task_driver::name() const {
-  if (named_) {
-    given_names& g = names();
-    std::lock_guard<std::mutex> hold(g.lock);
-    return g.names.at(this);
-  }
+  if (named_) return given_names().get(this);
   return "Task-" + std::to_string(number);
 }
 
 void task_driver::set_name(std::string given) {
-  given_names& g = names();
-  std::lock_guard<std::mutex> hold(g.lock);
-  g.names.insert_or_assign(this, std::move(given));
+  given_names().put(this, std::move(given));
   named_ = true;
 }
 
-event_loop& task_driver::loop() const { return self->loop(); }
+event_loop& task_driver::loop() const { return self()->loop(); }
 
-const promise_base* task_driver::root_promise() const { return self->task_root(); }
+const promise_base* task_driver::root_promise() const { return self()->task_root(); }
 
-void task_driver::abandon() { self->task_abandon(); }
+void task_driver::abandon() { self()->task_abandon(); }
 
 void detail::set_current_frame(coro::coroutine_handle<> h) {
   assert(running_driver && "a coroutine was resumed outside a Task");
@@ -89,7 +72,7 @@ void task_driver::step() {
     throw_cancel_ = false;
     running_driver = outer;
     context::swap_current(outer_context);
-    self->task_complete(true);  // may delete this
+    self()->task_complete(true);  // may delete this
     return;
   }
   for (;;) {
@@ -99,7 +82,7 @@ void task_driver::step() {
     if (!current) {  // the root coroutine returned or raised
       running_driver = outer;
       context::swap_current(outer_context);
-      self->task_complete(false);  // may delete this
+      self()->task_complete(false);  // may delete this
       return;
     }
   }
@@ -146,7 +129,7 @@ void task_driver::timer_fired(void* driver) {
 }
 
 bool task_driver::request_cancel() {
-  if (self->done()) return false;
+  if (self()->done()) return false;
   ++cancel_requests_;
   if (sleeping()) {
     if (sleep_ == sleep_state::pending) {  // Future.cancel() on the sleep's future

@@ -21,7 +21,7 @@ class task_driver {
   // A Task's driver is built by task_state<T> (its only owner), which answers the hooks of
   // future_core (task_complete, task_abandon, task_root) for it.
   task_driver(future_core& task, coro::coroutine_handle<> root, const char* name)
-      : current(root), self(&task), coro_name(name), ctx(context::current()) {}
+      : current(root), coro_name(name), ctx(context::current()), self_words_(words_after(task)) {}
   ~task_driver();
   task_driver(const task_driver&) = delete;
   task_driver& operator=(const task_driver&) = delete;
@@ -81,7 +81,7 @@ class task_driver {
   // The task whose step is running now; nullptr outside any task.
   static task_driver* running();
 
-  // (The fields are ordered so that none is padded: 80 bytes natively, 64 as wasm.)
+  // (The fields are ordered so that none is padded: 72 bytes natively, 56 as wasm.)
  private:
   // waiting_on(): a sleep's deadline, or else the task (the first of a gather's) and the count.
   union wait_detail {
@@ -94,7 +94,11 @@ class task_driver {
 
  public:
   coro::coroutine_handle<> current;  // the innermost frame: what the next resume runs
-  future_core* self;                 // the Task's own future
+  // The Task's own future: the object this driver is a member of, found by the distance between
+  // the two (8 bytes less in every Task than a pointer).
+  future_core* self() const {
+    return reinterpret_cast<future_core*>(reinterpret_cast<std::uintptr_t>(this) - std::uintptr_t{self_words_} * word);
+  }
   event_loop& loop() const;          // its future's loop
   const char* coro_name;
   // Its root coroutine's promise while it runs (for reprs: the await line), else null.
@@ -118,6 +122,18 @@ class task_driver {
   friend class task_registry;  // its list of unfinished tasks indexes this
 
   [[noreturn]] static void throw_cancelled();
+  static constexpr std::uintptr_t word = 8;
+  std::uint8_t words_after(const future_core& task) const {
+    const std::uintptr_t distance = reinterpret_cast<std::uintptr_t>(this) - reinterpret_cast<std::uintptr_t>(&task);
+    assert(distance % word == 0 && distance / word <= max_self_words);
+    return static_cast<std::uint8_t>(distance / word);
+  }
+
+ public:
+  // The farthest a Task's driver may sit from its future (task_state asserts it for each T).
+  static constexpr std::size_t max_self_words = 255;
+
+ private:
   void finish_step(task_driver* outer);
   // A sleep's wait has a deadline and no task, any other wait a task (or gather) and no deadline
   // (what every park passes): so the two share their bytes.
@@ -146,6 +162,7 @@ class task_driver {
   bool throw_cancel_ : 1 = false;
   bool paused_ : 1 = false;  // its step stopped at a slice's end: the next step() goes on with it
   bool named_ : 1 = false;   // it has a given name (in the side table)
+  std::uint8_t self_words_;  // how many words self() is before this
 
  public:
   std::uint32_t chain_slot = 0;  // 1 + its place in the loop's changed chains, 0 if not there

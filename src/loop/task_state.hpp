@@ -32,6 +32,9 @@ class task_state final : public future_state<T> {
   task_driver driver;
 
  private:
+  static_assert(sizeof(future_state<T>) + alignof(task_driver) <= task_driver::max_self_words * 8,
+                "a Task's driver must sit within 2 KB of its future (task_driver::self)");
+
   static bool is_cancellation(const std::exception_ptr& e) {
     try {
       std::rethrow_exception(e);
@@ -46,12 +49,13 @@ class task_state final : public future_state<T> {
   // pending); CancelledError → cancelled; any other exception → stored.
   void task_complete(bool cancelled) override {
     auto& promise = root_.handle().promise();
+    const std::exception_ptr error = promise.error();
     task_outcome outcome = task_outcome::result;
-    if (cancelled || (promise.error && is_cancellation(promise.error)) || (!promise.error && driver.must_cancel())) {
+    if (cancelled || (error && is_cancellation(error)) || (!error && driver.must_cancel())) {
       this->future_core::cancel();
       outcome = task_outcome::cancelled;
-    } else if (promise.error) {
-      this->set_exception(promise.error);
+    } else if (error) {
+      this->set_exception(error);
       outcome = task_outcome::exception;
     } else {
       this->set_result(promise.take());

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pyrt/side_table.hpp"
+
 namespace asyncrace {
 namespace {
 // The thread's own context (what module-level code runs in), and the one current now when it is
@@ -33,39 +35,50 @@ const detail::context_map::entry* detail::context_map::find(std::uint64_t var) c
   return it != entries.end() && it->var == var ? &*it : nullptr;
 }
 
-context::context(const context& other) : map_(other.map_) {
-  if (map_) map_->refs.fetch_add(1, std::memory_order_relaxed);
+namespace {
+// The identities of the contexts that have one (context::identity).
+struct identities_tag;
+side_table<std::uint32_t>& identities() { return side_table<std::uint32_t>::of<identities_tag>(); }
+}  // namespace
+
+context::context(const context& other) {
+  exchange_map(other.map());
+  if (detail::context_map* m = map()) m->refs.fetch_add(1, std::memory_order_relaxed);
 }
 
-context::~context() { release(map_); }
+context::~context() {
+  release(map());
+  if (flag(identified_bit)) identities().erase(this);
+}
 
 context& context::current() { return current_context ? *current_context : thread_context; }
 
 context* context::swap_current(context* c) { return std::exchange(current_context, c); }
 
 context::scope::scope(context& c) : entered_(c) {
-  if (c.entered_)
+  if (c.flag(entered_bit))
     throw py_exception("RuntimeError", "cannot enter context: <_contextvars.Context object at " + address_text(&c) +
                                            "> is already entered");
-  c.entered_ = true;
+  c.set_flag(entered_bit, true);
   outer_ = std::exchange(current_context, &c);
 }
 
 context::scope::~scope() {
-  entered_.entered_ = false;
+  entered_.set_flag(entered_bit, false);
   current_context = outer_;
 }
 
 const std::shared_ptr<const void>* context::find(std::uint64_t var) const {
-  if (!map_) return nullptr;
-  const detail::context_map::entry* e = map_->find(var);
+  const detail::context_map* m = map();
+  if (!m) return nullptr;
+  const detail::context_map::entry* e = m->find(var);
   return e ? &e->value : nullptr;
 }
 
 void context::assign(std::uint64_t var, std::shared_ptr<const void> value) {
   // Copy on write: contexts copied from this one keep the mapping they shared.
   auto* next = new detail::context_map;
-  if (map_) next->entries = map_->entries;
+  if (const detail::context_map* m = map()) next->entries = m->entries;
   auto& entries = next->entries;
   auto it = std::lower_bound(entries.begin(), entries.end(), var,
                              [](const detail::context_map::entry& e, std::uint64_t v) { return e.var < v; });
@@ -81,12 +94,12 @@ void context::assign(std::uint64_t var, std::shared_ptr<const void> value) {
     delete next;
     next = nullptr;
   }
-  release(std::exchange(map_, next));
+  release(exchange_map(next));
 }
 
 std::uint32_t context::identity() {
-  if (id_ == 0) id_ = detail::next_context_id();
-  return id_;
+  set_flag(identified_bit, true);
+  return identities().get_or_make(this, [] { return detail::next_context_id(); });
 }
 
 }  // namespace asyncrace

@@ -81,13 +81,13 @@ class context {
   T operator[](const context_var<T>& var) const;
   template <class T>
   T get(const context_var<T>& var, T fallback) const;
-  std::size_t size() const { return map_ ? map_->entries.size() : 0; }  // len(ctx)
+  std::size_t size() const { return map() ? map()->entries.size() : 0; }  // len(ctx)
   // iter(ctx) / ctx.items(): f(variable id, its type-erased value) for each variable set here,
   // in the order the variables were made (the interpreter's contextvars knows their types).
   template <class F>
   void each(F&& f) const {
-    if (map_)
-      for (const auto& e : map_->entries) f(e.var, e.value);
+    if (const detail::context_map* m = map())
+      for (const auto& e : m->entries) f(e.var, e.value);
   }
 
   // The context code runs in now: the running Task's, a Context.run's, or the thread's own.
@@ -119,11 +119,23 @@ class context {
   void assign(std::uint64_t var, std::shared_ptr<const void> value);
   std::uint32_t identity();  // for tokens ("created in a different Context"); assigned lazily
 
-  // 16 bytes in every Task.
-  detail::context_map* map_ = nullptr;  // null: empty
-  std::uint32_t id_ = 0;
-  bool entered_ = false;
+  // 8 bytes in every Task: the mapping's address (null: empty) with two flags in its low bits,
+  // which a mapping's alignment leaves free. `entered`: Context.run is running it. `identified`:
+  // it has an identity, which only ContextVar.set gives a context; the identity itself lives in a
+  // side table, so the contexts of Tasks that never set a variable do not carry it.
+  static constexpr std::uintptr_t entered_bit = 1, identified_bit = 2, flag_bits = 3;
+  std::uintptr_t bits_ = 0;
+  detail::context_map* map() const { return reinterpret_cast<detail::context_map*>(bits_ & ~flag_bits); }
+  detail::context_map* exchange_map(detail::context_map* m) {
+    static_assert(alignof(detail::context_map) > flag_bits);
+    detail::context_map* old = map();
+    bits_ = reinterpret_cast<std::uintptr_t>(m) | (bits_ & flag_bits);
+    return old;
+  }
+  bool flag(std::uintptr_t bit) const { return (bits_ & bit) != 0; }
+  void set_flag(std::uintptr_t bit, bool on) { bits_ = on ? bits_ | bit : bits_ & ~bit; }
 };
+static_assert(sizeof(context) == sizeof(void*));
 
 // contextvars.copy_context()
 inline context copy_context() { return context(context::current()); }

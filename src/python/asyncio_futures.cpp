@@ -27,7 +27,7 @@ void forget_task(interpreter& in, const task_driver& d) { in.task_objects.erase(
 
 value task_object_for(interpreter& in, task_driver& d) {
   if (auto it = in.task_objects.find(&d); it != in.task_objects.end()) return value::borrow(it->second);
-  auto& state = static_cast<task_state<value>&>(*d.self);
+  auto& state = static_cast<task_state<value>&>(*d.self());
   auto* o = in.heap.make<future_obj>(in.types.Task);
   state.add_ref();
   o->task = task_handle<value>(ref<task_state<value>>(&state));

@@ -255,7 +255,7 @@ task<value> take_coroutine(interpreter& in, const value& coro) {
   auto* f = static_cast<frame*>(c->frame_v.obj());
   task<value> t = drive_frame(coro, f, value(), true, frame_mode::coroutine);
   t.handle().promise().name = c->qualname.c_str();
-  t.handle().promise().line = f->co->first_line;
+  t.handle().promise().line = f->co->first_line & promise_base::line_mask;
   return t;
 }
 

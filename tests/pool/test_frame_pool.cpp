@@ -62,6 +62,47 @@ void free_all(const std::vector<block>& blocks) {
 }
 }  // namespace
 
+// Size classes are 8 bytes apart: a block whose size is a multiple of alignof(max_align_t) is
+// aligned to it (a type of that size may need it), any other block to 8. Sizes interleaved, so the
+// arena's carving switches between the two alignments at every block.
+TEST_CASE("frame pool: every size up to 1 KB, aligned as its size requires, the blocks apart") {
+  constexpr std::size_t strict = alignof(std::max_align_t);
+  std::vector<block> blocks;
+  // One block of each class per round (sizes 8 apart), so that consecutive blocks alternate
+  // between the two alignments; rounds up, down, and off the classes' sizes.
+  for (int round = 0; round < 3; ++round)
+    for (std::size_t k = 1; k <= 137; ++k) {
+      const std::size_t s = round == 0 ? 8 * k : round == 1 ? 8 * (138 - k) : 8 * k - 5;
+      block b{pool_allocate(s), s, static_cast<unsigned char>(s * 13 + round)};
+      std::memset(b.p, b.fill, s);
+      blocks.push_back(b);
+    }
+  std::size_t misaligned = 0;
+  for (const block& b : blocks) {
+    const auto at = reinterpret_cast<std::uintptr_t>(b.p);
+    if (at % 8 != 0 || (b.size % strict == 0 && at % strict != 0)) ++misaligned;
+  }
+  CHECK(misaligned == 0);
+  CHECK(distinct(blocks) == blocks.size());
+  CHECK(count_intact(blocks) == blocks.size());
+  // Freed and taken again, in the other order: the free lists hand back blocks of their size.
+  free_all(blocks);
+  std::vector<block> again;
+  for (std::size_t i = blocks.size(); i-- > 0;) {
+    block b{pool_allocate(blocks[i].size), blocks[i].size, static_cast<unsigned char>(i * 5 + 3)};
+    std::memset(b.p, b.fill, b.size);
+    again.push_back(b);
+  }
+  std::size_t misaligned_again = 0;
+  for (const block& b : again) {
+    const auto at = reinterpret_cast<std::uintptr_t>(b.p);
+    if (at % 8 != 0 || (b.size % strict == 0 && at % strict != 0)) ++misaligned_again;
+  }
+  CHECK(misaligned_again == 0);
+  CHECK(count_intact(again) == again.size());
+  free_all(again);
+}
+
 TEST_CASE("frame pool: blocks a live thread made, freed on another, serve that thread again intact") {
   constexpr std::size_t n = 3000;
   std::mutex m;

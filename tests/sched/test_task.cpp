@@ -1,10 +1,12 @@
 // task<T>: lazy, values and exceptions travel through co_await, and awaiting never nests stacks.
 #include <doctest.h>
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "loop/kept_exceptions.hpp"
 #include "pyrt/py_exception.hpp"
 #include "sched/asyncio.hpp"
 
@@ -128,7 +130,7 @@ task<std::string> unfinished_in_creation_order() {
     CHECK(left.size() == expected + 1);  // + this task
     bool ordered = true, unfinished = true;
     for (std::size_t k = 1; k < left.size(); ++k) ordered = ordered && left[k - 1]->id < left[k]->id;
-    for (task_driver* d : left) unfinished = unfinished && !d->self->done();
+    for (task_driver* d : left) unfinished = unfinished && !d->self()->done();
     CHECK(ordered);
     CHECK(unfinished);
     seen += std::to_string(left.size()) + " ";
@@ -156,4 +158,92 @@ TEST_CASE("a given task name lives beside the task and goes with it") {
   auto u = asyncio::create_task(loop, nap(1));
   CHECK(u.name() == "Task-2");  // another task has no name of its own
   loop.run_until_done(t.state());
+}
+
+namespace {
+task<> raises_deep(int depth, int i) {
+  if (depth == 0) {
+    co_await asyncio::sleep(0.5 * (i % 3));
+    throw py_exception("ValueError", "task " + std::to_string(i));
+  }
+  co_await raises_deep(depth - 1, i);
+}
+
+task<std::string> hundred_failures() {
+  std::vector<task<>> coros;
+  for (int i = 0; i < 100; ++i) coros.push_back(raises_deep(3, i));
+  auto outcomes = co_await asyncio::gather(asyncio::return_exceptions, raises_deep(2, 7), raises_deep(0, 8));
+  std::vector<task_handle<>> tasks;
+  for (auto& c : coros) tasks.push_back(asyncio::create_task(std::move(c)));
+  std::size_t caught = 0;
+  for (const task_handle<>& t : tasks) {
+    try {
+      co_await t;
+    } catch (const py_exception&) {
+      ++caught;
+    }
+  }
+  // Kept now: the 100 Tasks' own exceptions. Their frames are gone (a Task frees its frames as it
+  // finishes), and so are the gathered children, their exceptions copied into the outcomes.
+  CHECK(detail::kept_exception_count() == 100);
+  co_return std::get<0>(outcomes).error_text() + ", " + std::get<1>(outcomes).error_text() + ", caught " +
+      std::to_string(caught);
+}
+
+task<> raises_unawaited() {
+  co_await asyncio::sleep(1);
+  throw py_exception("ValueError", "nobody asks");
+}
+task<> leaves_failures_behind() {
+  for (int i = 0; i < 10; ++i) (void)asyncio::create_task(raises_unawaited());
+  co_await asyncio::sleep(0.5);  // the loop ends first: the tasks are still sleeping
+}
+}  // namespace
+
+// A future's and a frame's exception is kept beside them (kept_exceptions.hpp), not in them:
+// whatever raised, was caught, gathered, never retrieved or torn down with its loop, nothing is
+// kept once the holders are gone.
+TEST_CASE("exceptions kept beside futures and frames go with them") {
+  const std::size_t before = detail::kept_exception_count();
+  CHECK(asyncio::run(hundred_failures()) == "ValueError: task 7, ValueError: task 8, caught 100");
+  CHECK(detail::kept_exception_count() == before);
+  asyncio::run(leaves_failures_behind());
+  CHECK(detail::kept_exception_count() == before);
+  {
+    event_loop loop;
+    auto t = asyncio::create_task(loop, raises_deep(1, 3));
+    loop.run_until_done(t.state());
+    CHECK(t.state().exception() != nullptr);
+    CHECK(detail::kept_exception_count() > before);
+    CHECK_THROWS_WITH_AS(t.result(), "task 3", py_exception);
+  }
+  CHECK(detail::kept_exception_count() == before);
+}
+
+namespace {
+task<std::string> word() { co_return "asyncio"; }
+struct big {
+  char bytes[1500];
+};
+task<big> big_value() { co_return big{}; }
+}  // namespace
+
+// The driver finds its Task's future by the distance between them (task_driver::self), which
+// depends on the result's type.
+TEST_CASE("a Task's driver finds its own future, whatever the result type") {
+  event_loop loop;
+  auto a = asyncio::create_task(loop, nap(1));
+  auto b = asyncio::create_task(loop, word());
+  auto c = asyncio::create_task(loop, big_value());
+  CHECK(a.state().driver.self() == &a.state());
+  CHECK(b.state().driver.self() == &b.state());
+  CHECK(c.state().driver.self() == &c.state());
+  const auto distance = [](const auto& state) {
+    return reinterpret_cast<std::uintptr_t>(&state.driver) - reinterpret_cast<std::uintptr_t>(&state);
+  };
+  CHECK(distance(c.state()) > distance(b.state()));  // the result sits between them
+  CHECK(distance(b.state()) > distance(a.state()));
+  loop.run_until_done(c.state());
+  CHECK(b.result() == "asyncio");
+  CHECK(c.state().driver.self()->done());
 }
