@@ -57,6 +57,17 @@ std::size_t distinct(const std::vector<block>& blocks) {
   return seen.size();
 }
 
+// Blocks not at a multiple of 8, or of alignof(std::max_align_t) for a size that is a multiple of it.
+std::size_t misaligned(const std::vector<block>& blocks) {
+  constexpr std::size_t strict = alignof(std::max_align_t);
+  std::size_t n = 0;
+  for (const block& b : blocks) {
+    const auto at = reinterpret_cast<std::uintptr_t>(b.p);
+    if (at % 8 != 0 || (b.size % strict == 0 && at % strict != 0)) ++n;
+  }
+  return n;
+}
+
 void free_all(const std::vector<block>& blocks) {
   for (const block& b : blocks) pool_deallocate(b.p, b.size);
 }
@@ -66,7 +77,6 @@ void free_all(const std::vector<block>& blocks) {
 // aligned to it (a type of that size may need it), any other block to 8. Sizes interleaved, so the
 // arena's carving switches between the two alignments at every block.
 TEST_CASE("frame pool: every size up to 1 KB, aligned as its size requires, the blocks apart") {
-  constexpr std::size_t strict = alignof(std::max_align_t);
   std::vector<block> blocks;
   // One block of each class per round (sizes 8 apart), so that consecutive blocks alternate
   // between the two alignments; rounds up, down, and off the classes' sizes.
@@ -77,12 +87,7 @@ TEST_CASE("frame pool: every size up to 1 KB, aligned as its size requires, the 
       std::memset(b.p, b.fill, s);
       blocks.push_back(b);
     }
-  std::size_t misaligned = 0;
-  for (const block& b : blocks) {
-    const auto at = reinterpret_cast<std::uintptr_t>(b.p);
-    if (at % 8 != 0 || (b.size % strict == 0 && at % strict != 0)) ++misaligned;
-  }
-  CHECK(misaligned == 0);
+  CHECK(misaligned(blocks) == 0);
   CHECK(distinct(blocks) == blocks.size());
   CHECK(count_intact(blocks) == blocks.size());
   // Freed and taken again, in the other order: the free lists hand back blocks of their size.
@@ -93,12 +98,7 @@ TEST_CASE("frame pool: every size up to 1 KB, aligned as its size requires, the 
     std::memset(b.p, b.fill, b.size);
     again.push_back(b);
   }
-  std::size_t misaligned_again = 0;
-  for (const block& b : again) {
-    const auto at = reinterpret_cast<std::uintptr_t>(b.p);
-    if (at % 8 != 0 || (b.size % strict == 0 && at % strict != 0)) ++misaligned_again;
-  }
-  CHECK(misaligned_again == 0);
+  CHECK(misaligned(again) == 0);
   CHECK(count_intact(again) == again.size());
   free_all(again);
 }
