@@ -17,8 +17,7 @@ namespace {
 // Size classes 8 bytes apart, natively too. operator new promises alignof(std::max_align_t)
 // (16 natively), but only a type whose size is a multiple of 16 can need it: a type's size is a
 // multiple of its alignment. So a block whose size is a multiple of `strict` is carved at such an
-// address, and any other block at a multiple of 8: a 120-byte Task and an 88-byte frame no longer
-// take 128 and 96.
+// address, and any other block at a multiple of 8: the sleeper's 88-byte frame no longer takes 96.
 constexpr std::size_t granule = 8;
 constexpr std::size_t strict = alignof(std::max_align_t);
 static_assert(strict % granule == 0);

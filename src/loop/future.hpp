@@ -108,7 +108,7 @@ class future_core {
   std::uint32_t refs_ = 1;
   // The done-callbacks, in registration order. Nearly every future has exactly one waiter, held
   // here; a second one moves them all into a vector, which this then names (its fn is
-  // many_callbacks_tag, its arg the vector): 16 bytes in every Task and every sleep, not 24.
+  // many_callbacks_tag, its arg the vector): 16 bytes in every future and Task, not 24.
   callback callbacks_;
   static void many_callbacks_tag(void*, bool) {}  // never called
   std::vector<callback>* many_callbacks() const {

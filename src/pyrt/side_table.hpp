@@ -42,7 +42,8 @@ class side_table {
     return it->second;
   }
   void erase(const void* holder) noexcept {
-    [[maybe_unused]] V dying{};  // destroyed after the lock is released: its destructor may do anything
+    // Destroyed after the lock is released: its destructor may do anything.
+    [[maybe_unused]] V dying{};
     std::lock_guard<std::mutex> hold(lock_);
     auto it = by_holder_.find(holder);
     if (it == by_holder_.end()) return;
