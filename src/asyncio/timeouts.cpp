@@ -17,20 +17,22 @@ struct timeout_scope::handler {
   event_loop& loop;
   timer_id timer{};
   int refs = 2;  // the scope's and the loop's
-  void release() {
-    if (--refs == 0) delete this;
+  void release(int n = 1) {
+    refs -= n;
+    if (refs == 0) delete this;
   }
   static void fire(void* self) {
     auto* h = static_cast<handler*>(self);
+    int released = 1;  // the loop's reference
     if (h->scope) {
       timeout_scope& s = *h->scope;
       s.task_->self()->cancel();
       s.state_ = state::expiring;
       s.handler_ = nullptr;
       h->scope = nullptr;
-      h->release();  // the scope's reference
+      released = 2;  // and the scope's
     }
-    h->release();
+    h->release(released);  // one release: the handler is deleted at most once, at the end
   }
   static void drop(void* self) { static_cast<handler*>(self)->release(); }
 };
