@@ -320,7 +320,7 @@ void event_loop::adopt_task(task_driver& d) {
     const char* end = std::to_chars(name + 5, name + sizeof name, d.number).ptr;
     // A function template's coroutine is named without its template arguments, as Python names
     // it: to_thread, not to_thread<int (*)(asyncrace::job_context&, int), int>.
-    std::string_view coro(d.coro_name);
+    std::string_view coro(d.coro_name());
     if (const std::size_t lt = coro.find('<'); lt != std::string_view::npos && lt > 0) coro = coro.substr(0, lt);
     observer_->task_created(d.id, parent ? parent->id : no_task,
                             std::string_view(name, static_cast<std::size_t>(end - name)), coro, now_);

@@ -38,6 +38,11 @@ event_loop& task_driver::loop() const { return self()->loop(); }
 
 const promise_base* task_driver::root_promise() const { return self()->task_root(); }
 
+const char* task_driver::coro_name() const {
+  if (const promise_base* root = root_promise()) return root->name;
+  return finished_name_;
+}
+
 void task_driver::abandon() { self()->task_abandon(); }
 
 void detail::set_current_frame(coro::coroutine_handle<> h) {

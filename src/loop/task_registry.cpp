@@ -53,7 +53,7 @@ std::string task_registry::describe() const {
   std::string out;
   each_unfinished([&](const task_driver* d) {
     const wait_target on = d->waiting_on();
-    out += "  Task-" + std::to_string(d->number) + " (" + d->coro_name + ") awaits ";
+    out += "  Task-" + std::to_string(d->number) + " (" + d->coro_name() + ") awaits ";
     switch (on.kind) {
       case wait_kind::sleep: out += "a sleep"; break;
       case wait_kind::yield: out += "one loop iteration"; break;

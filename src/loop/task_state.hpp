@@ -18,7 +18,7 @@ class task_state final : public future_state<T> {
  public:
   task_state(event_loop& loop, task<T> root)
       : future_state<T>(loop),
-        driver(*this, root.handle(), root.name()),
+        driver(*this, root.handle()),
         root_(std::move(root)) {
     root_.handle().promise().started = true;  // wrapped in a Task: never "never awaited"
   }
@@ -60,11 +60,16 @@ class task_state final : public future_state<T> {
     } else {
       this->set_result(promise.take());
     }
+    driver.finish_root(promise.name);
     root_ = {};  // the frame is no longer needed: free it now (a million tasks add up)
     this->loop().task_completed(driver, outcome);
     this->release();  // the loop's reference, held while the task was unfinished (may delete this)
   }
-  void task_abandon() override { root_ = {}; }
+  void task_abandon() override {
+    if (!root_) return;
+    driver.finish_root(root_.name());
+    root_ = {};
+  }
   const promise_base* task_root() const override { return root_ ? &root_.handle().promise() : nullptr; }
 
   task<T> root_;

@@ -2,6 +2,7 @@
 #include <doctest.h>
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -246,4 +247,26 @@ TEST_CASE("a Task's driver finds its own future, whatever the result type") {
   loop.run_until_done(c.state());
   CHECK(b.result() == "asyncio");
   CHECK(c.state().driver.self()->done());
+}
+
+// A Task keeps no name of its own for its coroutine: the root frame's promise has it while the
+// frame lives, and the word of the current frame keeps it once the root has gone.
+TEST_CASE("a Task names its coroutine before, while and after it runs, and after its loop drops it") {
+  auto loop = std::make_unique<event_loop>();
+  auto t = asyncio::create_task(*loop, nap(1));
+  auto u = asyncio::create_task(*loop, nap(5));
+  auto s = asyncio::create_task(*loop, nap(0.5));
+  const std::string before = t.state().driver.coro_name();
+  CHECK(before.find("nap") != std::string::npos);
+  loop->run_until_done(s.state());
+  CHECK(t.state().driver.started());  // asleep now
+  CHECK(t.state().driver.coro_name() == before);
+  loop->run_until_done(t.state());
+  CHECK(t.state().driver.root_promise() == nullptr);  // the frame is gone
+  CHECK(t.state().driver.coro_name() == before);
+  CHECK(t.repr().find("coro=<" + before + "() done") != std::string::npos);
+  CHECK(!u.done());
+  loop.reset();  // u's loop drops it unfinished: its frames are destroyed
+  CHECK(u.state().driver.root_promise() == nullptr);
+  CHECK(u.state().driver.coro_name() == before);
 }
