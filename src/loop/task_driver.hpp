@@ -81,7 +81,7 @@ class task_driver {
   // The task whose step is running now; nullptr outside any task.
   static task_driver* running();
 
-  // (The fields are ordered so that none is padded: 64 bytes natively, 48 as wasm.)
+  // (The fields are ordered so that none is padded natively: 56 bytes; 48 as wasm, 4 of them padding.)
  private:
   // waiting_on(): a sleep's deadline, or else the task (the first of a gather's) and the count.
   union wait_detail {
