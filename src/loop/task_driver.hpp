@@ -131,7 +131,6 @@ class task_driver {
   friend class task_registry;  // its list of unfinished tasks indexes this
 
   [[noreturn]] static void throw_cancelled();
-  static constexpr std::uintptr_t word = 8;
   std::uint8_t words_after(const future_core& task) const {
     const std::uintptr_t distance = reinterpret_cast<std::uintptr_t>(this) - reinterpret_cast<std::uintptr_t>(&task);
     assert(distance % word == 0 && distance / word <= max_self_words);
@@ -139,7 +138,9 @@ class task_driver {
   }
 
  public:
-  // The farthest a Task's driver may sit from its future (task_state asserts it for each T).
+  // The farthest a Task's driver may sit from its future, in words (task_state asserts it for
+  // each T).
+  static constexpr std::uintptr_t word = 8;
   static constexpr std::size_t max_self_words = 255;
 
  private:

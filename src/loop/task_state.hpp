@@ -32,7 +32,7 @@ class task_state final : public future_state<T> {
   task_driver driver;
 
  private:
-  static_assert(sizeof(future_state<T>) + alignof(task_driver) <= task_driver::max_self_words * 8,
+  static_assert(sizeof(future_state<T>) + alignof(task_driver) <= task_driver::max_self_words * task_driver::word,
                 "a Task's driver must sit within 2 KB of its future (task_driver::self)");
 
   static bool is_cancellation(const std::exception_ptr& e) {
