@@ -64,7 +64,10 @@ class gather_state final : public future_state<R> {
   bool cancel() override {
     if (this->done()) return false;
     bool any = false;
-    for (future_core* c : by_argument()) any = c->cancel() || any;
+    if (places_.empty())
+      for (future_core* c : children_) any = c->cancel() || any;
+    else
+      for (std::size_t p : places_) any = children_[p]->cancel() || any;
     if (any) cancel_requested_ = true;
     return any;
   }
@@ -112,9 +115,9 @@ class gather_state final : public future_state<R> {
     }
     if (!repeats) places_.clear();  // the common case: children_ is the argument list
   }
-  // The argument list, a repeated child at each of its places (CPython's `children`).
+  // The argument list, a repeated child at each of its places (CPython's `children`), when some
+  // child repeats (else children_ is that list).
   gather_futures by_argument() const {
-    if (places_.empty()) return children_;
     gather_futures out;
     out.reserve(places_.size());
     for (std::size_t p : places_) out.push_back(children_[p]);
@@ -140,8 +143,10 @@ class gather_state final : public future_state<R> {
     if (finished_ < children_.size()) return;
     if (cancel_requested_)
       this->set_exception(std::make_exception_ptr(cancelled_error()));
+    else if (places_.empty())
+      this->set_result(collect_(children_));  // (not `?:` with by_argument(): that copies children_)
     else
-      this->set_result(collect_(places_.empty() ? children_ : by_argument()));
+      this->set_result(collect_(by_argument()));
   }
 
   static void drop_link(void* arg) { static_cast<link*>(arg)->gather->release(); }

@@ -6,18 +6,17 @@
 namespace asyncrace {
 
 timer_id timer_heap::push(double when, callback cb) {
-  std::uint32_t s;
-  if (!free_slots_.empty()) {
-    s = free_slots_.back();
-    free_slots_.pop_back();
+  std::uint32_t s = free_head_;
+  if (s != no_slot) {
+    free_head_ = bodies_[s].next_free;
   } else {
-    s = static_cast<std::uint32_t>(slots_.size());
-    slots_.emplace_back();
+    s = static_cast<std::uint32_t>(states_.size());
+    bodies_.emplace_back();
+    states_.emplace_back();
   }
-  slot& sl = slots_[s];
-  sl.cb = cb;
-  sl.cancelled = false;
-  sl.in_use = true;
+  bodies_[s].cb = cb;
+  std::uint32_t& state = states_[s];
+  state = (state & ~(in_use_bit | cancelled_bit)) | in_use_bit;
   const entry e{when, next_seq_++, s};
   if (policy_ != tie_policy::cpython_heap && (in_order_.empty() || when >= in_order_.back().when) &&
       packed_entry::fits(e)) {
@@ -26,31 +25,30 @@ timer_id timer_heap::push(double when, callback cb) {
     heap_.push_back(e);
     sift_down(0, heap_.size() - 1);
   }
-  return {s, sl.generation};
+  return {s, state >> flag_bits};
 }
 
 timer_heap::~timer_heap() {
-  for (std::size_t s = 0; s < slots_.size(); ++s)
-    if (slot& sl = slots_[s]; sl.in_use && !sl.cancelled) std::exchange(sl.cb, {}).discard();
+  for (std::size_t s = 0; s < states_.size(); ++s)
+    if ((states_[s] & (in_use_bit | cancelled_bit)) == in_use_bit) std::exchange(bodies_[s].cb, {}).discard();
 }
 
 bool timer_heap::cancel(timer_id id) {
-  if (id.slot >= slots_.size()) return false;
-  slot& sl = slots_[id.slot];
-  if (!sl.in_use || sl.generation != id.generation || sl.cancelled) return false;
-  sl.cancelled = true;
+  if (id.slot >= states_.size()) return false;
+  std::uint32_t& state = states_[id.slot];
+  if ((state & (in_use_bit | cancelled_bit)) != in_use_bit || (state >> flag_bits) != id.generation) return false;
+  state |= cancelled_bit;
   ++cancelled_count_;
-  std::exchange(sl.cb, {}).discard();  // it will never run: release what it owns now
+  std::exchange(bodies_[id.slot].cb, {}).discard();  // it will never run: release what it owns now
   return true;
 }
 
 void timer_heap::release(std::uint32_t s) {
-  slot& sl = slots_[s];
-  if (sl.cancelled) --cancelled_count_;
-  sl.in_use = false;
-  sl.cancelled = false;
-  ++sl.generation;
-  free_slots_.push_back(s);
+  std::uint32_t& state = states_[s];
+  if (state & cancelled_bit) --cancelled_count_;
+  state = ((state >> flag_bits) + 1) << flag_bits;  // the next generation, free
+  bodies_[s].next_free = free_head_;
+  free_head_ = s;
 }
 
 void timer_heap::prune_cancelled() {
@@ -58,7 +56,7 @@ void timer_heap::prune_cancelled() {
   if (size() > min_scheduled && cancelled_count_ * 2 > size()) {
     chunk_queue<packed_entry> kept_in_order;
     for (const packed_entry& p : in_order_) {
-      if (const entry e = p.unpack(); slots_[e.slot].cancelled)
+      if (const entry e = p.unpack(); cancelled(e.slot))
         release(e.slot);
       else
         kept_in_order.push_back(p);
@@ -67,7 +65,7 @@ void timer_heap::prune_cancelled() {
     bulk_vector<entry> kept;
     kept.reserve(heap_.size() - cancelled_count_);
     for (const entry& e : heap_) {
-      if (slots_[e.slot].cancelled)
+      if (cancelled(e.slot))
         release(e.slot);
       else
         kept.push_back(e);
@@ -95,8 +93,7 @@ callback timer_heap::pop() {
       sift_up(0);
     }
   }
-  slot& sl = slots_[top.slot];
-  callback cb = sl.cancelled ? callback{} : sl.cb;
+  const callback cb = cancelled(top.slot) ? callback{} : bodies_[top.slot].cb;
   release(top.slot);
   return cb;
 }

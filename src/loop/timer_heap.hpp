@@ -46,7 +46,7 @@ class timer_heap {
   bool empty() const { return heap_.empty() && in_order_.empty(); }
   std::size_t size() const { return heap_.size() + in_order_.size(); }
   double top_when() const { return top().when; }
-  bool top_cancelled() const { return slots_[top().slot].cancelled; }
+  bool top_cancelled() const { return cancelled(top().slot); }
   std::uint32_t top_slot() const { return top().slot; }
   std::uint64_t top_seq() const { return top().seq; }
   std::uint64_t next_seq() const { return next_seq_; }  // the seq the next push gets
@@ -55,12 +55,17 @@ class timer_heap {
   callback pop();
 
  private:
-  struct slot {  // 24 bytes (the deadline is in its queue entry only)
-    callback cb;
-    std::uint32_t generation = 0;
-    bool cancelled = false;
-    bool in_use = false;
+  // A timer's slot is in two arrays, 20 bytes in all (24 as one struct): its callback, or while
+  // the slot is free the next free slot (the free slots are a list through them), and its state.
+  union slot_body {
+    callback cb{};
+    std::uint32_t next_free;
   };
+  // A slot's state: its generation (30 bits: it goes up as the slot is freed, so a stale
+  // timer_id is told apart) and two flags.
+  static constexpr std::uint32_t in_use_bit = 1, cancelled_bit = 2, flag_bits = 2;
+  static constexpr std::uint32_t no_slot = UINT32_MAX;
+  bool cancelled(std::uint32_t s) const { return (states_[s] & cancelled_bit) != 0; }
   // An in-order entry in 16 bytes, not 24: the sequence and the slot share a word. A timer whose
   // seq or slot does not fit (2^38 pushes, 2^26 timers at once) goes to heap_ instead, which
   // pops in the same order (see in_order_).
@@ -98,8 +103,10 @@ class timer_heap {
   // by (deadline, scheduling order); every other timer goes to heap_. The order they pop in is
   // the same as from one heap, since (deadline, seq) is a total order.
   chunk_queue<packed_entry> in_order_;
-  paged_array<slot> slots_;  // by timer_id::slot; pages, so a million timers never copy them
-  bulk_vector<std::uint32_t> free_slots_;
+  // By timer_id::slot, in pages, so a million timers never copy them.
+  paged_array<slot_body> bodies_;
+  paged_array<std::uint32_t> states_;
+  std::uint32_t free_head_ = no_slot;
   std::uint64_t next_seq_ = 0;
   std::size_t cancelled_count_ = 0;
 };

@@ -9,8 +9,12 @@
 //   - the clock is a word of its own, written only when it differs from the previous event's
 //     (the loop's clock stands still for a whole iteration);
 //   - a task's step followed at once by its suspension or its end (the same task, the same time,
-//     nothing logged between) shares one word: a million sleepers' steps cost 8 bytes each, not 16.
-// Reading (oldest first) undoes both, so what is read is exactly what was logged.
+//     nothing logged between) shares one word;
+//   - an event that repeats the one before it for the next task (the same kind, detail, payload
+//     and time, the task id one more) is counted, not written: a run of them is its first event
+//     and one word of count. A gather's million children are created in one run, step and sleep
+//     in another, and wake and finish in a third: a few words, not 8 MB each.
+// Reading (oldest first) undoes all of it, so what is read is exactly what was logged.
 #pragma once
 
 #include <cstdint>
@@ -48,8 +52,9 @@ struct logged_event {
 
 class event_log {
  public:
-  bool empty() const { return words_.empty() && !pending_second_; }
-  std::size_t bytes() const { return words_.size() * sizeof(word); }
+  bool empty() const { return words_.empty() && !step_held_ && repeats_left_ == 0 && !pending_second_; }
+  // What the log holds now, a step not yet written included.
+  std::size_t bytes() const { return (words_.size() + (step_held_ ? 1 : 0)) * sizeof(word); }
   void push(const logged_event& e);
   logged_event pop();  // the oldest event; the log must not be empty
 
@@ -59,12 +64,17 @@ class event_log {
   // A stepped event (detail 0, no payload) and the suspended or finished event that followed it:
   // `then` says which; detail and payload are the second event's.
   static constexpr std::uint8_t stepped_then = kinds + 1;
+  // After an event's head (and its payload): the event happens `id` more times, for the next
+  // tasks in turn.
+  static constexpr std::uint8_t repeat = kinds + 2;
   struct head {
     task_id id;
-    std::uint8_t what;  // an event_kind, clock or stepped_then
+    std::uint8_t what;  // an event_kind, clock, stepped_then or repeat
     std::uint8_t detail;
     std::uint8_t has_payload;  // the next word is the payload
     std::uint8_t then;         // stepped_then's second event_kind
+    // The kind whose payload it carries (stepped_then: its second event's).
+    std::uint8_t payload_kind() const { return what == stepped_then ? then : what; }
   };
   union word {
     head h;
@@ -72,17 +82,33 @@ class event_log {
   };
   static_assert(sizeof(word) == 8);
 
+  // Writes an event (its head, and payload when it has one), or counts it in the run at the back.
+  void append(head h, std::uint64_t payload);
+  void release_held_step();
+  head take_head();  // the reader's next head (writing a held step first, when it is all that is left)
+  logged_event event_of(const head& h) const {
+    return {read_t_, h.id, static_cast<event_kind>(h.payload_kind()), h.detail, read_last_[h.payload_kind()]};
+  }
+
   chunk_queue<word, 1024> words_;
   // What a reader and the writer last saw: an omitted clock or payload is the same as then.
   double write_t_ = 0.0;
   double read_t_ = 0.0;
-  // The writer: the last word pushed is the head of a stepped event of this task.
-  bool step_at_back_ = false;
-  // The reader: the second half of a stepped_then word is still to be returned.
-  bool pending_second_ = false;
-  head pending_{};
   std::uint64_t write_last_[kinds] = {};
   std::uint64_t read_last_[kinds] = {};
+  // The writer: a step is held back until the next event says whether they share a word.
+  head held_{};
+  bool step_held_ = false;
+  // The writer: the newest event written, and whether the back of the log is still its head,
+  // payload or count (so that the next task's same event extends it).
+  head last_{};
+  bool run_at_back_ = false;
+  bool repeat_at_back_ = false;  // the back word is its count
+  // The reader: what is left of the run being read, and the second half of a stepped_then.
+  head repeat_{};
+  std::uint32_t repeats_left_ = 0;
+  head pending_{};
+  bool pending_second_ = false;
 };
 
 }  // namespace asyncrace::trace

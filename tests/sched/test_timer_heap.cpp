@@ -58,6 +58,33 @@ TEST_CASE("a cancelled timer pops as a null callback and frees its slot") {
   CHECK(heap.empty());
 }
 
+TEST_CASE("a freed slot is reused, and an id from before cancels nothing in it") {
+  timer_heap heap(tie_policy::fifo);
+  int fired = 0;
+  const callback count{[](void* p, bool run) { if (run) ++*static_cast<int*>(p); }, &fired};
+  const timer_id a = heap.push(1.0, count);
+  const timer_id b = heap.push(1.0, count);
+  heap.pop()();
+  heap.pop()();
+  CHECK(fired == 2);
+  // Freed slots come back (no new ones); each push into one makes a new generation.
+  for (int round = 0; round < 1000; ++round) {
+    const timer_id c = heap.push(2.0, count);
+    const timer_id d = heap.push(2.0, count);
+    CHECK(((c.slot == a.slot && d.slot == b.slot) || (c.slot == b.slot && d.slot == a.slot)));
+    CHECK(!heap.cancel(a));  // stale: its slot holds c or d now
+    CHECK(!heap.cancel(b));
+    CHECK(heap.cancel(d));
+    CHECK(!heap.cancel(d));  // cancelled already
+    heap.pop()();            // c
+    CHECK(!heap.cancel(c));  // fired
+    heap.prune_cancelled();  // d, cancelled, leaves the queue: its slot is free again
+    CHECK(heap.empty());
+  }
+  CHECK(fired == 1002);
+  CHECK(heap.empty());
+}
+
 TEST_CASE("more than half of over 100 timers cancelled: the heap is rebuilt with heapify") {
   timer_heap heap(tie_policy::fifo);
   std::vector<timer_id> ids;
