@@ -18,9 +18,9 @@ timer_id timer_heap::push(double when, callback cb) {
   std::uint32_t& state = states_[s];
   state = (state & ~(in_use_bit | cancelled_bit)) | in_use_bit;
   const entry e{when, next_seq_++, s};
-  if (policy_ != tie_policy::cpython_heap && (in_order_.empty() || when >= in_order_.back().when) &&
-      packed_entry::fits(e)) {
-    in_order_.push_back(packed_entry(e));  // not before anything queued: in_order_ stays sorted
+  if (policy_ != tie_policy::cpython_heap && (in_order_.empty() || when >= in_order_.back_when()) &&
+      deadline_queue::fits(e)) {
+    in_order_.push_back(e);  // not before anything queued: in_order_ stays sorted
   } else {
     heap_.push_back(e);
     sift_down(0, heap_.size() - 1);
@@ -54,14 +54,11 @@ void timer_heap::release(std::uint32_t s) {
 void timer_heap::prune_cancelled() {
   constexpr std::size_t min_scheduled = 100;  // asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES
   if (size() > min_scheduled && cancelled_count_ * 2 > size()) {
-    chunk_queue<packed_entry> kept_in_order;
-    for (const packed_entry& p : in_order_) {
-      if (const entry e = p.unpack(); cancelled(e.slot))
-        release(e.slot);
-      else
-        kept_in_order.push_back(p);
-    }
-    in_order_ = std::move(kept_in_order);
+    in_order_.retain([this](const entry& e) {
+      if (!cancelled(e.slot)) return true;
+      release(e.slot);
+      return false;
+    });
     bulk_vector<entry> kept;
     kept.reserve(heap_.size() - cancelled_count_);
     for (const entry& e : heap_) {
@@ -82,7 +79,7 @@ callback timer_heap::pop() {
   assert(!empty());
   entry top;
   if (top_is_in_order()) {
-    top = in_order_.front().unpack();
+    top = in_order_.front();
     in_order_.pop_front();
   } else {
     top = heap_.front();

@@ -10,7 +10,7 @@
 
 #include "loop/bulk_memory.hpp"
 #include "loop/callback.hpp"
-#include "loop/chunk_queue.hpp"
+#include "loop/deadline_queue.hpp"
 #include "loop/paged_array.hpp"
 #include "loop/tie_policy.hpp"
 
@@ -24,11 +24,7 @@ struct timer_id {
 
 class timer_heap {
  public:
-  struct entry {
-    double when;
-    std::uint64_t seq;  // scheduling order: the fifo tie-break
-    std::uint32_t slot;
-  };
+  using entry = queued_timer;
 
   explicit timer_heap(tie_policy p = tie_policy::fifo) : policy_(p) {}
   timer_heap(const timer_heap&) = delete;
@@ -66,22 +62,6 @@ class timer_heap {
   static constexpr std::uint32_t in_use_bit = 1, cancelled_bit = 2, flag_bits = 2;
   static constexpr std::uint32_t no_slot = UINT32_MAX;
   bool cancelled(std::uint32_t s) const { return (states_[s] & cancelled_bit) != 0; }
-  // An in-order entry in 16 bytes, not 24: the sequence and the slot share a word. A timer whose
-  // seq or slot does not fit (2^38 pushes, 2^26 timers at once) goes to heap_ instead, which
-  // pops in the same order (see in_order_).
-  struct packed_entry {
-    static constexpr int slot_bits = 26;
-    double when;
-    std::uint64_t seq_slot;
-    static bool fits(const entry& e) { return e.seq < (std::uint64_t{1} << (64 - slot_bits)) && e.slot < (1u << slot_bits); }
-    explicit packed_entry(const entry& e) : when(e.when), seq_slot(e.seq << slot_bits | e.slot) {}
-    packed_entry() = default;
-    entry unpack() const {
-      return {when, seq_slot >> slot_bits, static_cast<std::uint32_t>(seq_slot & ((1u << slot_bits) - 1))};
-    }
-  };
-  static_assert(sizeof(packed_entry) == 16);
-
   bool less(const entry& a, const entry& b) const {
     // CPython's TimerHandle.__lt__ compares deadlines only; heapq is not stable, so ties fall
     // wherever the heap's shape puts them. fifo and jitter break ties by scheduling order.
@@ -90,9 +70,9 @@ class timer_heap {
   }
   // fifo/jitter: the next timer is at the front of in_order_ or on top of heap_, whichever is less.
   bool top_is_in_order() const {
-    return !in_order_.empty() && (heap_.empty() || less(in_order_.front().unpack(), heap_.front()));
+    return !in_order_.empty() && (heap_.empty() || less(in_order_.front(), heap_.front()));
   }
-  entry top() const { return top_is_in_order() ? in_order_.front().unpack() : heap_.front(); }
+  entry top() const { return top_is_in_order() ? in_order_.front() : heap_.front(); }
   void sift_down(std::size_t start, std::size_t pos);  // heapq._siftdown
   void sift_up(std::size_t pos);                       // heapq._siftup
   void release(std::uint32_t slot);
@@ -102,7 +82,7 @@ class timer_heap {
   // fifo/jitter only: timers pushed at or after the latest deadline queued here, already sorted
   // by (deadline, scheduling order); every other timer goes to heap_. The order they pop in is
   // the same as from one heap, since (deadline, seq) is a total order.
-  chunk_queue<packed_entry> in_order_;
+  deadline_queue in_order_;
   // By timer_id::slot, in pages, so a million timers never copy them.
   paged_array<slot_body> bodies_;
   paged_array<std::uint32_t> states_;

@@ -1,7 +1,10 @@
 #include <doctest.h>
 
+#include <cmath>
+#include <cstdint>
 #include <vector>
 
+#include "loop/deadline_queue.hpp"
 #include "loop/timer_heap.hpp"
 
 using namespace asyncrace;
@@ -99,4 +102,51 @@ TEST_CASE("more than half of over 100 timers cancelled: the heap is rebuilt with
     const bool live = heap.pop().fn != nullptr;
     CHECK(live);
   }
+}
+
+TEST_CASE("the in-order timers read back exactly, a deadline written only where it changes") {
+  // Runs of equal deadlines (the million sleepers'), deadlines that all differ, -0.0 beside 0.0,
+  // and the largest seq and slot that fit; popped part of the way and pushed again in between.
+  std::vector<queued_timer> pushed;
+  std::uint64_t seq = 0;
+  for (const double zero : {-0.0, -0.0, 0.0, 0.0, -0.0}) pushed.push_back({zero, seq++, 1});
+  double when = 0.0;
+  for (int i = 0; i < 3000; ++i) {
+    if (i % 7 == 0 || i > 2000) when += 0.5;
+    pushed.push_back({when, seq++, static_cast<std::uint32_t>(i * 7919 % 5000)});
+  }
+  pushed.push_back({when + 1, (std::uint64_t{1} << deadline_queue::seq_bits) - 1, (1u << deadline_queue::slot_bits) - 1});
+  CHECK(deadline_queue::fits(pushed.back()));
+  CHECK(!deadline_queue::fits({when + 1, std::uint64_t{1} << deadline_queue::seq_bits, 0}));
+  CHECK(!deadline_queue::fits({when + 1, 0, 1u << deadline_queue::slot_bits}));
+  deadline_queue q;
+  std::size_t read = 0;
+  const auto pop_checked = [&] {
+    REQUIRE(!q.empty());
+    const queued_timer got = q.front();
+    const queued_timer& want = pushed[read++];
+    CHECK(std::signbit(got.when) == std::signbit(want.when));
+    CHECK(got.when == want.when);
+    CHECK(got.seq == want.seq);
+    CHECK(got.slot == want.slot);
+    q.pop_front();
+  };
+  for (std::size_t i = 0; i < pushed.size(); ++i) {
+    q.push_back(pushed[i]);
+    CHECK(q.back_when() == pushed[i].when);
+    if (i % 500 == 499) while (read + 3 < i) pop_checked();
+  }
+  CHECK(q.size() == pushed.size() - read);
+  while (read < pushed.size()) pop_checked();
+  CHECK(q.empty());
+  // retain keeps the chosen timers in order, their deadlines with them.
+  for (int i = 0; i < 20; ++i) q.push_back({i / 4 * 1.0, static_cast<std::uint64_t>(i), static_cast<std::uint32_t>(i)});
+  q.retain([](const queued_timer& t) { return t.slot % 3 == 0; });
+  for (std::uint32_t slot = 0; slot < 20; slot += 3) {
+    REQUIRE(!q.empty());
+    CHECK(q.front().slot == slot);
+    CHECK(q.front().when == slot / 4 * 1.0);
+    q.pop_front();
+  }
+  CHECK(q.empty());
 }

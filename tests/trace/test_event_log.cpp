@@ -18,6 +18,14 @@ bool same(const logged_event& a, const logged_event& b) {
   return logged_event::pack(a.t) == logged_event::pack(b.t) && a.id == b.id && a.what == b.what &&
          a.detail == b.detail && a.payload == b.payload;
 }
+// Reads the whole log: exactly `want`, in order.
+void reads_back(event_log& log, const std::vector<logged_event>& want) {
+  for (const logged_event& w : want) {
+    REQUIRE(!log.empty());
+    CHECK(same(log.pop(), w));
+  }
+  CHECK(log.empty());
+}
 }  // namespace
 
 TEST_CASE("a step and the suspension right after it share one word") {
@@ -40,11 +48,7 @@ TEST_CASE("a step and the suspension right after it share one word") {
       {0.0, 3, event_kind::stepped, 0, 0},   {0.0, 4, event_kind::suspended, 2, logged_event::pack(1.0)},
       {0.0, 5, event_kind::stepped, 0, 0},   {0.5, 5, event_kind::suspended, 2, logged_event::pack(1.0)},
   };
-  for (const logged_event& w : want) {
-    REQUIRE(!log.empty());
-    CHECK(same(log.pop(), w));
-  }
-  CHECK(log.empty());
+  reads_back(log, want);
 }
 
 TEST_CASE("a step and the task's end right after it share one word") {
@@ -65,11 +69,7 @@ TEST_CASE("a step and the task's end right after it share one word") {
       {0.0, 2, event_kind::finished, 0, 0}, {0.0, 3, event_kind::stepped, 0, 0},
       {0.0, 3, event_kind::created, 0, 0},
   };
-  for (const logged_event& w : want) {
-    REQUIRE(!log.empty());
-    CHECK(same(log.pop(), w));
-  }
-  CHECK(log.empty());
+  reads_back(log, want);
 }
 
 TEST_CASE("the same event for task after task is one word of count") {
@@ -98,11 +98,7 @@ TEST_CASE("the same event for task after task is one word of count") {
   push({1.0, 1005, event_kind::created, 1, logged_event::pack(2, 3)});
   push({1.0, 1006, event_kind::created, 1, logged_event::pack(2, 3)});
   CHECK(log.bytes() == 112);
-  for (const logged_event& w : want) {
-    REQUIRE(!log.empty());
-    CHECK(same(log.pop(), w));
-  }
-  CHECK(log.empty());
+  reads_back(log, want);
 }
 
 TEST_CASE("a run read before it ends goes on in a head of its own") {
