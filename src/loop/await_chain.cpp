@@ -28,7 +28,7 @@ await_chain build_await_chain(const task_driver& task, const python_source* src)
   await_chain out;
   out.started = task.started();
   for (const promise_base* p = task.root_promise(); p; p = p->callee) {
-    const std::string_view function = plain_name(p->name);
+    const std::string_view function = plain_name(p->name());
     out.frames.push_back({std::string(function), frame_line(*p, function, src)});
   }
   if (out.started) out.awaits = task.waiting_on();

@@ -29,8 +29,7 @@ class awaiter {
  public:
   struct promise_type : promise_value<T> {
     // Names the coroutine for traces ("operator co_await"), as task<T>'s promise does.
-    explicit promise_type(const char* fn = __builtin_FUNCTION(), unsigned ln = __builtin_LINE())
-        : promise_value<T>(fn, ln) {}
+    explicit promise_type(const char* fn = __builtin_FUNCTION()) : promise_value<T>(fn) {}
     awaiter get_return_object() { return awaiter(coro::coroutine_handle<promise_type>::from_promise(*this)); }
   };
 

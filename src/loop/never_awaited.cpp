@@ -38,7 +38,7 @@ void detail::coroutine_dropped_at(unsigned cpp_line) {
   if (event_loop* loop = event_loop::current()) loop->never_awaited().dropped_at(cpp_line);
 }
 
-void detail::coroutine_never_awaited(const char* name, unsigned /*def_line*/) {
+void detail::coroutine_never_awaited(const char* name) {
   if (event_loop* loop = event_loop::current()) loop->never_awaited().warn(*loop, name);
 }
 

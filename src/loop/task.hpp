@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "loop/coro.hpp"
+#include "loop/coro_names.hpp"
 #include "loop/frame_pool.hpp"
 #include "loop/future.hpp"
 #include "loop/kept_exceptions.hpp"
@@ -22,7 +23,7 @@ namespace asyncrace {
 namespace detail {
 // Called when a task<T> that never started is destroyed: CPython's "coroutine '…' was never
 // awaited" RuntimeWarning. Defined in never_awaited.cpp (it reports through the running loop).
-void coroutine_never_awaited(const char* name, unsigned line);
+void coroutine_never_awaited(const char* name);
 // The driver of the Task running now (set while a Task steps).
 void set_current_frame(coro::coroutine_handle<> h);
 // The C++ line of the statement dropping a coroutine (see forget), for the warning's location.
@@ -34,7 +35,7 @@ template <class R>
 concept makes_awaiter = requires(const std::remove_cvref_t<R>& r) { r.awaiter(); };
 
 struct promise_base {
-  promise_base(const char* fn, unsigned ln) : name(fn), line(ln & line_mask) {}
+  explicit promise_base(const char* fn) : name_number_(detail::coro_name_number(fn)) {}
   promise_base(const promise_base&) = delete;
   promise_base& operator=(const promise_base&) = delete;
   ~promise_base() {
@@ -71,7 +72,7 @@ struct promise_base {
   template <class A>
     requires(!makes_awaiter<A>)
   A await_transform(A&& awaitable, unsigned at = __builtin_LINE()) {
-    await_line = at;
+    set_await_line(at);
     return static_cast<A&&>(awaitable);
   }
   // A request that makes its awaiter (asyncio::sleep's) is passed by value and the awaiter made
@@ -79,21 +80,29 @@ struct promise_base {
   // materializes the argument in the frame either way).
   template <makes_awaiter R>
   auto await_transform(R request, unsigned at = __builtin_LINE()) {
-    await_line = at;
+    set_await_line(at);
     return request.awaiter();
   }
 
-  // (The three flags share a word with `line`, and the exception is kept outside: the promise is
-  // 32 bytes natively, not 48, and the sleeper's frame 88.)
+  // The coroutine function's name (for reprs, lanes, await chains and warnings).
+  const char* name() const { return detail::coro_name(name_number_); }
+  void set_name(const char* fn) { name_number_ = detail::coro_name_number(fn); }
+  void set_await_line(unsigned at) { await_line = at & line_mask; }
+
+  // (The name is a number and the three flags share a word with the await line, and the
+  // exception is kept outside: the promise is 24 bytes natively, not 48, and the sleeper's frame
+  // 80.)
   static constexpr unsigned line_mask = (1u << 29) - 1;  // lines past 536 million are not kept
-  const char* name;
-  unsigned line : 29;
+ private:
+  std::uint32_t name_number_;  // coro_names.hpp
+
+ public:
+  unsigned await_line : 29 = 0;  // C++ line of the latest co_await (0: not started)
   // Its await_line is a line of the Python source itself (an interpreted program's frame,
   // python/coroutine.cpp), not a C++ line to map.
   unsigned python_frame : 1 = 0;
   unsigned started : 1 = 0;
   unsigned failed : 1 = 0;  // the body raised: error() has it
-  unsigned await_line = 0;  // C++ line of the latest co_await (0: not started)
   coro::coroutine_handle<> continuation;
   // The coroutine this one awaits inline now (`co_await coro()`, an awaiter<T>), else null: set
   // as it suspends into the child, cleared as it resumes. From a Task's root one walks down to
@@ -139,8 +148,7 @@ class task {
     // The promise is constructed inside the coroutine, so these default arguments name the
     // coroutine function itself (for reprs, lanes and never-awaited warnings). They must sit on
     // the most derived constructor: an inherited one would name itself.
-    explicit promise_type(const char* fn = __builtin_FUNCTION(), unsigned ln = __builtin_LINE())
-        : promise_value<T>(fn, ln) {}
+    explicit promise_type(const char* fn = __builtin_FUNCTION()) : promise_value<T>(fn) {}
     task get_return_object() { return task{coro::coroutine_handle<promise_type>::from_promise(*this)}; }
   };
   using handle_type = coro::coroutine_handle<promise_type>;
@@ -158,7 +166,7 @@ class task {
 
   explicit operator bool() const { return static_cast<bool>(h_); }
   handle_type handle() const { return h_; }
-  const char* name() const { return h_ ? h_.promise().name : ""; }
+  const char* name() const { return h_ ? h_.promise().name() : ""; }
 
   struct inline_awaiter {
     handle_type child;
@@ -185,7 +193,7 @@ class task {
   explicit task(handle_type h) : h_(h) {}
   void reset() {
     if (!h_) return;
-    if (!h_.promise().started) detail::coroutine_never_awaited(h_.promise().name, h_.promise().line);
+    if (!h_.promise().started) detail::coroutine_never_awaited(h_.promise().name());
     h_.destroy();
     h_ = {};
   }

@@ -39,7 +39,7 @@ event_loop& task_driver::loop() const { return self()->loop(); }
 const promise_base* task_driver::root_promise() const { return self()->task_root(); }
 
 const char* task_driver::coro_name() const {
-  if (const promise_base* root = root_promise()) return root->name;
+  if (const promise_base* root = root_promise()) return root->name();
   return finished_name_;
 }
 

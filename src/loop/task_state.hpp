@@ -60,7 +60,7 @@ class task_state final : public future_state<T> {
     } else {
       this->set_result(promise.take());
     }
-    driver.finish_root(promise.name);
+    driver.finish_root(promise.name());
     root_ = {};  // the frame is no longer needed: free it now (a million tasks add up)
     this->loop().task_completed(driver, outcome);
     this->release();  // the loop's reference, held while the task was unfinished (may delete this)

@@ -198,7 +198,7 @@ task<value> task_coroutine(interpreter& in, const value& coro) {
   // A Task outlives its coroutine object (its repr in "Task exception was never retrieved", in
   // all_tasks()): it names the coroutine by an interned name, not by the object's own string.
   auto& promise = t.handle().promise();
-  promise.name = in.intern(promise.name)->s.c_str();
+  promise.set_name(in.intern(promise.name())->s.c_str());
   return t;
 }
 

@@ -27,7 +27,7 @@ struct at_line {
   bool await_ready() { return inner.await_ready(); }
   template <class P>
   auto await_suspend(coro::coroutine_handle<P> h) {
-    h.promise().await_line = line;
+    h.promise().set_await_line(line);
     h.promise().python_frame = true;  // a Python line, for the Task's await chain
     return inner.await_suspend(h);
   }
@@ -105,7 +105,7 @@ struct slice_pause {
   bool await_ready() const noexcept { return false; }
   template <class P>
   void await_suspend(coro::coroutine_handle<P> h) const {
-    h.promise().await_line = line;
+    h.promise().set_await_line(line);
     h.promise().python_frame = true;
     task_driver::running()->pause_step();
   }
@@ -239,7 +239,7 @@ value anext_awaitable(interpreter& in, const value& it, const value& fallback) {
 coroutine_object::~coroutine_object() {
   if (started) return;
   detail::coroutine_dropped_at(running_line());
-  if (!frame_v.empty()) detail::coroutine_never_awaited(qualname.c_str(), 0);
+  if (!frame_v.empty()) detail::coroutine_never_awaited(qualname.c_str());
   // A native body warns itself as it is destroyed (task<T>::reset), under the same name.
 }
 
@@ -254,8 +254,7 @@ task<value> take_coroutine(interpreter& in, const value& coro) {
   }
   auto* f = static_cast<frame*>(c->frame_v.obj());
   task<value> t = drive_frame(coro, f, value(), true, frame_mode::coroutine);
-  t.handle().promise().name = c->qualname.c_str();
-  t.handle().promise().line = f->co->first_line & promise_base::line_mask;
+  t.handle().promise().set_name(c->qualname.c_str());
   return t;
 }
 
@@ -272,7 +271,7 @@ value make_native_coroutine_named(interpreter& in, task<value> body, const char*
   c->name = lasting;
   c->qualname = lasting;
   c->native = std::move(body);
-  c->native.handle().promise().name = lasting;
+  c->native.handle().promise().set_name(lasting);
   return value::adopt(c);
 }
 
