@@ -3,10 +3,15 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
+#ifndef __EMSCRIPTEN__
+#include <thread>
+#endif
 #include <vector>
 
+#include "loop/coro_names.hpp"
 #include "loop/kept_exceptions.hpp"
 #include "pyrt/py_exception.hpp"
 #include "sched/asyncio.hpp"
@@ -269,4 +274,41 @@ TEST_CASE("a Task names its coroutine before, while and after it runs, and after
   loop.reset();  // u's loop drops it unfinished: its frames are destroyed
   CHECK(u.state().driver.root_promise() == nullptr);
   CHECK(u.state().driver.coro_name() == before);
+}
+
+TEST_CASE("coroutine names are numbered by address, on any thread, and read back") {
+  // Names of the same text at different addresses (an interpreter's strings) are told apart.
+  static const char first[] = "worker";
+  static const char second[] = "worker";
+  const std::uint32_t a = detail::coro_name_number(first);
+  CHECK(a != 0);
+  CHECK(detail::coro_name_number(first) == a);
+  const std::uint32_t b = detail::coro_name_number(second);
+  CHECK(b != a);
+  CHECK(detail::coro_name(a) == first);
+  CHECK(detail::coro_name(b) == second);
+  CHECK(detail::coro_name_number(nullptr) == 0);
+  CHECK(std::string(detail::coro_name(0)).empty());
+#ifndef __EMSCRIPTEN__  // (the wasm build has no threads: the page's workers are other modules)
+  // Threads numbering names at once: each number reads back as its own address everywhere.
+  static char names[4][300][8];
+  std::uint32_t numbers[4][300] = {};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([t, &numbers] {
+      for (int i = 0; i < 300; ++i) numbers[t][i] = detail::coro_name_number(names[t][i]);
+    });
+  for (std::thread& th : threads) th.join();
+  std::set<std::uint32_t> distinct;
+  for (int t = 0; t < 4; ++t)
+    for (int i = 0; i < 300; ++i) {
+      distinct.insert(numbers[t][i]);
+      CHECK(detail::coro_name(numbers[t][i]) == names[t][i]);
+    }
+  CHECK(distinct.size() == 4 * 300);
+#endif
+  // A coroutine's promise keeps the number: the name it reads is its function's.
+  task<int> c = returns_at_once();
+  CHECK(std::string(c.name()).find("returns_at_once") != std::string::npos);
+  CHECK(asyncio::run(std::move(c)) == 7);
 }
