@@ -62,4 +62,10 @@ const char* coro_name(std::uint32_t number) {
   return page[number % page_size];
 }
 
+std::uint32_t coro_names_numbered() {
+  table& t = names();
+  std::lock_guard<std::mutex> hold(t.lock);
+  return t.next - 1;
+}
+
 }  // namespace asyncrace::detail

@@ -4,6 +4,8 @@
 // the interpreter keeps while its frames live), and numbered the first time it is seen. The same
 // address seen again later is the same number, and reads as whatever is there then: a number
 // only ever stands for the address it was given for. Any thread may number and read names.
+// The table keeps every address it has numbered, so names must be lasting ones, one address per
+// text (literals, an interpreter's interned strings), never each object's own copy.
 #pragma once
 
 #include <cstdint>
@@ -14,5 +16,7 @@ namespace asyncrace::detail {
 std::uint32_t coro_name_number(const char* name);
 // The name numbered `number`.
 const char* coro_name(std::uint32_t number);
+// How many names have been numbered so far.
+std::uint32_t coro_names_numbered();
 
 }  // namespace asyncrace::detail

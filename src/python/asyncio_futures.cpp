@@ -194,12 +194,9 @@ value future_construct(interpreter& in, const call_args&, object*) {
 }  // namespace
 
 task<value> task_coroutine(interpreter& in, const value& coro) {
-  task<value> t = take_coroutine(in, coro);
   // A Task outlives its coroutine object (its repr in "Task exception was never retrieved", in
-  // all_tasks()): it names the coroutine by an interned name, not by the object's own string.
-  auto& promise = t.handle().promise();
-  promise.set_name(in.intern(promise.name())->s.c_str());
-  return t;
+  // all_tasks()): take_coroutine names the body by an interned name or a literal, which lasts.
+  return take_coroutine(in, coro);
 }
 
 value make_future(interpreter& in, future_handle<value> f, wait_target why) {

@@ -254,7 +254,9 @@ task<value> take_coroutine(interpreter& in, const value& coro) {
   }
   auto* f = static_cast<frame*>(c->frame_v.obj());
   task<value> t = drive_frame(coro, f, value(), true, frame_mode::coroutine);
-  t.handle().promise().set_name(c->qualname.c_str());
+  // By its interned name: the table of coroutine names (loop/coro_names.hpp) numbers each address
+  // once and keeps it, so a name must be one per text, not each object's own string.
+  t.handle().promise().set_name(in.intern(c->qualname)->s.c_str());
   return t;
 }
 

@@ -17,6 +17,7 @@
 #include "source_lines.hpp"
 #include "python/program_run.hpp"
 #include "tutorials/catalog.hpp"
+#include "loop/coro_names.hpp"
 #include "tutorials/session.hpp"
 
 using namespace asyncrace;
@@ -185,4 +186,28 @@ TEST_CASE("await chains: stepping back restores the chains seen stepping forward
       check_chains_step_back(slug, interpreted);
     }
   }
+}
+
+TEST_CASE("an interpreted program's thousand coroutine objects of one function share one name") {
+  // Each coroutine object has its own qualname string; the scheduler's frames are named by the
+  // interned one, so the table of coroutine names (loop/coro_names.hpp) does not grow per object.
+  const char* program =
+      "import asyncio\n"
+      "async def work(i):\n"
+      "    await asyncio.sleep(i % 3)\n"
+      "async def main():\n"
+      "    await asyncio.gather(*(work(i) for i in range(1000)))\n"
+      "    print('done')\n"
+      "asyncio.run(main())\n";
+  const auto run = [&] {
+    auto p = std::make_shared<python::compiled_program>(python::source_file("many.py", program),
+                                                        python::program_options{});
+    tutorials::session s(std::move(p), tutorials::run_options{});
+    s.run_to_end();
+    CHECK(s.error().empty());
+  };
+  run();  // the first run numbers the names it meets (its literals, its interned names)
+  const std::uint32_t before = detail::coro_names_numbered();
+  run();  // a second interpreter interns its own names: a handful more, not a thousand
+  CHECK(detail::coro_names_numbered() - before < 50);
 }
