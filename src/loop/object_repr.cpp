@@ -45,17 +45,18 @@ std::string task_repr(const task_driver& d, const std::string& result) {
   const future_core& f = *d.self();
   // base_tasks._task_repr_info: "cancelling" while a cancellation request is not withdrawn.
   const std::string word = (!f.done() && d.cancelling() > 0) ? "cancelling" : state_word(f);
-  std::string out = "<Task " + word + " name=" + py_repr(d.name()) + " coro=<" + d.coro_name() + "()";
+  const char* coro = d.coro_name();
+  std::string out = "<Task " + word + " name=" + py_repr(d.name()) + " coro=<" + coro + "()";
   const python_source* src = d.loop().python();
   const std::string file = src ? src->file() : std::string("<unknown>");
   if (!f.done()) {
     // A frame that has not started stands at its def line (co_firstlineno).
     const promise_base* root = d.root_promise();
     unsigned line = root && root->await_line && src ? src->python_line(root->await_line) : 0;
-    if (!line && src) line = src->def_line(d.coro_name());
+    if (!line && src) line = src->def_line(coro);
     out += " running at " + file + ":" + std::to_string(line) + ">";
   } else {
-    out += " done, defined at " + file + ":" + std::to_string(src ? src->def_line(d.coro_name()) : 0) + ">";
+    out += " done, defined at " + file + ":" + std::to_string(src ? src->def_line(coro) : 0) + ">";
   }
   if (const future_core* w = d.waiter()) out += " wait_for=" + w->repr();
   if (d.sleeping()) out += " wait_for=" + sleep_future_repr(d.sleep_status());

@@ -30,13 +30,13 @@ timer_id timer_heap::push(double when, callback cb) {
 
 timer_heap::~timer_heap() {
   for (std::size_t s = 0; s < states_.size(); ++s)
-    if ((states_[s] & (in_use_bit | cancelled_bit)) == in_use_bit) std::exchange(bodies_[s].cb, {}).discard();
+    if (pending(states_[s])) std::exchange(bodies_[s].cb, {}).discard();
 }
 
 bool timer_heap::cancel(timer_id id) {
   if (id.slot >= states_.size()) return false;
   std::uint32_t& state = states_[id.slot];
-  if ((state & (in_use_bit | cancelled_bit)) != in_use_bit || (state >> flag_bits) != id.generation) return false;
+  if (!pending(state) || (state >> flag_bits) != id.generation) return false;
   state |= cancelled_bit;
   ++cancelled_count_;
   std::exchange(bodies_[id.slot].cb, {}).discard();  // it will never run: release what it owns now

@@ -62,6 +62,8 @@ class timer_heap {
   static constexpr std::uint32_t in_use_bit = 1, cancelled_bit = 2, flag_bits = 2;
   static constexpr std::uint32_t no_slot = UINT32_MAX;
   bool cancelled(std::uint32_t s) const { return (states_[s] & cancelled_bit) != 0; }
+  // A slot whose timer is still to run: in use and not cancelled.
+  static bool pending(std::uint32_t state) { return (state & (in_use_bit | cancelled_bit)) == in_use_bit; }
   bool less(const entry& a, const entry& b) const {
     // CPython's TimerHandle.__lt__ compares deadlines only; heapq is not stable, so ties fall
     // wherever the heap's shape puts them. fifo and jitter break ties by scheduling order.
